@@ -1,0 +1,187 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { createGeographyModule } from './modules/geography';
+import { createIdentityModule } from './modules/identity';
+import { type Clock, systemClock } from './platform/clock';
+import { type DatabaseHandle, queryRows } from './platform/database/database';
+import { countShippedMigrations } from './platform/database/migrate';
+import { registerAccessControl, type RegisteredRoute } from './platform/http/access';
+import { renderApiDocs } from './platform/http/api-docs';
+import { registerJsonParser } from './platform/http/body-parsers';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { sendProblem } from './platform/http/problem';
+
+export type AppSettings = {
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  /** Folder of the built web app to serve at `/`; none in API-only tests. */
+  webDistDir?: string | undefined;
+  bodyLimitBytes?: number;
+};
+
+export type AppDeps = {
+  database: DatabaseHandle;
+  settings: AppSettings;
+  clock?: Clock;
+  /** A pino logger; none in tests unless a test asks for one. */
+  logger?: FastifyBaseLogger;
+};
+
+const API_VERSION = '0.1.0';
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Builds the whole application: the one place that creates modules, wires them and registers routes. */
+export async function buildApp(deps: AppDeps) {
+  const { database, settings } = deps;
+  const clock = deps.clock ?? systemClock;
+  const bodyLimit = settings.bodyLimitBytes ?? 1024 * 1024;
+
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit,
+    trustProxy: settings.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd writes its styles at run time
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: settings.publicUrl.startsWith('https://'),
+  });
+  registerJsonParser(app);
+  registerErrorHandling(app, bodyLimit);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'OCOP — Mỗi xã một sản phẩm', description: 'API of the OCOP programme system', version: API_VERSION },
+      servers: [{ url: settings.publicUrl }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ocop_session' } } },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      return { ...out, schema: { ...out.schema, 'x-access': input.route.config?.access } as typeof out.schema };
+    },
+  });
+
+  const db = database.db;
+  const sessionPolicy = { idleMs: settings.sessionIdleMinutes * 60_000, absoluteMs: settings.sessionAbsoluteHours * 3_600_000 };
+  const geography = createGeographyModule({ db });
+  const identity = createIdentityModule({
+    db,
+    clock,
+    adminUnits: geography.adminUnits,
+    sessionPolicy,
+    secureCookies: settings.publicUrl.startsWith('https://'),
+    scopeCheckers: {},
+  });
+
+  const routes: RegisteredRoute[] = [];
+  registerAccessControl(app, identity.authenticator, routes);
+
+  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, platformRoutes(database)];
+  await app.register(
+    async (api) => {
+      for (const plugin of apiRoutes) await api.register(plugin);
+    },
+    { prefix: '/api' },
+  );
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderApiDocs(app)),
+  );
+
+  const webRoot = settings.webDistDir && existsSync(join(settings.webDistDir, 'index.html')) ? settings.webDistDir : undefined;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, serve: false });
+    // The web app is a single page: unknown paths that are not API calls get index.html.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      if (path.startsWith('api/')) return sendProblem(request, reply, 404, 'route.not_found', { method: request.method, url: request.url });
+      if (path && existsSync(join(webRoot, path)) && !path.includes('..')) {
+        const immutable = path.startsWith('assets/');
+        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 404, 'route.not_found', { method: request.method, url: request.url.split('?')[0] }),
+  );
+
+  await app.ready();
+  return { app, routes, modules: { geography, identity }, clock };
+}
+
+export type OcopApp = Awaited<ReturnType<typeof buildApp>>;
+
+function platformRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
+  const shipped = countShippedMigrations();
+  return async (app) => {
+    app.get(
+      '/health',
+      { config: { access: 'public' }, schema: { tags: ['Hệ thống / System'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+      async () => ({ status: 'ok' as const }),
+    );
+    app.get(
+      '/ready',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Hệ thống / System'],
+          summary: 'Readiness: database reachable and migrations applied',
+          response: { 200: z.object({ status: z.literal('ready'), engine: z.string(), migrations: z.number() }), 503: z.object({ status: z.literal('not_ready'), reason: z.string() }) },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+          const applied = Number(row?.n ?? 0);
+          if (applied < shipped) return reply.status(503).send({ status: 'not_ready' as const, reason: `migrations ${applied}/${shipped}` });
+          return { status: 'ready' as const, engine: database.engine, migrations: applied };
+        } catch {
+          return reply.status(503).send({ status: 'not_ready' as const, reason: 'database unreachable' });
+        }
+      },
+    );
+  };
+}

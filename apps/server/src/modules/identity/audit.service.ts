@@ -1,0 +1,78 @@
+import { DomainError, type RoleGrant } from '@ocop/domain/shared';
+import { administeredProvinces } from '@ocop/domain/identity';
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Database } from '../../platform/database/database';
+import type { Clock } from '../../platform/clock';
+import { auditEntries } from './identity.tables';
+
+/** Who is acting and from where; every service call that changes data receives one. */
+export type AuditContext = {
+  actorUserId: string | null;
+  actorName: string | null;
+  ipAddress: string | null;
+  requestId: string | null;
+};
+
+export type AuditRecord = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  provinceCode: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+export function createAuditService({ db, clock }: { db: Database; clock: Clock }) {
+  return {
+    /** Appends one entry inside the caller's transaction, so the record and its audit commit together. */
+    record: async (tx: Database, context: AuditContext, entry: AuditRecord) => {
+      await tx.insert(auditEntries).values({
+        at: clock.now(),
+        actorUserId: context.actorUserId,
+        actorName: context.actorName,
+        provinceCode: entry.provinceCode,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        ipAddress: context.ipAddress,
+        requestId: context.requestId,
+      });
+    },
+
+    /** Entries a reader may see: their own provinces' for a province admin, all for a system admin. */
+    list: async (
+      reader: readonly RoleGrant[],
+      query: { provinceCode?: string; entityType?: string; entityId?: string; actorUserId?: string; page: number; pageSize: number },
+    ) => {
+      const provinces = administeredProvinces(reader);
+      const conditions: SQL[] = [];
+      if (query.provinceCode) {
+        if (provinces !== 'all' && !provinces.includes(query.provinceCode)) {
+          throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode: query.provinceCode });
+        }
+        conditions.push(eq(auditEntries.provinceCode, query.provinceCode));
+      } else if (provinces !== 'all') {
+        conditions.push(inArray(auditEntries.provinceCode, provinces.length > 0 ? provinces : ['--']));
+      }
+      if (query.entityType) conditions.push(eq(auditEntries.entityType, query.entityType));
+      if (query.entityId) conditions.push(eq(auditEntries.entityId, query.entityId));
+      if (query.actorUserId) conditions.push(eq(auditEntries.actorUserId, query.actorUserId));
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(auditEntries)
+          .where(where)
+          .orderBy(desc(auditEntries.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        db.select({ n: count() }).from(auditEntries).where(where),
+      ]);
+      return { items: rows, total: total?.n ?? 0 };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { SessionPolicy } from '@ocop/domain/identity';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/database/database';
+import type { Authenticator } from '../../platform/http/access';
+import type { AdminUnitService } from '../geography';
+import { auditRoutes } from './audit.routes';
+import { createAuditService } from './audit.service';
+import { authRoutes } from './auth.routes';
+import { createAuthService } from './auth.service';
+import { userRoutes } from './user.routes';
+import { createUserService, type ScopeChecker } from './user.service';
+
+export function createIdentityModule(deps: {
+  db: Database;
+  clock: Clock;
+  adminUnits: AdminUnitService;
+  sessionPolicy: SessionPolicy;
+  secureCookies: boolean;
+  scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
+}) {
+  const audit = createAuditService(deps);
+  const auth = createAuthService({ ...deps, audit });
+  const users = createUserService({ ...deps, audit });
+  const authenticator: Authenticator = { authenticate: (token) => auth.authenticate(token) };
+  return {
+    audit,
+    auth,
+    users,
+    authenticator,
+    routes: [
+      authRoutes({ auth, users, secureCookies: deps.secureCookies, absoluteSeconds: Math.round(deps.sessionPolicy.absoluteMs / 1000) }),
+      userRoutes(users),
+      auditRoutes(audit),
+    ],
+  };
+}
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

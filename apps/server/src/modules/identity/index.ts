@@ -1,0 +1,5 @@
+export { createIdentityModule, type IdentityModule } from './identity.module';
+export type { AuditContext, AuditService } from './audit.service';
+export { auditContextOf, SYSTEM_CONTEXT } from './audit-context';
+export type { ScopeChecker, UserService } from './user.service';
+export { DEMO_PASSWORD, DEMO_PROVINCE, DEMO_USERS, seedDemoUsers, type DemoUser } from './demo-users';

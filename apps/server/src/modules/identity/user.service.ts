@@ -1,0 +1,237 @@
+import {
+  administeredProvinces,
+  assertCanGrant,
+  canAdministerProvince,
+  checkPasswordPolicy,
+  isSystemAdmin,
+  normalizeEmail,
+  normalizeGrant,
+  normalizePhone,
+} from '@ocop/domain/identity';
+import { DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/database/database';
+import type { AdminUnitService } from '../geography';
+import type { AuditContext, AuditService } from './audit.service';
+import { sessions, tenantProvinces, userRoles, users, type UserRow } from './identity.tables';
+import { hashPassword } from './password-hasher';
+
+export type UserService = ReturnType<typeof createUserService>;
+export type UserWithRoles = UserRow & { roles: RoleGrant[] };
+
+/** Checks that a producer or sales point named in a grant exists in the province; supplied by later modules. */
+export type ScopeChecker = (id: string, provinceCode: string, tx: Database) => Promise<void>;
+
+type GrantInput = { role: Role; provinceCode?: string | null; communeCode?: string | null; producerId?: string | null; salesPointId?: string | null };
+
+export type CreateUserInput = {
+  fullName: string;
+  email?: string | null;
+  phone?: string | null;
+  password: string;
+  provinceCode?: string | null;
+  roles: GrantInput[];
+  mustChangePassword?: boolean;
+};
+
+export function createUserService(deps: {
+  db: Database;
+  clock: Clock;
+  audit: AuditService;
+  adminUnits: AdminUnitService;
+  scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
+}) {
+  const { db, clock, audit, adminUnits, scopeCheckers } = deps;
+
+  async function assertProvinceServed(tx: Database, provinceCode: string) {
+    const [row] = await tx.select().from(tenantProvinces).where(eq(tenantProvinces.code, provinceCode));
+    if (!row) throw new DomainError('invalid', 'province.not_served', 'This province is not served here.', { provinceCode });
+  }
+
+  /** Turns requested grants into checked ones: scope complete, grantable by the actor, targets real. */
+  async function checkGrants(tx: Database, actor: readonly RoleGrant[] | 'system', userProvince: string | null, requested: GrantInput[]) {
+    const grants: RoleGrant[] = [];
+    for (const input of requested) {
+      const grant = normalizeGrant({
+        role: input.role,
+        provinceCode: input.provinceCode ?? (input.role === 'system_admin' ? null : userProvince),
+        communeCode: input.communeCode ?? null,
+        producerId: input.producerId ?? null,
+        salesPointId: input.salesPointId ?? null,
+      });
+      if (actor !== 'system') assertCanGrant(actor, grant);
+      if (grant.provinceCode) {
+        if (grant.provinceCode !== userProvince) {
+          throw new DomainError('invalid', 'role.grant_not_allowed', 'A role must be in the user’s own province.', { role: grant.role, provinceCode: grant.provinceCode });
+        }
+        await assertProvinceServed(tx, grant.provinceCode);
+      }
+      if (grant.communeCode && grant.provinceCode) await adminUnits.assertCommuneInProvince(grant.communeCode, grant.provinceCode, tx);
+      if (grant.producerId && grant.provinceCode) await requireChecker(scopeCheckers.producer, grant.role)(grant.producerId, grant.provinceCode, tx);
+      if (grant.salesPointId && grant.provinceCode) await requireChecker(scopeCheckers.salesPoint, grant.role)(grant.salesPointId, grant.provinceCode, tx);
+      grants.push(grant);
+    }
+    return grants;
+  }
+
+  async function withRoles(tx: Database, rows: UserRow[]): Promise<UserWithRoles[]> {
+    if (rows.length === 0) return [];
+    const roles = await tx.select().from(userRoles).where(inArray(userRoles.userId, rows.map((row) => row.id)));
+    return rows.map((row) => ({
+      ...row,
+      roles: roles
+        .filter((grant) => grant.userId === row.id)
+        .map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({ role, provinceCode, communeCode, producerId, salesPointId })),
+    }));
+  }
+
+  /** The user if the reader may administer them; otherwise "not found", so other provinces stay invisible. */
+  async function loadManaged(tx: Database, reader: readonly RoleGrant[], userId: string): Promise<UserWithRoles> {
+    const [row] = await tx.select().from(users).where(eq(users.id, userId));
+    const visible = row && (isSystemAdmin(reader) || (row.provinceCode !== null && canAdministerProvince(reader, row.provinceCode)));
+    if (!row || !visible) throw new DomainError('not_found', 'user.not_found', 'No such user.');
+    const [user] = await withRoles(tx, [row]);
+    return user as UserWithRoles;
+  }
+
+  function auditView(user: UserWithRoles) {
+    const { passwordHash: _secret, ...rest } = user;
+    return rest;
+  }
+
+  async function createUser(tx: Database, actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) {
+    const email = input.email ? normalizeEmail(input.email) : null;
+    const phone = input.phone ? normalizePhone(input.phone) : null;
+    if (!email && !phone) throw new DomainError('invalid', 'user.login_required', 'An email or a phone number is required.');
+    checkPasswordPolicy(input.password, { login: email ?? phone ?? undefined });
+    const onlySystemAdmin = input.roles.every((grant) => grant.role === 'system_admin');
+    let provinceCode = input.provinceCode ?? null;
+    if (!provinceCode && !onlySystemAdmin && actor !== 'system') {
+      const own = administeredProvinces(actor);
+      if (own !== 'all' && own.length === 1) provinceCode = own[0] ?? null;
+    }
+    if (provinceCode) {
+      if (actor !== 'system' && !canAdministerProvince(actor, provinceCode)) {
+        throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode });
+      }
+      await assertProvinceServed(tx, provinceCode);
+    } else if (!onlySystemAdmin) {
+      throw new DomainError('invalid', 'role.scope_missing', 'A province is required.', { role: input.roles[0]?.role ?? '', field: 'provinceCode' });
+    }
+    const grants = await checkGrants(tx, actor, provinceCode, input.roles);
+    const taken = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(or(...[email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter((c): c is SQL => c !== undefined)));
+    if (taken.length > 0) throw new DomainError('conflict', 'user.login_taken', 'This login is taken.');
+
+    const now = clock.now();
+    const [row] = await tx
+      .insert(users)
+      .values({ fullName: input.fullName.trim(), email, phone, passwordHash: await hashPassword(input.password), mustChangePassword: input.mustChangePassword ?? false, provinceCode, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId: row.id })));
+    const created = { ...row, roles: grants };
+    await audit.record(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, provinceCode, after: auditView(created) });
+    return created;
+  }
+
+  return {
+    createUser: (actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) =>
+      db.transaction((tx) => createUser(tx, actor, input, context)),
+
+    list: async (reader: readonly RoleGrant[], query: { provinceCode?: string; q?: string; page: number; pageSize: number }) => {
+      const provinces = administeredProvinces(reader);
+      const conditions: SQL[] = [];
+      if (query.provinceCode) {
+        if (provinces !== 'all' && !provinces.includes(query.provinceCode)) {
+          throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode: query.provinceCode });
+        }
+        conditions.push(eq(users.provinceCode, query.provinceCode));
+      } else if (provinces !== 'all') {
+        conditions.push(inArray(users.provinceCode, provinces.length > 0 ? provinces : ['--']));
+      }
+      if (query.q?.trim()) {
+        const pattern = `%${escapeLikePattern(query.q.trim())}%`;
+        const match = or(ilike(users.fullName, pattern), ilike(users.email, pattern), ilike(users.phone, pattern));
+        if (match) conditions.push(match);
+      }
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+      const rows = await db.select().from(users).where(where).orderBy(desc(users.createdAt), users.id).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const [total] = await db.select({ n: count() }).from(users).where(where);
+      return { items: await withRoles(db, rows), total: total?.n ?? 0 };
+    },
+
+    get: (reader: readonly RoleGrant[], userId: string) => loadManaged(db, reader, userId),
+
+    /** The logged-in user's own record, which needs no administering right. */
+    getSelf: async (userId: string) => {
+      const [user] = await withRoles(db, await db.select().from(users).where(eq(users.id, userId)));
+      if (!user) throw new DomainError('not_found', 'user.not_found', 'No such user.');
+      return user;
+    },
+
+    replaceRoles: (actor: readonly RoleGrant[], userId: string, roles: GrantInput[], context: AuditContext) =>
+      db.transaction(async (tx) => {
+        const before = await loadManaged(tx, actor, userId);
+        // A province admin may only touch users whose every current role they could have granted.
+        for (const grant of before.roles) assertCanGrant(actor, grant);
+        const grants = await checkGrants(tx, actor, before.provinceCode, roles);
+        await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+        await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId })));
+        await tx.update(users).set({ updatedAt: clock.now() }).where(eq(users.id, userId));
+        const after = { ...before, roles: grants };
+        await audit.record(tx, context, { action: 'user.roles_changed', entityType: 'user', entityId: userId, provinceCode: before.provinceCode, before: { roles: before.roles }, after: { roles: grants } });
+        return after;
+      }),
+
+    setDisabled: (actor: readonly RoleGrant[], actorUserId: string, userId: string, disabled: boolean, context: AuditContext) =>
+      db.transaction(async (tx) => {
+        const before = await loadManaged(tx, actor, userId);
+        for (const grant of before.roles) assertCanGrant(actor, grant);
+        if (disabled && userId === actorUserId) throw new DomainError('invalid', 'user.cannot_disable_self', 'You cannot disable yourself.');
+        const now = clock.now();
+        const disabledAt = disabled ? (before.disabledAt ?? now) : null;
+        await tx.update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, userId));
+        if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+        await audit.record(tx, context, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId, provinceCode: before.provinceCode, before: { disabledAt: before.disabledAt }, after: { disabledAt } });
+        return { ...before, disabledAt };
+      }),
+
+    /** Sets a temporary password the user must replace at next login; their sessions end. */
+    resetPassword: (actor: readonly RoleGrant[], userId: string, temporaryPassword: string, context: AuditContext) =>
+      db.transaction(async (tx) => {
+        const before = await loadManaged(tx, actor, userId);
+        for (const grant of before.roles) assertCanGrant(actor, grant);
+        checkPasswordPolicy(temporaryPassword, { login: before.email ?? before.phone ?? undefined });
+        const passwordHash = await hashPassword(temporaryPassword);
+        await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: clock.now() }).where(eq(users.id, userId));
+        await tx.delete(sessions).where(eq(sessions.userId, userId));
+        await audit.record(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: userId, provinceCode: before.provinceCode });
+        return { ...before, mustChangePassword: true };
+      }),
+
+    /** Registers a province as served by this deployment (idempotent); its name comes from the map. */
+    serveProvince: async (provinceCode: string) => {
+      const unit = await adminUnits.findUnit(provinceCode);
+      if (!unit || unit.level !== 'province') throw new DomainError('not_found', 'admin_unit.not_found', 'No such province.', { code: provinceCode });
+      await db.insert(tenantProvinces).values({ code: unit.code, name: unit.name }).onConflictDoNothing();
+      return { code: unit.code, name: unit.name };
+    },
+
+    servedProvinces: () => db.select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
+
+    countUsers: async () => (await db.select({ n: count() }).from(users))[0]?.n ?? 0,
+  };
+}
+
+function requireChecker(checker: ScopeChecker | undefined, role: Role): ScopeChecker {
+  if (!checker) {
+    return async () => {
+      throw new DomainError('invalid', 'role.scope_not_supported', 'This role cannot be granted yet.', { role });
+    };
+  }
+  return checker;
+}

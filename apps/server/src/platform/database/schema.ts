@@ -1,0 +1,3 @@
+// Every table of every module, for Drizzle's relational queries and for drizzle-kit.
+export * from '../../modules/geography/admin-unit.tables';
+export * from '../../modules/identity/identity.tables';

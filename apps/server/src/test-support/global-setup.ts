@@ -1,0 +1,61 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { loadAdminUnits } from '../modules/geography';
+import { openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../platform/database/database';
+import { runMigrations } from '../platform/database/migrate';
+
+export const TEMPLATE_DATABASE = 'ocop_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteImagePath: string;
+    postgresTemplate: string;
+  }
+}
+
+/**
+ * Migrates once per run and loads the reference data; every test file then starts from a copy:
+ * a PGlite image on disk, or a PostgreSQL template database when TEST_DATABASE_URL is set.
+ */
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await dropTestDatabases(admin);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${TEMPLATE_DATABASE}`;
+    const template = openPostgres(url.toString(), 2);
+    await runMigrations(template);
+    await loadAdminUnits(template.db);
+    await template.close();
+    project.provide('postgresTemplate', TEMPLATE_DATABASE);
+    project.provide('pgliteImagePath', '');
+    return async () => {
+      await dropTestDatabases(admin);
+      await admin.end();
+    };
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
+  const template = wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
+  await runMigrations(template);
+  await loadAdminUnits(template.db);
+  const image = await (template.driver as { client: PGlite }).client.dumpDataDir('none');
+  await template.close();
+  const imagePath = join(dir, 'migrated.tar');
+  writeFileSync(imagePath, Buffer.from(await image.arrayBuffer()));
+  project.provide('pgliteImagePath', imagePath);
+  project.provide('postgresTemplate', '');
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+async function dropTestDatabases(admin: pg.Client) {
+  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'ocop_test_%'");
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+}

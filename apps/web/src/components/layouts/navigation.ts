@@ -1,0 +1,23 @@
+import type { UserView } from '@ocop/contracts/identity';
+import type { MessageKey } from '../../messages/vi';
+import { canAdministerUsers } from '../../lib/auth';
+
+export type NavigationItem = { path: string; label: MessageKey; icon: 'home' | 'units' | 'users' | 'audit' };
+
+/** The side menu for a user: what everyone sees, then the administration pages for admins. */
+export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
+  const items: NavigationItem[] = [
+    { path: '/', label: 'nav.home', icon: 'home' },
+    { path: '/admin-units', label: 'nav.adminUnits', icon: 'units' },
+  ];
+  if (canAdministerUsers(user)) {
+    items.push({ path: '/users', label: 'nav.users', icon: 'users' }, { path: '/audit', label: 'nav.audit', icon: 'audit' });
+  }
+  return items;
+}
+
+/** The menu entry a path belongs to: "/users/123" lights up "/users". */
+export function selectedNavigationPath(items: readonly NavigationItem[], pathname: string): string | undefined {
+  const matches = items.filter((item) => item.path === pathname || (item.path !== '/' && pathname.startsWith(`${item.path}/`)));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

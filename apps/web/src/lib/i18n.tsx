@@ -1,0 +1,113 @@
+import { type Language, LANGUAGES } from '@ocop/contracts/common';
+import { ERROR_MESSAGES, errorMessage } from '@ocop/contracts/errors';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import 'dayjs/locale/en';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { en } from '../messages/en';
+import { type MessageKey, type Messages, vi } from '../messages/vi';
+import { CLIENT_ERROR_CODES, isApiError, setApiLanguage } from './api-client';
+
+export const MESSAGES: Record<Language, Messages> = { vi, en };
+
+export const LANGUAGE_STORAGE_KEY = 'ocop.lang';
+
+export type TranslateValues = Record<string, string | number | null | undefined>;
+export type Translate = (key: MessageKey, values?: TranslateValues) => string;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(vi, key);
+}
+
+export function fillPlaceholders(template: string, values: TranslateValues = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function translate(language: Language, key: MessageKey, values?: TranslateValues): string {
+  return fillPlaceholders(MESSAGES[language][key], values);
+}
+
+/** The stored choice, else Vietnamese: the programme's working language. */
+export function readStoredLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/**
+ * What to tell the user about a failure: the shared text for the server's code, else the
+ * server's own `detail` (already in the request's language), else a generic line.
+ */
+export function describeError(error: unknown, language: Language): string {
+  if (isApiError(error)) {
+    if (error.code === CLIENT_ERROR_CODES.network) return translate(language, 'error.network');
+    if (error.code === CLIENT_ERROR_CODES.badResponse) {
+      return translate(language, 'error.badResponse', { status: error.status });
+    }
+    if (Object.hasOwn(ERROR_MESSAGES, error.code)) return errorMessage(error.code, language, { ...error.details });
+    return error.message || translate(language, 'error.unexpected');
+  }
+  return translate(language, 'error.unexpected');
+}
+
+type I18nContextValue = {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+  describeError: (error: unknown) => string;
+};
+
+const I18nContext = createContext<I18nContextValue | null>(null);
+
+function applyLanguage(language: Language): void {
+  setApiLanguage(language);
+  dayjs.locale(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+export function I18nProvider({ children, initialLanguage }: { children: ReactNode; initialLanguage?: Language }) {
+  const [language, setLanguageState] = useState<Language>(() => {
+    const chosen = initialLanguage ?? readStoredLanguage();
+    applyLanguage(chosen);
+    return chosen;
+  });
+
+  useEffect(() => applyLanguage(language), [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    try {
+      globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this visit only.
+    }
+    applyLanguage(next);
+    setLanguageState(next);
+  }, []);
+
+  const value = useMemo<I18nContextValue>(
+    () => ({
+      language,
+      setLanguage,
+      t: (key, values) => translate(language, key, values),
+      describeError: (error) => describeError(error, language),
+    }),
+    [language, setLanguage],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nContextValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>.');
+  return value;
+}

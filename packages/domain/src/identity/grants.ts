@@ -1,0 +1,67 @@
+import { DomainError } from '../shared/domain-error';
+import { ROLE_SCOPE, type Role, type RoleGrant } from '../shared/roles';
+
+/** The grant as the role needs it: the fields its scope uses are present, the others are empty. */
+export function normalizeGrant(grant: RoleGrant): RoleGrant {
+  const scope = ROLE_SCOPE[grant.role];
+  const missing = (field: string) =>
+    new DomainError('invalid', 'role.scope_missing', `The role ${grant.role} needs a ${field}.`, {
+      role: grant.role,
+      field,
+    });
+  if (scope === 'all') return { role: grant.role, provinceCode: null, communeCode: null, producerId: null, salesPointId: null };
+  if (!grant.provinceCode) throw missing('provinceCode');
+  const base = { role: grant.role, provinceCode: grant.provinceCode, communeCode: null, producerId: null, salesPointId: null };
+  switch (scope) {
+    case 'province':
+      return base;
+    case 'commune':
+      if (!grant.communeCode) throw missing('communeCode');
+      return { ...base, communeCode: grant.communeCode };
+    case 'producer':
+      if (!grant.producerId) throw missing('producerId');
+      return { ...base, producerId: grant.producerId };
+    case 'sales_point':
+      if (!grant.salesPointId) throw missing('salesPointId');
+      return { ...base, salesPointId: grant.salesPointId };
+  }
+}
+
+export function hasRole(grants: readonly RoleGrant[], ...roles: Role[]): boolean {
+  return grants.some((grant) => roles.includes(grant.role));
+}
+
+export function isSystemAdmin(grants: readonly RoleGrant[]): boolean {
+  return hasRole(grants, 'system_admin');
+}
+
+/** Provinces whose users and audit log the actor administers. */
+export function administeredProvinces(grants: readonly RoleGrant[]): 'all' | string[] {
+  if (isSystemAdmin(grants)) return 'all';
+  return grants.filter((g) => g.role === 'province_admin' && g.provinceCode).map((g) => g.provinceCode as string);
+}
+
+export function canAdministerProvince(grants: readonly RoleGrant[], provinceCode: string): boolean {
+  const provinces = administeredProvinces(grants);
+  return provinces === 'all' || provinces.includes(provinceCode);
+}
+
+/**
+ * A province admin hands out any role inside their own province except system_admin;
+ * only a system admin creates system admins or acts across provinces.
+ */
+export function assertCanGrant(actor: readonly RoleGrant[], grant: RoleGrant): void {
+  if (isSystemAdmin(actor)) return;
+  if (grant.role === 'system_admin' || !grant.provinceCode || !canAdministerProvince(actor, grant.provinceCode)) {
+    throw new DomainError('forbidden', 'role.grant_not_allowed', 'You may not grant this role in this scope.', {
+      role: grant.role,
+      provinceCode: grant.provinceCode,
+    });
+  }
+}
+
+/** Provinces the actor may read province-scoped data of (any role with a province). */
+export function readableProvinces(grants: readonly RoleGrant[]): 'all' | string[] {
+  if (isSystemAdmin(grants)) return 'all';
+  return [...new Set(grants.map((g) => g.provinceCode).filter((c): c is string => c !== null))];
+}

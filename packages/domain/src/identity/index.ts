@@ -1,0 +1,4 @@
+export * from './grants';
+export * from './login';
+export * from './login-throttle';
+export * from './session-expiry';

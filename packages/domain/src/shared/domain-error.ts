@@ -1,0 +1,32 @@
+/**
+ * How a caller should read an expected failure; the HTTP edge turns the kind into a status.
+ * `unauthenticated` and `throttled` exist because login and sessions fail in ways that are
+ * neither "invalid input" nor "forbidden", and the client must react to them differently.
+ */
+export const ERROR_KINDS = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'throttled',
+  'too_large',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string, // '<entity>.<reason>': clients and tests match on it, so keep it stable
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

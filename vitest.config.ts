@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/domain', 'packages/contracts', 'apps/server', 'apps/web'],
+    reporters: ['default', './tools/plain-summary-reporter.ts'],
+  },
+});
