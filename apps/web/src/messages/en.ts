@@ -106,6 +106,7 @@ export const en: Messages = {
   'units.snapshot.2025-03-01': 'Before the reform (1 March 2025)',
   'units.snapshot.2025-07-01': 'After the reform (1 July 2025)',
   'units.searchPlaceholder': 'Search communes and wards (with or without accents)',
+  'units.onlyThisProvince': 'Only in the selected province',
   'units.searchTooShort': 'Type at least 2 characters to search.',
   'units.searchResults': 'Search results ({count})',
   'units.searchNone': 'No unit found.',

@@ -108,6 +108,7 @@ export const vi = {
   'units.snapshot.2025-03-01': 'Trước sắp xếp (01/03/2025)',
   'units.snapshot.2025-07-01': 'Sau sắp xếp (01/07/2025)',
   'units.searchPlaceholder': 'Tìm xã, phường (có dấu hoặc không dấu)',
+  'units.onlyThisProvince': 'Chỉ tìm trong tỉnh đang chọn',
   'units.searchTooShort': 'Nhập ít nhất 2 ký tự để tìm kiếm.',
   'units.searchResults': 'Kết quả tìm kiếm ({count})',
   'units.searchNone': 'Không tìm thấy đơn vị nào.',

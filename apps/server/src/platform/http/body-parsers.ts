@@ -7,7 +7,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * as garbage, so it is refused with its own code.
  */
 export function registerJsonParser(app: FastifyInstance) {
-  app.removeContentTypeParser('application/json');
+  // Only JSON (and, where a module registers it, multipart) is accepted; plain text gets 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(
     /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i,
     { parseAs: 'buffer' },
