@@ -23,7 +23,10 @@ async function start() {
   if (config.seedDemo === 'auto' && database.engine === 'pglite' && (await modules.identity.users.countUsers()) === 0) {
     const created = await seedDemoData(modules);
     // Printed once, on the first start of an empty embedded database; the README lists them too.
-    log.warn({ demoLogins: created.users.map((u) => `${u.login} (${u.role})`), password: created.password }, 'DEMO DATA created — demo logins (not for real use)');
+    log.warn(
+      { demoLogins: created.users.map((u) => `${u.login} (${u.role})`), demoPassword: created.password },
+      'DEMO DATA created — demo logins (not for real use)',
+    );
   }
 
   let closing = false;

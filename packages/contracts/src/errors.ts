@@ -26,7 +26,7 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   'auth.wrong_current_password': { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   'auth.user_disabled': { vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.', en: 'This account is disabled. Please contact your administrator.' },
   'user.invalid_email': { vi: 'Địa chỉ email không hợp lệ.', en: 'The email address is not valid.' },
-  'user.invalid_phone': { vi: 'Số điện thoại không hợp lệ (cần 10 chữ số, bắt đầu bằng 0 hoặc +84).', en: 'The phone number is not valid (10 digits, starting with 0 or +84).' },
+  'user.invalid_phone': { vi: 'Số điện thoại không hợp lệ (cần 10–11 chữ số, bắt đầu bằng 0 hoặc +84).', en: 'The phone number is not valid (10–11 digits, starting with 0 or +84).' },
   'user.login_required': { vi: 'Cần có email hoặc số điện thoại.', en: 'An email or a phone number is required.' },
   'user.password_too_short': { vi: 'Mật khẩu phải có ít nhất {min} ký tự.', en: 'The password must have at least {min} characters.' },
   'user.password_too_long': { vi: 'Mật khẩu không được dài quá {max} ký tự.', en: 'The password must have at most {max} characters.' },

@@ -11,9 +11,7 @@ export const adminUnitView = z.object({
 });
 export type AdminUnitView = z.infer<typeof adminUnitView>;
 
-export const asOfQuery = z
-  .object({ asOf: z.iso.date().optional() })
-  .strict();
+export const asOfQuery = z.object({ asOf: z.iso.date().optional() }).strict();
 
 export const provinceUnitsView = z.object({
   snapshot: z.string(),
@@ -34,7 +32,10 @@ export const adminUnitSearchQuery = z
   .object({
     q: z.string().min(1).max(100),
     asOf: z.iso.date().optional(),
-    provinceCode: z.string().regex(/^\d{2}$/).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     level: z.enum(['province', 'district', 'commune']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

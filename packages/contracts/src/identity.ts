@@ -18,8 +18,14 @@ export type RoleGrantView = z.infer<typeof roleGrantView>;
 
 export const roleGrantBody = z.object({
   role: z.enum(ROLES),
-  provinceCode: z.string().regex(/^\d{2}$/).nullish(),
-  communeCode: z.string().regex(/^\d{5}$/).nullish(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullish(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullish(),
   producerId: z.uuid().nullish(),
   salesPointId: z.uuid().nullish(),
 });
@@ -56,7 +62,10 @@ export const createUserBody = z.object({
   email: z.string().trim().max(254).nullish(),
   phone: z.string().trim().max(30).nullish(),
   password: z.string().min(1).max(1024),
-  provinceCode: z.string().regex(/^\d{2}$/).nullish(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullish(),
   roles: z.array(roleGrantBody).min(1).max(20),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
@@ -67,7 +76,10 @@ export const resetPasswordBody = z.object({ temporaryPassword: z.string().min(1)
 
 export const userListQuery = z
   .object({
-    provinceCode: z.string().regex(/^\d{2}$/).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     q: z.string().max(100).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -92,7 +104,10 @@ export type AuditEntryView = z.infer<typeof auditEntryView>;
 
 export const auditListQuery = z
   .object({
-    provinceCode: z.string().regex(/^\d{2}$/).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     entityType: z.string().max(50).optional(),
     entityId: z.string().max(100).optional(),
     actorUserId: z.uuid().optional(),

@@ -4,7 +4,9 @@ import { openDatabase, type DatabaseHandle } from './database/database';
 import { runMigrations } from './database/migrate';
 
 /** Opens the configured database and brings schema and reference data up to date. */
-export async function openPreparedDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<{ database: DatabaseHandle; loadedSnapshots: string[] }> {
+export async function openPreparedDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<{ database: DatabaseHandle; loadedSnapshots: string[] }> {
   const database = await openDatabase(config);
   try {
     await runMigrations(database);

@@ -24,7 +24,14 @@ export type Client = {
   delete: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 };
 
-export type GivenUser = { role: Role; provinceCode?: string; communeCode?: string; producerId?: string; salesPointId?: string; mustChangePassword?: boolean };
+export type GivenUser = {
+  role: Role;
+  provinceCode?: string;
+  communeCode?: string;
+  producerId?: string;
+  salesPointId?: string;
+  mustChangePassword?: boolean;
+};
 
 /** buildApp() on a private database with a hand-moved clock, plus helpers to act as users. */
 export async function startTestApp(options: { settings?: Partial<AppSettings> } = {}) {
@@ -35,7 +42,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
     clock,
     settings: { publicUrl: 'http://localhost', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, ...options.settings },
   });
-  const { app, modules } = built;
+  const { app, modules, routes } = built;
   await modules.identity.users.serveProvince(SON_LA);
   await modules.identity.users.serveProvince(HANOI);
 
@@ -79,7 +86,15 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
         password: TEST_PASSWORD,
         provinceCode,
         mustChangePassword: given.mustChangePassword ?? false,
-        roles: [{ role: given.role, provinceCode, communeCode: given.communeCode ?? (given.role === 'commune_officer' ? CHIENG_AN : null), producerId: given.producerId ?? null, salesPointId: given.salesPointId ?? null }],
+        roles: [
+          {
+            role: given.role,
+            provinceCode,
+            communeCode: given.communeCode ?? (given.role === 'commune_officer' ? CHIENG_AN : null),
+            producerId: given.producerId ?? null,
+            salesPointId: given.salesPointId ?? null,
+          },
+        ],
       },
       SYSTEM_CONTEXT,
     );
@@ -102,6 +117,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
     login,
     givenUser,
     as,
+    routesTable: () => routes,
     close: async () => {
       await app.close();
       await database.close();

@@ -30,7 +30,8 @@ export function normalizePhone(raw: string): string {
   let digits = raw.replace(/[\s.\-()]/g, '');
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('84') && digits.length === 11) digits = `0${digits.slice(2)}`;
-  if (!/^0\d{9}$/.test(digits)) {
+  // Mobiles have 10 digits; landlines since 2017 have 02xx + 7 or 8 digits (10 or 11).
+  if (!/^0\d{9,10}$/.test(digits)) {
     throw new DomainError('invalid', 'user.invalid_phone', 'The phone number is not valid.');
   }
   return digits;

@@ -10,22 +10,24 @@ export type ProducerPlace = { producerId: string; provinceCode: string; communeC
  * commune officers in their commune; producer members their own producer.
  */
 export function canReadProducer(grants: readonly RoleGrant[], place: ProducerPlace): boolean {
-  return grants.some((grant) => {
-    switch (grant.role) {
-      case 'system_admin':
-        return true;
-      case 'province_admin':
-      case 'province_officer':
-      case 'council_member':
-        return grant.provinceCode === place.provinceCode;
-      case 'commune_officer':
-        return grant.provinceCode === place.provinceCode && grant.communeCode !== null && grant.communeCode === place.communeCode;
-      case 'producer_member':
-        return grant.producerId === place.producerId;
-      case 'sales_point_operator':
-        return false;
-    }
-  });
+  return grants.some((grant) => grantReaches(grant, place));
+}
+
+function grantReaches(grant: RoleGrant, place: ProducerPlace): boolean {
+  switch (grant.role) {
+    case 'system_admin':
+      return true;
+    case 'province_admin':
+    case 'province_officer':
+    case 'council_member':
+      return grant.provinceCode === place.provinceCode;
+    case 'commune_officer':
+      return grant.provinceCode === place.provinceCode && grant.communeCode !== null && grant.communeCode === place.communeCode;
+    case 'producer_member':
+      return grant.producerId === place.producerId;
+    case 'sales_point_operator':
+      return false;
+  }
 }
 
 /** Who may change a producer and its products: as for reading, less council members (they score, not edit). */
@@ -42,7 +44,10 @@ export function canCreateProducerIn(grants: readonly RoleGrant[], provinceCode: 
     (grant) =>
       grant.role === 'system_admin' ||
       ((grant.role === 'province_admin' || grant.role === 'province_officer') && grant.provinceCode === provinceCode) ||
-      (grant.role === 'commune_officer' && grant.provinceCode === provinceCode && communeCode !== null && grant.communeCode === communeCode),
+      (grant.role === 'commune_officer' &&
+        grant.provinceCode === provinceCode &&
+        communeCode !== null &&
+        grant.communeCode === communeCode),
   );
 }
 

@@ -3,15 +3,7 @@
  * `unauthenticated` and `throttled` exist because login and sessions fail in ways that are
  * neither "invalid input" nor "forbidden", and the client must react to them differently.
  */
-export const ERROR_KINDS = [
-  'invalid',
-  'not_found',
-  'conflict',
-  'forbidden',
-  'unauthenticated',
-  'throttled',
-  'too_large',
-] as const;
+export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'throttled', 'too_large'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export class DomainError extends Error {

@@ -61,8 +61,24 @@ function flatten(data: ThreeLevelFile | TwoLevelFile, previousSnapshot: string |
   const units: UnitInsert[] = [];
   const links: LinkInsert[] = [];
   const snapshot = data.asOf;
-  const unit = (code: string, level: UnitInsert['level'], name: string, type: string | undefined, parentCode: string | null, provinceCode: string) =>
-    units.push({ snapshot, code, level, name, type: type ?? typeFromName(name), parentCode, provinceCode, nameFolded: foldVietnamese(name) });
+  const unit = (
+    code: string,
+    level: UnitInsert['level'],
+    name: string,
+    type: string | undefined,
+    parentCode: string | null,
+    provinceCode: string,
+  ) =>
+    units.push({
+      snapshot,
+      code,
+      level,
+      name,
+      type: type ?? typeFromName(name),
+      parentCode,
+      provinceCode,
+      nameFolded: foldVietnamese(name),
+    });
 
   for (const province of data.provinces) {
     unit(province.code, 'province', province.name, province.type, null, province.code);
@@ -77,12 +93,26 @@ function flatten(data: ThreeLevelFile | TwoLevelFile, previousSnapshot: string |
       unit(commune.code, 'commune', commune.name, commune.type, province.code, province.code);
       if (!previousSnapshot) continue;
       for (const source of commune.mergedFrom ?? []) {
-        links.push({ fromSnapshot: previousSnapshot, fromCode: source.code, toSnapshot: snapshot, toCode: commune.code, level: 'commune', whole: source.whole });
+        links.push({
+          fromSnapshot: previousSnapshot,
+          fromCode: source.code,
+          toSnapshot: snapshot,
+          toCode: commune.code,
+          level: 'commune',
+          whole: source.whole,
+        });
       }
     }
     if (previousSnapshot) {
       for (const code of province.mergedFrom ?? []) {
-        links.push({ fromSnapshot: previousSnapshot, fromCode: code, toSnapshot: snapshot, toCode: province.code, level: 'province', whole: true });
+        links.push({
+          fromSnapshot: previousSnapshot,
+          fromCode: code,
+          toSnapshot: snapshot,
+          toCode: province.code,
+          level: 'province',
+          whole: true,
+        });
       }
     }
   }

@@ -29,18 +29,32 @@ describe('administrative unit routes', () => {
     expect(after.snapshot).toBe('2025-07-01');
     expect(after.districts).toHaveLength(0);
     expect(after.communes).toHaveLength(75);
-    expect(after.communes.find((c: { code: string }) => c.code === '03664')).toMatchObject({ name: 'Phường Chiềng An', type: 'Phường', parentCode: '14' });
+    expect(after.communes.find((c: { code: string }) => c.code === '03664')).toMatchObject({
+      name: 'Phường Chiềng An',
+      type: 'Phường',
+      parentCode: '14',
+    });
   });
 
   it('maps an old commune to the new one it went into', async () => {
     // Xã Hua La (03676) went whole into Phường Chiềng Cơi (03670).
     const links = (await officer.get('/api/admin-units/communes/03676/successors')).json();
-    expect(links).toEqual([expect.objectContaining({ whole: true, oldUnit: expect.objectContaining({ name: 'Xã Hua La' }), newUnit: expect.objectContaining({ code: '03670', name: 'Phường Chiềng Cơi' }) })]);
+    expect(links).toEqual([
+      expect.objectContaining({
+        whole: true,
+        oldUnit: expect.objectContaining({ name: 'Xã Hua La' }),
+        newUnit: expect.objectContaining({ code: '03670', name: 'Phường Chiềng Cơi' }),
+      }),
+    ]);
   });
 
   it('maps a new commune to the old communes it was formed from', async () => {
     const links = (await officer.get('/api/admin-units/communes/03664/predecessors')).json();
-    expect(links.map((l: { oldUnit: { name: string } }) => l.oldUnit.name).sort()).toEqual(['Phường Chiềng An', 'Xã Chiềng Xôm', 'Xã Chiềng Đen']);
+    expect(links.map((l: { oldUnit: { name: string } }) => l.oldUnit.name).sort()).toEqual([
+      'Phường Chiềng An',
+      'Xã Chiềng Xôm',
+      'Xã Chiềng Đen',
+    ]);
     expect(links.every((l: { whole: boolean; newUnit: { name: string } }) => l.whole && l.newUnit.name === 'Phường Chiềng An')).toBe(true);
   });
 

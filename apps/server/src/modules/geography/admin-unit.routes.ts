@@ -26,7 +26,12 @@ export function adminUnitRoutes(units: AdminUnitService): FastifyPluginAsyncZod 
       '/admin-units/provinces',
       {
         config: { access: 'authenticated' },
-        schema: { tags: TAG, summary: 'Provinces on the map in force on a date', querystring: asOfQuery, response: { 200: z.array(adminUnitView) } },
+        schema: {
+          tags: TAG,
+          summary: 'Provinces on the map in force on a date',
+          querystring: asOfQuery,
+          response: { 200: z.array(adminUnitView) },
+        },
       },
       async (request) => (await units.listProvinces(request.query.asOf)).map(toView),
     );
@@ -59,7 +64,12 @@ export function adminUnitRoutes(units: AdminUnitService): FastifyPluginAsyncZod 
       '/admin-units/communes/:communeCode/successors',
       {
         config: { access: 'authenticated' },
-        schema: { tags: TAG, summary: 'New commune(s) an old commune went into', params: communeParams, response: { 200: z.array(unitLinkView) } },
+        schema: {
+          tags: TAG,
+          summary: 'New commune(s) an old commune went into',
+          params: communeParams,
+          response: { 200: z.array(unitLinkView) },
+        },
       },
       async (request) => (await units.successorsOf(request.params.communeCode)).map(toLinkView),
     );
@@ -67,7 +77,12 @@ export function adminUnitRoutes(units: AdminUnitService): FastifyPluginAsyncZod 
       '/admin-units/communes/:communeCode/predecessors',
       {
         config: { access: 'authenticated' },
-        schema: { tags: TAG, summary: 'Old communes a new commune was formed from', params: communeParams, response: { 200: z.array(unitLinkView) } },
+        schema: {
+          tags: TAG,
+          summary: 'Old communes a new commune was formed from',
+          params: communeParams,
+          response: { 200: z.array(unitLinkView) },
+        },
       },
       async (request) => (await units.predecessorsOf(request.params.communeCode)).map(toLinkView),
     );
@@ -76,7 +91,12 @@ export function adminUnitRoutes(units: AdminUnitService): FastifyPluginAsyncZod 
       '/admin-units/search',
       {
         config: { access: 'authenticated' },
-        schema: { tags: TAG, summary: 'Search units by name, ignoring diacritics and case', querystring: adminUnitSearchQuery, response: { 200: z.array(adminUnitView) } },
+        schema: {
+          tags: TAG,
+          summary: 'Search units by name, ignoring diacritics and case',
+          querystring: adminUnitSearchQuery,
+          response: { 200: z.array(adminUnitView) },
+        },
       },
       async (request) => (await units.search(request.query)).map(toView),
     );

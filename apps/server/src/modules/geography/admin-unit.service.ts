@@ -32,7 +32,10 @@ export function createAdminUnitService({ db }: { db: Database }) {
   }
 
   async function findUnit(snapshot: string, code: string, executor: Database = db) {
-    const [row] = await executor.select().from(adminUnits).where(and(eq(adminUnits.snapshot, snapshot), eq(adminUnits.code, code)));
+    const [row] = await executor
+      .select()
+      .from(adminUnits)
+      .where(and(eq(adminUnits.snapshot, snapshot), eq(adminUnits.code, code)));
     return row;
   }
 
@@ -116,7 +119,7 @@ export function createAdminUnitService({ db }: { db: Database }) {
     assertCommuneInProvince: async (communeCode: string, provinceCode: string, executor: Database = db) => {
       const snapshot = await snapshotFor(undefined, executor);
       const unit = await findUnit(snapshot, communeCode, executor);
-      if (!unit || unit.level !== 'commune' || unit.provinceCode !== provinceCode) {
+      if (unit?.level !== 'commune' || unit.provinceCode !== provinceCode) {
         throw new DomainError('invalid', 'admin_unit.commune_not_found', 'No such commune in this province.', {
           code: communeCode,
           provinceCode,

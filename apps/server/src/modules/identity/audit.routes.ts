@@ -11,7 +11,12 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
       '/audit-entries',
       {
         config: { access: ['system_admin', 'province_admin'] },
-        schema: { tags: ['Nhật ký / Audit log'], summary: 'Audit entries of the provinces one administers', querystring: auditListQuery, response: { 200: pageOf(auditEntryView) } },
+        schema: {
+          tags: ['Nhật ký / Audit log'],
+          summary: 'Audit entries of the provinces one administers',
+          querystring: auditListQuery,
+          response: { 200: pageOf(auditEntryView) },
+        },
       },
       async (request) => {
         const result = await audit.list(requireActor(request).grants, request.query);

@@ -18,7 +18,9 @@ describe('authentication routes', () => {
     expect(cookie?.secure).toBeFalsy();
     const body = response.json();
     expect(body.user.email).toBe(login);
-    expect(body.user.roles).toEqual([{ role: 'province_officer', provinceCode: '14', communeCode: null, producerId: null, salesPointId: null }]);
+    expect(body.user.roles).toEqual([
+      { role: 'province_officer', provinceCode: '14', communeCode: null, producerId: null, salesPointId: null },
+    ]);
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(body.user).not.toHaveProperty('passwordHash');
   });
@@ -44,13 +46,21 @@ describe('authentication routes', () => {
     for (const response of [wrong, unknown]) {
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.json()).toMatchObject({ code: 'auth.invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng.', status: 401 });
+      expect(response.json()).toMatchObject({
+        code: 'auth.invalid_credentials',
+        title: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+        status: 401,
+      });
     }
     expect(wrong.json().title).toBe(unknown.json().title);
   });
 
   it('answers in English when the client asks for it', async () => {
-    const response = await t.anonymous.post('/api/auth/login', { login: 'nobody@test.vn', password: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
+    const response = await t.anonymous.post(
+      '/api/auth/login',
+      { login: 'nobody@test.vn', password: 'x' },
+      { 'accept-language': 'en-US,en;q=0.9' },
+    );
     expect(response.json().title).toBe('Wrong login or password.');
   });
 
@@ -76,7 +86,8 @@ describe('authentication routes', () => {
     // trustProxy is off, so every injected request comes from 127.0.0.1; use a fresh app to own the counter.
     const own = await startTestApp();
     try {
-      for (let i = 0; i < 30; i++) await own.anonymous.post('/api/auth/login', { login: `x${i}@test.vn`, password: 'wrong-password' }, headers);
+      for (let i = 0; i < 30; i++)
+        await own.anonymous.post('/api/auth/login', { login: `x${i}@test.vn`, password: 'wrong-password' }, headers);
       const { login } = await own.givenUser({ role: 'province_officer' });
       const locked = await own.anonymous.post('/api/auth/login', { login, password: TEST_PASSWORD }, headers);
       expect(locked.statusCode).toBe(429);

@@ -10,7 +10,12 @@ import { toUserView } from './user.view';
 
 const TAG = ['Đăng nhập / Authentication'];
 
-export function authRoutes(deps: { auth: AuthService; users: UserService; secureCookies: boolean; absoluteSeconds: number }): FastifyPluginAsyncZod {
+export function authRoutes(deps: {
+  auth: AuthService;
+  users: UserService;
+  secureCookies: boolean;
+  absoluteSeconds: number;
+}): FastifyPluginAsyncZod {
   const { auth, users } = deps;
 
   async function meOf(actor: Actor) {
@@ -50,7 +55,10 @@ export function authRoutes(deps: { auth: AuthService; users: UserService; secure
 
     app.post(
       '/auth/logout',
-      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: TAG, summary: 'End the current session', response: { 200: okView } } },
+      {
+        config: { access: 'authenticated', allowPendingPasswordChange: true },
+        schema: { tags: TAG, summary: 'End the current session', response: { 200: okView } },
+      },
       async (request, reply) => {
         await auth.logout(requireActor(request), auditContextOf(request));
         clearSessionCookie(reply);
@@ -60,7 +68,10 @@ export function authRoutes(deps: { auth: AuthService; users: UserService; secure
 
     app.get(
       '/auth/me',
-      { config: { access: 'authenticated', allowPendingPasswordChange: true }, schema: { tags: TAG, summary: 'The logged-in user, roles with scopes, and the CSRF token', response: { 200: meView } } },
+      {
+        config: { access: 'authenticated', allowPendingPasswordChange: true },
+        schema: { tags: TAG, summary: 'The logged-in user, roles with scopes, and the CSRF token', response: { 200: meView } },
+      },
       async (request) => meOf(requireActor(request)),
     );
 

@@ -65,10 +65,20 @@ export function createAuthService(deps: {
 
   async function loadGrants(userId: string): Promise<RoleGrant[]> {
     const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
-    return rows.map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({ role, provinceCode, communeCode, producerId, salesPointId }));
+    return rows.map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({
+      role,
+      provinceCode,
+      communeCode,
+      producerId,
+      salesPointId,
+    }));
   }
 
-  function toActor(user: UserRow, grants: RoleGrant[], session: { tokenHash: string; csrfToken: string; createdAt: Date; lastSeenAt: Date }): Actor {
+  function toActor(
+    user: UserRow,
+    grants: RoleGrant[],
+    session: { tokenHash: string; csrfToken: string; createdAt: Date; lastSeenAt: Date },
+  ): Actor {
     return {
       userId: user.id,
       fullName: user.fullName,
@@ -118,14 +128,20 @@ export function createAuthService(deps: {
       const signedIn = user;
       await db.transaction(async (tx) => {
         await tx.delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
-        await tx.insert(sessions).values({ ...session, userId: signedIn.id, ipAddress: input.ipAddress, userAgent: input.userAgent?.slice(0, 300) ?? null });
+        await tx
+          .insert(sessions)
+          .values({ ...session, userId: signedIn.id, ipAddress: input.ipAddress, userAgent: input.userAgent?.slice(0, 300) ?? null });
         await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, signedIn.id));
-        await audit.record(tx, { ...input.context, actorUserId: signedIn.id, actorName: signedIn.fullName }, {
-          action: 'auth.login',
-          entityType: 'user',
-          entityId: signedIn.id,
-          provinceCode: signedIn.provinceCode,
-        });
+        await audit.record(
+          tx,
+          { ...input.context, actorUserId: signedIn.id, actorName: signedIn.fullName },
+          {
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: signedIn.id,
+            provinceCode: signedIn.provinceCode,
+          },
+        );
       });
       const grants = await loadGrants(user.id);
       return { token, actor: toActor({ ...user, lastLoginAt: now }, grants, session), user: { ...user, lastLoginAt: now } };
@@ -134,7 +150,11 @@ export function createAuthService(deps: {
     /** The actor behind a session token, or 'expired' when it no longer opens one. */
     authenticate: async (token: string): Promise<Actor | 'expired'> => {
       const tokenHash = hashToken(token);
-      const [row] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.tokenHash, tokenHash));
       if (!row) return 'expired';
       const now = clock.now();
       if (isSessionExpired(row.session, now, sessionPolicy) || row.user.disabledAt) {
@@ -152,7 +172,12 @@ export function createAuthService(deps: {
     logout: async (actor: Actor, context: AuditContext) => {
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
-        await audit.record(tx, context, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, provinceCode: actor.provinceCode });
+        await audit.record(tx, context, {
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: actor.userId,
+          provinceCode: actor.provinceCode,
+        });
       });
     },
 
@@ -167,7 +192,12 @@ export function createAuthService(deps: {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() }).where(eq(users.id, user.id));
         await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, actor.sessionTokenHash)));
-        await audit.record(tx, context, { action: 'user.password_changed', entityType: 'user', entityId: user.id, provinceCode: user.provinceCode });
+        await audit.record(tx, context, {
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: user.id,
+          provinceCode: user.provinceCode,
+        });
       });
     },
 
@@ -177,7 +207,10 @@ export function createAuthService(deps: {
 
     findUserByLogin: async (login: string) => {
       const normalized = normalizeLogin(login);
-      const [user] = await db.select().from(users).where(or(eq(users.email, normalized.value), eq(users.phone, normalized.value)));
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(or(eq(users.email, normalized.value), eq(users.phone, normalized.value)));
       return user;
     },
   };

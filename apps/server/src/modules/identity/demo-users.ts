@@ -34,7 +34,14 @@ export async function seedDemoUsers(deps: { users: UserService; auth: AuthServic
         email: demo.login,
         password: DEMO_PASSWORD,
         provinceCode: demo.role === 'system_admin' ? null : DEMO_PROVINCE,
-        roles: [{ role: demo.role, communeCode: demo.communeCode ?? null, producerId: demo.producerId ?? null, salesPointId: demo.salesPointId ?? null }],
+        roles: [
+          {
+            role: demo.role,
+            communeCode: demo.communeCode ?? null,
+            producerId: demo.producerId ?? null,
+            salesPointId: demo.salesPointId ?? null,
+          },
+        ],
       },
       SYSTEM_CONTEXT,
     );

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '@ocop/domain/shared';
 
 /** Provinces this deployment serves; every province-scoped record carries one of these codes. */
@@ -100,10 +89,7 @@ export const auditEntries = pgTable(
     ipAddress: text(),
     requestId: text(),
   },
-  (t) => [
-    index('audit_entries_province_at_idx').on(t.provinceCode, t.at),
-    index('audit_entries_entity_idx').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_entries_province_at_idx').on(t.provinceCode, t.at), index('audit_entries_entity_idx').on(t.entityType, t.entityId)],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -22,7 +22,15 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/users',
-      { config: { access: ADMINS }, schema: { tags: TAG, summary: 'Users of the provinces one administers', querystring: userListQuery, response: { 200: pageOf(userView) } } },
+      {
+        config: { access: ADMINS },
+        schema: {
+          tags: TAG,
+          summary: 'Users of the provinces one administers',
+          querystring: userListQuery,
+          response: { 200: pageOf(userView) },
+        },
+      },
       async (request) => {
         const result = await users.list(requireActor(request).grants, request.query);
         return { items: result.items.map(toUserView), total: result.total, page: request.query.page, pageSize: request.query.pageSize };
@@ -31,7 +39,10 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
 
     app.post(
       '/users',
-      { config: { access: ADMINS }, schema: { tags: TAG, summary: 'Create a user with roles and scopes', body: createUserBody, response: { 201: userView } } },
+      {
+        config: { access: ADMINS },
+        schema: { tags: TAG, summary: 'Create a user with roles and scopes', body: createUserBody, response: { 201: userView } },
+      },
       async (request, reply) => {
         const created = await users.createUser(requireActor(request).grants, request.body, auditContextOf(request));
         return reply.status(201).send(toUserView(created));
@@ -46,14 +57,32 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
 
     app.put(
       '/users/:userId/roles',
-      { config: { access: ADMINS }, schema: { tags: TAG, summary: 'Replace a user’s roles', params: userParams, body: updateUserRolesBody, response: { 200: userView } } },
-      async (request) => toUserView(await users.replaceRoles(requireActor(request).grants, request.params.userId, request.body.roles, auditContextOf(request))),
+      {
+        config: { access: ADMINS },
+        schema: {
+          tags: TAG,
+          summary: 'Replace a user’s roles',
+          params: userParams,
+          body: updateUserRolesBody,
+          response: { 200: userView },
+        },
+      },
+      async (request) =>
+        toUserView(
+          await users.replaceRoles(requireActor(request).grants, request.params.userId, request.body.roles, auditContextOf(request)),
+        ),
     );
 
-    for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
+    for (const [path, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
       app.post(
         `/users/:userId/${path}`,
-        { config: { access: ADMINS }, schema: { tags: TAG, summary: disabled ? 'Disable a user' : 'Enable a user', params: userParams, response: { 200: userView } } },
+        {
+          config: { access: ADMINS },
+          schema: { tags: TAG, summary: disabled ? 'Disable a user' : 'Enable a user', params: userParams, response: { 200: userView } },
+        },
         async (request) => {
           const actor = requireActor(request);
           return toUserView(await users.setDisabled(actor.grants, actor.userId, request.params.userId, disabled, auditContextOf(request)));
@@ -65,15 +94,31 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
       '/users/:userId/password-reset',
       {
         config: { access: ADMINS },
-        schema: { tags: TAG, summary: 'Set a temporary password the user must change at next login', params: userParams, body: resetPasswordBody, response: { 200: userView } },
+        schema: {
+          tags: TAG,
+          summary: 'Set a temporary password the user must change at next login',
+          params: userParams,
+          body: resetPasswordBody,
+          response: { 200: userView },
+        },
       },
       async (request) =>
-        toUserView(await users.resetPassword(requireActor(request).grants, request.params.userId, request.body.temporaryPassword, auditContextOf(request))),
+        toUserView(
+          await users.resetPassword(
+            requireActor(request).grants,
+            request.params.userId,
+            request.body.temporaryPassword,
+            auditContextOf(request),
+          ),
+        ),
     );
 
     app.get(
       '/provinces/served',
-      { config: { access: 'authenticated' }, schema: { tags: TAG, summary: 'Provinces served by this deployment', response: { 200: z.array(provinceTenantView) } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: TAG, summary: 'Provinces served by this deployment', response: { 200: z.array(provinceTenantView) } },
+      },
       async () => users.servedProvinces(),
     );
   };

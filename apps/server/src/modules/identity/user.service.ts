@@ -23,7 +23,13 @@ export type UserWithRoles = UserRow & { roles: RoleGrant[] };
 /** Checks that a producer or sales point named in a grant exists in the province; supplied by later modules. */
 export type ScopeChecker = (id: string, provinceCode: string, tx: Database) => Promise<void>;
 
-type GrantInput = { role: Role; provinceCode?: string | null; communeCode?: string | null; producerId?: string | null; salesPointId?: string | null };
+type GrantInput = {
+  role: Role;
+  provinceCode?: string | null;
+  communeCode?: string | null;
+  producerId?: string | null;
+  salesPointId?: string | null;
+};
 
 export type CreateUserInput = {
   fullName: string;
@@ -63,13 +69,18 @@ export function createUserService(deps: {
       if (actor !== 'system') assertCanGrant(actor, grant);
       if (grant.provinceCode) {
         if (grant.provinceCode !== userProvince) {
-          throw new DomainError('invalid', 'role.grant_not_allowed', 'A role must be in the user’s own province.', { role: grant.role, provinceCode: grant.provinceCode });
+          throw new DomainError('invalid', 'role.grant_not_allowed', 'A role must be in the user’s own province.', {
+            role: grant.role,
+            provinceCode: grant.provinceCode,
+          });
         }
         await assertProvinceServed(tx, grant.provinceCode);
       }
       if (grant.communeCode && grant.provinceCode) await adminUnits.assertCommuneInProvince(grant.communeCode, grant.provinceCode, tx);
-      if (grant.producerId && grant.provinceCode) await requireChecker(scopeCheckers.producer, grant.role)(grant.producerId, grant.provinceCode, tx);
-      if (grant.salesPointId && grant.provinceCode) await requireChecker(scopeCheckers.salesPoint, grant.role)(grant.salesPointId, grant.provinceCode, tx);
+      if (grant.producerId && grant.provinceCode)
+        await requireChecker(scopeCheckers.producer, grant.role)(grant.producerId, grant.provinceCode, tx);
+      if (grant.salesPointId && grant.provinceCode)
+        await requireChecker(scopeCheckers.salesPoint, grant.role)(grant.salesPointId, grant.provinceCode, tx);
       grants.push(grant);
     }
     return grants;
@@ -77,12 +88,26 @@ export function createUserService(deps: {
 
   async function withRoles(tx: Database, rows: UserRow[]): Promise<UserWithRoles[]> {
     if (rows.length === 0) return [];
-    const roles = await tx.select().from(userRoles).where(inArray(userRoles.userId, rows.map((row) => row.id)));
+    const roles = await tx
+      .select()
+      .from(userRoles)
+      .where(
+        inArray(
+          userRoles.userId,
+          rows.map((row) => row.id),
+        ),
+      );
     return rows.map((row) => ({
       ...row,
       roles: roles
         .filter((grant) => grant.userId === row.id)
-        .map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({ role, provinceCode, communeCode, producerId, salesPointId })),
+        .map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({
+          role,
+          provinceCode,
+          communeCode,
+          producerId,
+          salesPointId,
+        })),
     }));
   }
 
@@ -117,24 +142,48 @@ export function createUserService(deps: {
       }
       await assertProvinceServed(tx, provinceCode);
     } else if (!onlySystemAdmin) {
-      throw new DomainError('invalid', 'role.scope_missing', 'A province is required.', { role: input.roles[0]?.role ?? '', field: 'provinceCode' });
+      throw new DomainError('invalid', 'role.scope_missing', 'A province is required.', {
+        role: input.roles[0]?.role ?? '',
+        field: 'provinceCode',
+      });
     }
     const grants = await checkGrants(tx, actor, provinceCode, input.roles);
     const taken = await tx
       .select({ id: users.id })
       .from(users)
-      .where(or(...[email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter((c): c is SQL => c !== undefined)));
+      .where(
+        or(
+          ...[email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter(
+            (c): c is SQL => c !== undefined,
+          ),
+        ),
+      );
     if (taken.length > 0) throw new DomainError('conflict', 'user.login_taken', 'This login is taken.');
 
     const now = clock.now();
     const [row] = await tx
       .insert(users)
-      .values({ fullName: input.fullName.trim(), email, phone, passwordHash: await hashPassword(input.password), mustChangePassword: input.mustChangePassword ?? false, provinceCode, createdAt: now, updatedAt: now })
+      .values({
+        fullName: input.fullName.trim(),
+        email,
+        phone,
+        passwordHash: await hashPassword(input.password),
+        mustChangePassword: input.mustChangePassword ?? false,
+        provinceCode,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId: row.id })));
     const created = { ...row, roles: grants };
-    await audit.record(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, provinceCode, after: auditView(created) });
+    await audit.record(tx, context, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: row.id,
+      provinceCode,
+      after: auditView(created),
+    });
     return created;
   }
 
@@ -159,7 +208,13 @@ export function createUserService(deps: {
         if (match) conditions.push(match);
       }
       const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const rows = await db.select().from(users).where(where).orderBy(desc(users.createdAt), users.id).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const rows = await db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(desc(users.createdAt), users.id)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
       const [total] = await db.select({ n: count() }).from(users).where(where);
       return { items: await withRoles(db, rows), total: total?.n ?? 0 };
     },
@@ -183,7 +238,14 @@ export function createUserService(deps: {
         await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId })));
         await tx.update(users).set({ updatedAt: clock.now() }).where(eq(users.id, userId));
         const after = { ...before, roles: grants };
-        await audit.record(tx, context, { action: 'user.roles_changed', entityType: 'user', entityId: userId, provinceCode: before.provinceCode, before: { roles: before.roles }, after: { roles: grants } });
+        await audit.record(tx, context, {
+          action: 'user.roles_changed',
+          entityType: 'user',
+          entityId: userId,
+          provinceCode: before.provinceCode,
+          before: { roles: before.roles },
+          after: { roles: grants },
+        });
         return after;
       }),
 
@@ -191,12 +253,20 @@ export function createUserService(deps: {
       db.transaction(async (tx) => {
         const before = await loadManaged(tx, actor, userId);
         for (const grant of before.roles) assertCanGrant(actor, grant);
-        if (disabled && userId === actorUserId) throw new DomainError('invalid', 'user.cannot_disable_self', 'You cannot disable yourself.');
+        if (disabled && userId === actorUserId)
+          throw new DomainError('invalid', 'user.cannot_disable_self', 'You cannot disable yourself.');
         const now = clock.now();
         const disabledAt = disabled ? (before.disabledAt ?? now) : null;
         await tx.update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, userId));
         if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-        await audit.record(tx, context, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId, provinceCode: before.provinceCode, before: { disabledAt: before.disabledAt }, after: { disabledAt } });
+        await audit.record(tx, context, {
+          action: disabled ? 'user.disabled' : 'user.enabled',
+          entityType: 'user',
+          entityId: userId,
+          provinceCode: before.provinceCode,
+          before: { disabledAt: before.disabledAt },
+          after: { disabledAt },
+        });
         return { ...before, disabledAt };
       }),
 
@@ -209,19 +279,26 @@ export function createUserService(deps: {
         const passwordHash = await hashPassword(temporaryPassword);
         await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: clock.now() }).where(eq(users.id, userId));
         await tx.delete(sessions).where(eq(sessions.userId, userId));
-        await audit.record(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: userId, provinceCode: before.provinceCode });
+        await audit.record(tx, context, {
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: userId,
+          provinceCode: before.provinceCode,
+        });
         return { ...before, mustChangePassword: true };
       }),
 
     /** Registers a province as served by this deployment (idempotent); its name comes from the map. */
     serveProvince: async (provinceCode: string) => {
       const unit = await adminUnits.findUnit(provinceCode);
-      if (!unit || unit.level !== 'province') throw new DomainError('not_found', 'admin_unit.not_found', 'No such province.', { code: provinceCode });
+      if (unit?.level !== 'province')
+        throw new DomainError('not_found', 'admin_unit.not_found', 'No such province.', { code: provinceCode });
       await db.insert(tenantProvinces).values({ code: unit.code, name: unit.name }).onConflictDoNothing();
       return { code: unit.code, name: unit.name };
     },
 
-    servedProvinces: () => db.select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
+    servedProvinces: () =>
+      db.select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
 
     countUsers: async () => (await db.select({ n: count() }).from(users))[0]?.n ?? 0,
   };
