@@ -1,0 +1,62 @@
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startServer } from './server-process';
+
+const BARE_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json' }); s.end('{"status":"ok"}'); }).listen(3803, '127.0.0.1', () => console.log('up'));`;
+
+type Rps = { label: string; rps: number; p50: number; p99: number; errors: number };
+
+async function load(url: string, seconds: number, label: string): Promise<Rps> {
+  const result = await autocannon({ url, connections: 50, duration: seconds, pipelining: 1 });
+  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Start-up to ready on an empty and an existing data directory, and /api/health against bare node:http. */
+export async function benchFoundation(options: { seconds: number; postgresUrl: string | undefined }) {
+  const lines: string[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
+  try {
+    const empty = await startServer({ DATA_DIR: dataDir }, 3801);
+    await empty.stop();
+    const existing = await startServer({ DATA_DIR: dataDir }, 3802);
+    lines.push(`start → ready, empty embedded data dir (migrations, 14,161 admin units, demo data): ${Math.round(empty.readyMs)} ms`);
+    lines.push(`start → ready, existing embedded data dir: ${Math.round(existing.readyMs)} ms`);
+
+    // The bare server runs in its own process, like ours, so both compete with the load generator alike.
+    const bare = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => bare.stdout?.once('data', () => resolve()));
+    const results: Rps[] = [];
+    results.push(await load('http://127.0.0.1:3803/', options.seconds, 'bare node:http hello world'));
+    bare.kill();
+    results.push(await load(`${existing.url}/api/health`, options.seconds, 'GET /api/health, PGlite'));
+    await existing.stop();
+
+    if (options.postgresUrl) {
+      const dbName = `ocop_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: options.postgresUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      const url = new URL(options.postgresUrl);
+      url.pathname = `/${dbName}`;
+      try {
+        const onPostgres = await startServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir }, 3804);
+        lines.push(`start → ready, empty PostgreSQL database: ${Math.round(onPostgres.readyMs)} ms`);
+        results.push(await load(`${onPostgres.url}/api/health`, options.seconds, 'GET /api/health, PostgreSQL'));
+        await onPostgres.stop();
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+    }
+    for (const r of results) {
+      lines.push(`${r.label}: ${Math.round(r.rps).toLocaleString('en')} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}), ${options.seconds} s, 50 connections`);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return lines;
+}

@@ -1,0 +1,26 @@
+import { cpus, totalmem } from 'node:os';
+import { benchFoundation } from './foundation.bench';
+
+// Figures are printed, never asserted: speed is a measurement, not a test.
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`# ocop bench — ${new Date().toISOString()} — ${machine}`);
+const pgUrl = (await reachable(postgresUrl)) ? postgresUrl : undefined;
+if (!pgUrl) console.log('(PostgreSQL not reachable: PostgreSQL figures skipped)');
+
+console.log('\n## Foundation');
+for (const line of await benchFoundation({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
