@@ -1,0 +1,28 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { fileURLToPath } from 'node:url';
+
+// Runs every journey one after the other (they share the machine's two cores with the server and
+// Chromium) and ends with the plain "N passed, N failed" line CI reads.
+const here = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.spec.ts'))
+  .sort()
+  .map((name) => join(here, name));
+
+let passed = 0;
+let failed = 0;
+const stream = run({ files, concurrency: 1, timeout: 300_000 });
+stream.on('test:pass', (event) => {
+  if (event.details.type !== 'suite') passed++;
+});
+stream.on('test:fail', (event) => {
+  if (event.details.type !== 'suite') failed++;
+});
+stream.compose(new spec()).pipe(process.stdout);
+stream.on('end', () => {
+  process.stdout.write(`\ne2e: ${passed} passed, ${failed} failed\n`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+});
