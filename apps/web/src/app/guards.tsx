@@ -52,7 +52,7 @@ export function RedirectIfLoggedIn({ children }: { children: ReactNode }) {
   if (me.isPending) return <PageLoading fullScreen />;
   if (me.data) {
     const from = (location.state as LoginRedirectState | null)?.from;
-    return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />;
+    return <Navigate to={from?.startsWith('/') ? from : '/'} replace />;
   }
   return children;
 }

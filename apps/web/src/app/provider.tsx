@@ -3,8 +3,8 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { type ReactNode, useEffect, useState } from 'react';
-import { setUnauthorizedHandler } from '../lib/api-client';
+import { type ReactNode, useLayoutEffect, useState } from 'react';
+import { isApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { createUnauthorizedHandler, isPasswordChangeRequired, ME_QUERY_KEY } from '../lib/auth';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
@@ -16,8 +16,13 @@ export const THEME = {
     colorPrimary: '#15803d',
     colorLink: '#15803d',
     borderRadius: 6,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', system-ui, -apple-system, sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', system-ui, -apple-system, sans-serif",
+    // antd derives a greyish tint from this dark green; selected rows and menu items read better light green.
+    colorPrimaryBg: '#dcfce7',
+    colorPrimaryBgHover: '#bbf7d0',
+  },
+  components: {
+    Menu: { itemSelectedBg: '#dcfce7', itemSelectedColor: '#14532d', itemHoverBg: '#f0fdf4' },
   },
 };
 
@@ -36,7 +41,11 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
  */
 export function createAppQueryClient(): QueryClient {
   const queryClient: QueryClient = createQueryClient((error) => {
-    if (isPasswordChangeRequired(error)) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    // Both answers mean our copy of the session is stale: re-reading /api/auth/me brings the
+    // mustChangePassword flag (the guard then shows that page) and the current CSRF token.
+    if (isPasswordChangeRequired(error) || (isApiError(error) && error.code === 'auth.csrf_invalid')) {
+      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    }
   });
   return queryClient;
 }
@@ -50,13 +59,13 @@ export function AppProvider({
   queryClient?: QueryClient;
   initialLanguage?: Language;
 }) {
-  const [queryClient] = useState(() => {
-    const client = givenClient ?? createAppQueryClient();
-    // Set before the first request, not in an effect: the first call may already answer 401.
-    setUnauthorizedHandler(createUnauthorizedHandler(client));
-    return client;
-  });
-  useEffect(() => () => setUnauthorizedHandler(null), []);
+  const [queryClient] = useState(() => givenClient ?? createAppQueryClient());
+  // A layout effect runs in the same task as the first render, so it is in place before the
+  // first answer (possibly a 401) can come back.
+  useLayoutEffect(() => {
+    setUnauthorizedHandler(createUnauthorizedHandler(queryClient));
+    return () => setUnauthorizedHandler(null);
+  }, [queryClient]);
 
   return (
     <I18nProvider initialLanguage={initialLanguage}>

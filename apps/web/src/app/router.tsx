@@ -11,9 +11,7 @@ const HomePage = lazy(() => import('./routes/home').then((m) => ({ default: m.Ho
 const AdminUnitsPage = lazy(() => import('./routes/admin-units').then((m) => ({ default: m.AdminUnitsPage })));
 const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./routes/audit').then((m) => ({ default: m.AuditPage })));
-const ChangePasswordPage = lazy(() =>
-  import('./routes/change-password').then((m) => ({ default: m.ChangePasswordPage })),
-);
+const ChangePasswordPage = lazy(() => import('./routes/change-password').then((m) => ({ default: m.ChangePasswordPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 export const routes: RouteObject[] = [

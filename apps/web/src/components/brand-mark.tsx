@@ -11,7 +11,7 @@ function StarBadge({ size }: { size: number }) {
 }
 
 /** The programme's mark: a star badge, "OCOP" and the province, as text so it scales and translates. */
-export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'hero' }) {
+export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'compact' | 'hero' }) {
   const { t } = useI18n();
   if (variant === 'hero') {
     return (
@@ -26,10 +26,11 @@ export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'hero' 
       </Flex>
     );
   }
+  const compact = variant === 'compact';
   return (
-    <Flex align="center" gap={10} style={{ minWidth: 0 }}>
-      <StarBadge size={32} />
-      <Typography.Text strong ellipsis style={{ color: 'inherit', fontSize: 18 }}>
+    <Flex align="center" gap={compact ? 6 : 10} style={{ minWidth: 0 }}>
+      <StarBadge size={compact ? 26 : 32} />
+      <Typography.Text strong ellipsis style={{ color: 'inherit', fontSize: compact ? 15 : 18, whiteSpace: 'nowrap' }}>
         {t('app.name')}
       </Typography.Text>
     </Flex>

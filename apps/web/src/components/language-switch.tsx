@@ -12,8 +12,22 @@ export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' 
       value={language}
       onChange={setLanguage}
       options={[
-        { value: 'vi', label: <span title={t('language.viName')} lang="vi">{t('language.vi')}</span> },
-        { value: 'en', label: <span title={t('language.enName')} lang="en">{t('language.en')}</span> },
+        {
+          value: 'vi',
+          label: (
+            <span title={t('language.viName')} lang="vi">
+              {t('language.vi')}
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span title={t('language.enName')} lang="en">
+              {t('language.en')}
+            </span>
+          ),
+        },
       ]}
     />
   );

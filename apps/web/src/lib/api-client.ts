@@ -93,19 +93,15 @@ async function readBody(response: Response): Promise<unknown> {
 
 function toApiError(response: Response, body: unknown): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
-    const message =
-      typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : body.code;
+    const message = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : body.code;
     const details = isRecord(body.details) ? body.details : {};
     const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
     const status = typeof body.status === 'number' ? body.status : response.status;
     return new ApiError(status, body.code, message, details, requestId);
   }
-  return new ApiError(
-    response.status,
-    CLIENT_ERROR_CODES.badResponse,
-    `HTTP ${response.status} ${response.statusText}`.trim(),
-    { status: response.status },
-  );
+  return new ApiError(response.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${response.status} ${response.statusText}`.trim(), {
+    status: response.status,
+  });
 }
 
 /** Calls the API and returns the parsed JSON, or throws `ApiError`. */

@@ -1,4 +1,4 @@
-import { type Language, LANGUAGES } from '@ocop/contracts/common';
+import type { Language } from '@ocop/contracts/common';
 import { ERROR_MESSAGES, errorMessage } from '@ocop/contracts/errors';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
@@ -15,8 +15,13 @@ export const LANGUAGE_STORAGE_KEY = 'ocop.lang';
 export type TranslateValues = Record<string, string | number | null | undefined>;
 export type Translate = (key: MessageKey, values?: TranslateValues) => string;
 
+/** The languages the UI has texts for; every one must be a `Language` of the API. */
+export const UI_LANGUAGES = ['vi', 'en'] as const satisfies readonly Language[];
+
+// Checked here rather than with the contracts' LANGUAGES: importing that value would pull zod
+// into the first page load.
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -72,7 +77,10 @@ const I18nContext = createContext<I18nContextValue | null>(null);
 function applyLanguage(language: Language): void {
   setApiLanguage(language);
   dayjs.locale(language);
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    document.title = `${translate(language, 'app.name')} — ${translate(language, 'app.fullName')}`;
+  }
 }
 
 export function I18nProvider({ children, initialLanguage }: { children: ReactNode; initialLanguage?: Language }) {

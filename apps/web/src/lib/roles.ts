@@ -35,9 +35,7 @@ function shortId(id: string): string {
 
 /** The scope of a grant in words: "Phường Chiềng An, Tỉnh Sơn La", "Tỉnh Sơn La", "Toàn hệ thống". */
 export function describeScope(grant: RoleGrantView, names: UnitNames, t: Translate): string {
-  const province = grant.provinceCode
-    ? (names.province(grant.provinceCode) ?? t('scope.province', { code: grant.provinceCode }))
-    : null;
+  const province = grant.provinceCode ? (names.province(grant.provinceCode) ?? t('scope.province', { code: grant.provinceCode })) : null;
   const withProvince = (first: string) => (province ? `${first}, ${province}` : first);
   switch (ROLE_SCOPE[grant.role]) {
     case 'all':

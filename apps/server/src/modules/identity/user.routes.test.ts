@@ -29,6 +29,7 @@ describe('user management and tenancy', () => {
       provinceCode: '14',
       roles: [{ role: 'commune_officer', provinceCode: '14', communeCode: '03664' }],
       disabled: false,
+      mustChangePassword: true,
     });
 
     const audit = (await sonLaAdmin.get(`/api/audit-entries?entityType=user&entityId=${user.id}`)).json();

@@ -44,7 +44,8 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
         schema: { tags: TAG, summary: 'Create a user with roles and scopes', body: createUserBody, response: { 201: userView } },
       },
       async (request, reply) => {
-        const created = await users.createUser(requireActor(request).grants, request.body, auditContextOf(request));
+        // The initial password passed through an admin's hands, so its owner must replace it at first login.
+        const created = await users.createUser(requireActor(request).grants, { ...request.body, mustChangePassword: true }, auditContextOf(request));
         return reply.status(201).send(toUserView(created));
       },
     );

@@ -15,9 +15,7 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title={t('password.title')} />
       <Card style={{ maxWidth: 560 }}>
-        {user.mustChangePassword ? (
-          <Alert type="warning" showIcon title={t('password.forcedNotice')} style={{ marginBottom: 20 }} />
-        ) : null}
+        {user.mustChangePassword ? <Alert type="warning" showIcon title={t('password.forcedNotice')} style={{ marginBottom: 20 }} /> : null}
         <ChangePasswordForm
           onChanged={() => {
             void message.success(t('password.changed'));

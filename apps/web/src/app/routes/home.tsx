@@ -7,6 +7,7 @@ import { useManyProvinceUnits } from '../../features/admin-units/api/get-provinc
 import { canAdministerUsers, useCurrentUser } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
 import type { MessageKey } from '../../messages/vi';
 import { provinceCodesOf, unitNamesFrom } from '../../lib/roles';
 
@@ -31,10 +32,11 @@ export function HomePage() {
   const units = useManyProvinceUnits(provinceCodesOf(user.roles), CURRENT_SNAPSHOT);
   const names = unitNamesFrom(units.map((result) => result.data));
   const admin = canAdministerUsers(user);
+  const isDesktop = useMediaQuery(DESKTOP_QUERY);
 
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={isDesktop ? 2 : 3} style={{ marginTop: 0 }}>
         {t('home.greeting', { name: user.fullName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>

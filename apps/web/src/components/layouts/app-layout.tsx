@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CloseOutlined,
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -102,7 +103,7 @@ export function AppLayout() {
           />
         ) : null}
         <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-          <BrandMark />
+          <BrandMark variant={isDesktop ? 'header' : 'compact'} />
         </div>
         <Flex align="center" gap={isDesktop ? 16 : 8} style={{ flex: 'none' }}>
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
@@ -122,13 +123,7 @@ export function AppLayout() {
             </Button>
           </Dropdown>
           <LanguageSwitch size="small" />
-          <Button
-            onClick={doLogOut}
-            loading={logOut.isPending}
-            icon={<LogoutOutlined />}
-            aria-label={t('nav.logOut')}
-            ghost
-          >
+          <Button onClick={doLogOut} loading={logOut.isPending} icon={<LogoutOutlined />} aria-label={t('nav.logOut')} ghost>
             {isDesktop ? t('nav.logOut') : null}
           </Button>
         </Flex>
@@ -153,6 +148,7 @@ export function AppLayout() {
             onClose={() => setDrawerOpen(false)}
             size={272}
             title={<BrandMark />}
+            closeIcon={<CloseOutlined style={{ color: '#fff' }} aria-label={t('common.close')} />}
             styles={{ body: { padding: 0 }, header: { background: HEADER_BACKGROUND, color: '#fff' } }}
           >
             <nav>{menu}</nav>

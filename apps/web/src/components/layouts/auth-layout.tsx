@@ -16,13 +16,19 @@ export function AuthLayout({ children }: { children: ReactNode }) {
           flex: isDesktop ? '1 1 55%' : 'none',
           background: 'linear-gradient(145deg, #14532d 0%, #166534 55%, #a16207 140%)',
           color: '#fff',
-          padding: isDesktop ? '64px 56px' : '24px 20px',
+          padding: isDesktop ? '64px 56px' : '52px 20px 24px',
           display: 'flex',
           flexDirection: 'column',
           justifyContent: 'center',
-          gap: 20,
+          gap: isDesktop ? 20 : 12,
+          position: 'relative',
         }}
       >
+        {isDesktop ? null : (
+          <div style={{ position: 'absolute', top: 12, right: 12 }}>
+            <LanguageSwitch size="small" />
+          </div>
+        )}
         <BrandMark variant="hero" />
         <Typography.Title level={isDesktop ? 3 : 4} style={{ color: '#fff', margin: 0 }}>
           {t('app.fullName')}
@@ -34,13 +40,15 @@ export function AuthLayout({ children }: { children: ReactNode }) {
       <Flex
         vertical
         align="center"
-        justify="center"
+        justify={isDesktop ? 'center' : 'flex-start'}
         style={{ flex: isDesktop ? '1 1 45%' : '1 1 auto', padding: isDesktop ? 48 : 16, position: 'relative' }}
       >
-        <div style={{ position: 'absolute', top: 16, right: 16 }}>
-          <LanguageSwitch size="small" />
-        </div>
-        <Card style={{ width: '100%', maxWidth: 420, marginTop: isDesktop ? 0 : 40 }}>{children}</Card>
+        {isDesktop ? (
+          <div style={{ position: 'absolute', top: 16, right: 16 }}>
+            <LanguageSwitch size="small" />
+          </div>
+        ) : null}
+        <Card style={{ width: '100%', maxWidth: 420 }}>{children}</Card>
       </Flex>
     </Flex>
   );

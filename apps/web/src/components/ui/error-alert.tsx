@@ -18,9 +18,7 @@ export function ErrorAlert({ error, action, title }: { error: unknown; action?: 
         title || requestId ? (
           <>
             {title ? <div>{text}</div> : null}
-            {requestId ? (
-              <div style={{ fontSize: 12, opacity: 0.75 }}>{t('error.requestId', { id: requestId })}</div>
-            ) : null}
+            {requestId ? <div style={{ fontSize: 12, opacity: 0.75 }}>{t('error.requestId', { id: requestId })}</div> : null}
           </>
         ) : undefined
       }

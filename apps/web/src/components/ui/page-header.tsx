@@ -15,7 +15,11 @@ export function PageHeader({ title, description, extra }: { title: ReactNode; de
           </Typography.Paragraph>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { useI18n } from '../../../lib/i18n';
+import { DESKTOP_QUERY, useMediaQuery } from '../../../lib/use-media-query';
 import type { MessageKey } from '../../../messages/vi';
 import { useProvinceUnits } from '../api/get-province-units';
 import { useAdminUnitSnapshots } from '../api/list-admin-unit-snapshots';
@@ -24,6 +25,7 @@ function snapshotLabelKey(snapshot: string): MessageKey | null {
  */
 export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode: string }) {
   const { t } = useI18n();
+  const isDesktop = useMediaQuery(DESKTOP_QUERY);
   const [params, setParams] = useSearchParams();
   const snapshotsQuery = useAdminUnitSnapshots();
   const snapshots = useMemo(() => [...(snapshotsQuery.data?.snapshots ?? KNOWN_SNAPSHOTS)].sort(), [snapshotsQuery.data]);
@@ -50,10 +52,7 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
   const selected = unitsQuery.data?.communes.find((commune) => commune.code === selectedCode) ?? null;
 
   const provinceNames = useMemo(() => new Map(provinces.map((p) => [p.code, p.name])), [provinces]);
-  const districtNames = useMemo(
-    () => new Map((oldUnitsQuery.data?.districts ?? []).map((d) => [d.code, d.name])),
-    [oldUnitsQuery.data],
-  );
+  const districtNames = useMemo(() => new Map((oldUnitsQuery.data?.districts ?? []).map((d) => [d.code, d.name])), [oldUnitsQuery.data]);
 
   const update = (next: { asOf?: string; province?: string; unit?: string | null }) => {
     const merged = new URLSearchParams(params);
@@ -64,14 +63,13 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
     setParams(merged, { replace: true });
   };
 
-  const openUnit = (unit: AdminUnitView) =>
-    update({ asOf: unit.snapshot, province: unit.provinceCode, unit: unit.code });
+  const openUnit = (unit: AdminUnitView) => update({ asOf: unit.snapshot, province: unit.provinceCode, unit: unit.code });
 
   return (
     <Flex vertical gap={16}>
       <Card size="small">
-        <Form layout="inline" style={{ rowGap: 8 }}>
-          <Form.Item label={t('units.snapshot')} style={{ marginInlineEnd: 24 }}>
+        <Form layout={isDesktop ? 'inline' : 'vertical'} style={{ rowGap: 8 }}>
+          <Form.Item label={t('units.snapshot')} style={{ marginInlineEnd: 24, marginBottom: isDesktop ? 0 : 12 }}>
             <Segmented<string>
               value={asOf}
               onChange={(value) => update({ asOf: value, unit: null })}
@@ -79,10 +77,11 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
                 const key = snapshotLabelKey(snapshot);
                 return { value: snapshot, label: key ? t(key) : snapshot };
               })}
-              style={{ maxWidth: '100%', overflowX: 'auto' }}
+              orientation={isDesktop ? 'horizontal' : 'vertical'}
+              block={!isDesktop}
             />
           </Form.Item>
-          <Form.Item label={t('units.province')} style={{ minWidth: 260, flex: '1 1 260px' }}>
+          <Form.Item label={t('units.province')} style={{ minWidth: 260, flex: '1 1 260px', marginBottom: 0 }}>
             <Select
               value={provinceCode}
               loading={provincesQuery.isPending}
@@ -100,12 +99,7 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} lg={14} xxl={15}>
           <Card title={unitsQuery.data?.province.name ?? t('units.title')}>
-            <UnitSearch
-              asOf={asOf}
-              provinceCode={provinceCode}
-              provinceName={(code) => provinceNames.get(code)}
-              onSelect={openUnit}
-            />
+            <UnitSearch asOf={asOf} provinceCode={provinceCode} provinceName={(code) => provinceNames.get(code)} onSelect={openUnit} />
             {unitsQuery.isError ? (
               <ErrorAlert error={unitsQuery.error} />
             ) : (

@@ -26,7 +26,14 @@ function LinkRow({
   openLabel: string;
 }) {
   return (
-    <Flex component="li" justify="space-between" align="center" gap={8} wrap style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+    <Flex
+      component="li"
+      justify="space-between"
+      align="center"
+      gap={8}
+      wrap
+      style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+    >
       <div style={{ minWidth: 0 }}>
         <Typography.Text strong>{unit.name}</Typography.Text>{' '}
         <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>

@@ -47,6 +47,13 @@ export function UnitTable({
   const { t } = useI18n();
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  // A commune chosen elsewhere (search, the mapping panel) opens its district once the map is here.
+  const selectedParent = view?.communes.find((commune) => commune.code === selectedCode)?.parentCode ?? null;
+  const [openedFor, setOpenedFor] = useState<string | null>(null);
+  if (selectedParent && view && view.districts.length > 0 && openedFor !== selectedCode) {
+    setOpenedFor(selectedCode);
+    if (!expanded.includes(selectedParent)) setExpanded([...expanded, selectedParent]);
+  }
   const rows = useMemo(() => (view ? buildUnitRows(view, filter) : []), [view, filter]);
   const grouped = (view?.districts.length ?? 0) > 0;
   const expandedKeys = grouped && filter.trim() ? rows.map((row) => row.code) : expanded;
@@ -106,11 +113,7 @@ export function UnitTable({
         pagination={grouped ? false : { pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
         expandable={grouped ? { expandedRowKeys: expandedKeys, onExpandedRowsChange: setExpanded } : undefined}
         rowClassName={(unit) =>
-          unit.level === 'commune'
-            ? unit.code === selectedCode
-              ? 'ocop-row-selected ocop-clickable-row'
-              : 'ocop-clickable-row'
-            : ''
+          unit.level === 'commune' ? (unit.code === selectedCode ? 'ocop-row-selected ocop-clickable-row' : 'ocop-clickable-row') : ''
         }
         onRow={(unit) => ({
           onClick: () => {

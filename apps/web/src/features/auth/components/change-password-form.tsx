@@ -45,11 +45,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       disabled={changePassword.isPending}
       style={{ maxWidth: 440 }}
     >
-      <Form.Item
-        label={t('password.current')}
-        name="currentPassword"
-        rules={[{ required: true, message: t('password.currentRequired') }]}
-      >
+      <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.currentRequired') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -79,17 +75,13 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
           { required: true, message: t('password.confirmRequired') },
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      {formError ? (
-        <Alert type="error" showIcon role="alert" title={describeError(formError)} style={{ marginBottom: 16 }} />
-      ) : null}
+      {formError ? <Alert type="error" showIcon role="alert" title={describeError(formError)} style={{ marginBottom: 16 }} /> : null}
       <Button type="primary" htmlType="submit" loading={changePassword.isPending}>
         {t('password.submit')}
       </Button>

@@ -31,11 +31,7 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
         }}
         disabled={logIn.isPending}
       >
-        <Form.Item
-          label={t('login.login')}
-          name="login"
-          rules={[{ required: true, whitespace: true, message: t('login.loginRequired') }]}
-        >
+        <Form.Item label={t('login.login')} name="login" rules={[{ required: true, whitespace: true, message: t('login.loginRequired') }]}>
           <Input
             id="login"
             name="login"
@@ -47,17 +43,9 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
           />
         </Form.Item>
         <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-          <Input.Password
-            id="password"
-            name="password"
-            size="large"
-            autoComplete="current-password"
-            prefix={<LockOutlined />}
-          />
+          <Input.Password id="password" name="password" size="large" autoComplete="current-password" prefix={<LockOutlined />} />
         </Form.Item>
-        {logIn.error ? (
-          <Alert type="error" showIcon role="alert" title={describeError(logIn.error)} style={{ marginBottom: 16 }} />
-        ) : null}
+        {logIn.error ? <Alert type="error" showIcon role="alert" title={describeError(logIn.error)} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" size="large" block loading={logIn.isPending}>
           {t('login.submit')}
         </Button>

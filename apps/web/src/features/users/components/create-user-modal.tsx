@@ -1,3 +1,4 @@
+import { errorMessage } from '@ocop/contracts/errors';
 import type { UserView } from '@ocop/contracts/identity';
 import { normalizeLogin, normalizePhone, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@ocop/domain/identity';
 import type { Role } from '@ocop/domain/shared';
@@ -10,6 +11,7 @@ import { type CommuneOption, grantFromRow, type RoleGrantRow, roleFieldForError 
 import { RoleGrantsFields } from './role-grants-fields';
 import { FormFooter } from './user-form-parts';
 
+// Client-side checks use the same rules (@ocop/domain) and texts (@ocop/contracts) as the server.
 type CreateUserValues = {
   fullName: string;
   email?: string;
@@ -69,7 +71,7 @@ function CreateUserForm({
   onCreated: (user: UserView) => void;
   onCancel: () => void;
 }) {
-  const { t, describeError } = useI18n();
+  const { t, language, describeError } = useI18n();
   const [form] = Form.useForm<CreateUserValues>();
   const createUser = useCreateUser();
   const [formError, setFormError] = useState<unknown>(null);
@@ -84,7 +86,8 @@ function CreateUserForm({
         email: email || null,
         phone: phone || null,
         password: values.password,
-        provinceCode,
+        // A system administrator belongs to no province; everyone else to the one administered here.
+        provinceCode: values.roles.every((row) => row.role === 'system_admin') ? null : provinceCode,
         roles: values.roles.map((row) => grantFromRow(row, provinceCode)),
       },
       {
@@ -131,8 +134,8 @@ function CreateUserForm({
                 validator: async (_, value: string | undefined) => {
                   const email = value?.trim() ?? '';
                   const phone = (getFieldValue('phone') as string | undefined)?.trim() ?? '';
-                  if (!email && !phone) throw new Error(t('users.field.loginRequired'));
-                  if (email && !isValidEmail(email)) throw new Error(t('users.field.emailInvalid'));
+                  if (!email && !phone) throw new Error(errorMessage('user.login_required', language));
+                  if (email && !isValidEmail(email)) throw new Error(errorMessage('user.invalid_email', language));
                 },
               }),
             ]}
@@ -148,7 +151,7 @@ function CreateUserForm({
               {
                 validator: async (_, value: string | undefined) => {
                   const phone = value?.trim() ?? '';
-                  if (phone && !isValidPhone(phone)) throw new Error(t('users.field.phoneInvalid'));
+                  if (phone && !isValidPhone(phone)) throw new Error(errorMessage('user.invalid_phone', language));
                 },
               },
             ]}
@@ -162,7 +165,7 @@ function CreateUserForm({
         label={t('users.field.password')}
         extra={t('users.field.passwordHint')}
         rules={[
-          { required: true, message: t('password.newRequired') },
+          { required: true, message: t('users.field.passwordRequired') },
           { min: PASSWORD_MIN_LENGTH, message: t('password.tooShort', { min: PASSWORD_MIN_LENGTH }) },
           { max: PASSWORD_MAX_LENGTH, message: t('password.tooLong', { max: PASSWORD_MAX_LENGTH }) },
         ]}
@@ -194,7 +197,15 @@ export function CreateUserModal({
 }) {
   const { t } = useI18n();
   return (
-    <Modal open={open} title={t('users.createTitle')} onCancel={onClose} footer={null} destroyOnHidden width={680} mask={{ closable: false }}>
+    <Modal
+      open={open}
+      title={t('users.createTitle')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={680}
+      mask={{ closable: false }}
+    >
       <CreateUserForm {...formProps} onCancel={onClose} onCreated={onCreated} />
     </Modal>
   );

@@ -44,13 +44,9 @@ function EditRolesForm({
       {
         onSuccess: onSaved,
         onError: (error) => {
-          const placed = showErrorOnFields(
-            form,
-            error,
-            (code, details) => roleFieldForError(code, details, rows),
-            describeError,
-            ['roles'],
-          );
+          const placed = showErrorOnFields(form, error, (code, details) => roleFieldForError(code, details, rows), describeError, [
+            'roles',
+          ]);
           if (!placed) setFormError(error);
         },
       },

@@ -42,7 +42,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserView; onDone:
         name="temporaryPassword"
         label={t('users.field.temporaryPassword')}
         rules={[
-          { required: true, message: t('password.newRequired') },
+          { required: true, message: t('users.field.passwordRequired') },
           { min: PASSWORD_MIN_LENGTH, message: t('password.tooShort', { min: PASSWORD_MIN_LENGTH }) },
           { max: PASSWORD_MAX_LENGTH, message: t('password.tooLong', { max: PASSWORD_MAX_LENGTH }) },
         ]}

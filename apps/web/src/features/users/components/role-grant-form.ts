@@ -81,7 +81,5 @@ export function roleFieldForError(
 export type CommuneOption = { value: string; label: string };
 
 export function communeOptions(communes: readonly AdminUnitView[]): CommuneOption[] {
-  return communes
-    .map((commune) => ({ value: commune.code, label: commune.name }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return communes.map((commune) => ({ value: commune.code, label: commune.name })).sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 }

@@ -61,7 +61,7 @@ export function RoleGrantsFields({
                 >
                   <Select<Role>
                     options={roles.map((role) => ({ value: role, label: roleLabel(role, t) }))}
-                    placeholder={t('users.field.roleRequired')}
+                    placeholder={t('users.field.rolePlaceholder')}
                   />
                 </Form.Item>
                 <Form.Item noStyle dependencies={[['roles', field.name, 'role']]}>

@@ -1,9 +1,11 @@
 import type { UserView } from '@ocop/contracts/identity';
-import { App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { MoreOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { RoleGrantTags } from '../../../components/role-grants';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import type { UnitNames } from '../../../lib/roles';
+import { useMediaQuery } from '../../../lib/use-media-query';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
 import type { UserPage } from '../api/list-users';
@@ -36,27 +38,47 @@ export function UsersTable({
   onResetPassword: (user: UserView) => void;
 }) {
   const { t, describeError } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  // On a phone the login and status fold under the name and the actions into a menu.
+  const wide = useMediaQuery('(min-width: 768px)');
   const disableUser = useDisableUser();
   const enableUser = useEnableUser();
 
-  const toggle = (user: UserView) => {
+  // Resolves when the server has answered, so the confirm button spins exactly that long
+  // (not until the toast fades: antd's message promise resolves on close).
+  const toggle = async (user: UserView): Promise<void> => {
     const mutation = user.disabled ? enableUser : disableUser;
-    return mutation
-      .mutateAsync(user.id)
-      .then(() => message.success(t(user.disabled ? 'users.enabled' : 'users.disabled', { name: user.fullName })))
-      .catch((error: unknown) => message.error(describeError(error)));
+    try {
+      await mutation.mutateAsync(user.id);
+      void message.success(t(user.disabled ? 'users.enabled' : 'users.disabled', { name: user.fullName }));
+    } catch (error) {
+      void message.error(describeError(error));
+    }
   };
+
+  const confirmText = (user: UserView) => t(user.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: user.fullName });
 
   const columns: TableColumnsType<UserView> = [
     {
       title: t('users.col.name'),
       dataIndex: 'fullName',
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+      render: (name: string, user) =>
+        wide ? (
+          <Typography.Text strong>{name}</Typography.Text>
+        ) : (
+          <Flex vertical gap={4}>
+            <Typography.Text strong>{name}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {[user.email, user.phone].filter(Boolean).join(' · ')}
+            </Typography.Text>
+            <UserStatusTags user={user} />
+          </Flex>
+        ),
     },
     {
       title: t('users.col.login'),
       key: 'login',
+      hidden: !wide,
       render: (_, user) => (
         <Flex vertical>
           {user.email ? <span>{user.email}</span> : null}
@@ -73,6 +95,7 @@ export function UsersTable({
       title: t('users.col.status'),
       key: 'status',
       width: 170,
+      hidden: !wide,
       render: (_, user) => <UserStatusTags user={user} />,
     },
     {
@@ -85,30 +108,65 @@ export function UsersTable({
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
-      render: (_, user) => (
-        <Flex vertical align="flex-start" gap={0}>
-          <Button type="link" size="small" onClick={() => onEditRoles(user)} style={{ paddingInline: 0 }}>
-            {t('users.action.editRoles')}
-          </Button>
-          <Button type="link" size="small" onClick={() => onResetPassword(user)} style={{ paddingInline: 0 }}>
-            {t('users.action.resetPassword')}
-          </Button>
-          {user.id === currentUserId ? null : (
-            <Popconfirm
-              title={t(user.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: user.fullName })}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: !user.disabled }}
-              onConfirm={() => toggle(user)}
-            >
-              <Button type="link" size="small" danger={!user.disabled} style={{ paddingInline: 0 }}>
-                {user.disabled ? t('users.action.enable') : t('users.action.disable')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Flex>
-      ),
+      width: wide ? 170 : 56,
+      render: (_, user) =>
+        wide ? (
+          <Flex vertical align="flex-start" gap={0}>
+            <Button type="link" size="small" onClick={() => onEditRoles(user)} style={{ paddingInline: 0 }}>
+              {t('users.action.editRoles')}
+            </Button>
+            <Button type="link" size="small" onClick={() => onResetPassword(user)} style={{ paddingInline: 0 }}>
+              {t('users.action.resetPassword')}
+            </Button>
+            {user.id === currentUserId ? null : (
+              <Popconfirm
+                title={confirmText(user)}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: !user.disabled }}
+                onConfirm={() => toggle(user)}
+              >
+                <Button type="link" size="small" danger={!user.disabled} style={{ paddingInline: 0 }}>
+                  {user.disabled ? t('users.action.enable') : t('users.action.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Flex>
+        ) : (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'roles', label: t('users.action.editRoles') },
+                { key: 'reset', label: t('users.action.resetPassword') },
+                ...(user.id === currentUserId
+                  ? []
+                  : [
+                      {
+                        key: 'toggle',
+                        danger: !user.disabled,
+                        label: user.disabled ? t('users.action.enable') : t('users.action.disable'),
+                      },
+                    ]),
+              ],
+              onClick: ({ key }) => {
+                if (key === 'roles') onEditRoles(user);
+                if (key === 'reset') onResetPassword(user);
+                if (key === 'toggle') {
+                  void modal.confirm({
+                    title: confirmText(user),
+                    okText: t('common.confirm'),
+                    cancelText: t('common.cancel'),
+                    okButtonProps: { danger: !user.disabled },
+                    onOk: () => toggle(user),
+                  });
+                }
+              },
+            }}
+          >
+            <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} />
+          </Dropdown>
+        ),
     },
   ];
 
@@ -119,7 +177,7 @@ export function UsersTable({
       loading={loading}
       columns={columns}
       dataSource={page?.items ?? []}
-      scroll={{ x: 860 }}
+      scroll={wide ? { x: 860 } : undefined}
       locale={{ emptyText: t('common.empty') }}
       pagination={{
         current: page?.page ?? 1,

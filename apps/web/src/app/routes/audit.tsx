@@ -1,0 +1,87 @@
+import { administeredProvinces } from '@ocop/domain/identity';
+import { Button, Card, Flex, Form, Input, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { ErrorAlert } from '../../components/ui/error-alert';
+import { PageHeader } from '../../components/ui/page-header';
+import { useServedProvinces } from '../../features/admin-units/api/list-served-provinces';
+import { type AuditFilter, useAuditEntries } from '../../features/audit/api/list-audit-entries';
+import { AuditTable } from '../../features/audit/components/audit-table';
+import { homeProvinceCode, useCurrentUser } from '../../lib/auth';
+import { useI18n } from '../../lib/i18n';
+
+type FilterValues = { entityType?: string; entityId?: string };
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const { user } = useCurrentUser();
+  const served = useServedProvinces();
+  const [form] = Form.useForm<FilterValues>();
+
+  const provinceChoices = useMemo(() => {
+    const administered = administeredProvinces(user.roles);
+    return administered === 'all' ? (served.data ?? []).map((p) => p.code) : administered;
+  }, [user.roles, served.data]);
+
+  const [filter, setFilter] = useState<AuditFilter>(() => ({ provinceCode: homeProvinceCode(user), page: 1, pageSize: 50 }));
+  const entries = useAuditEntries(filter);
+
+  const apply = (values: FilterValues) =>
+    setFilter((current) => ({
+      ...current,
+      entityType: values.entityType?.trim() || undefined,
+      entityId: values.entityId?.trim() || undefined,
+      page: 1,
+    }));
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.intro')} />
+      <Card>
+        <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+          {provinceChoices.length > 1 ? (
+            <Form.Item label={t('users.province')}>
+              <Select
+                value={filter.provinceCode}
+                onChange={(code: string) => setFilter((current) => ({ ...current, provinceCode: code, page: 1 }))}
+                options={provinceChoices.map((code) => ({
+                  value: code,
+                  label: served.data?.find((p) => p.code === code)?.name ?? code,
+                }))}
+                style={{ minWidth: 180 }}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="entityType" label={t('audit.filter.entityType')}>
+            <Input allowClear placeholder="user" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="entityId" label={t('audit.filter.entityId')}>
+            <Input allowClear style={{ width: 240 }} />
+          </Form.Item>
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit">
+              {t('audit.filter.apply')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              {t('audit.filter.reset')}
+            </Button>
+          </Flex>
+        </Form>
+        {entries.isError ? (
+          <div style={{ marginBottom: 16 }}>
+            <ErrorAlert error={entries.error} />
+          </div>
+        ) : null}
+        <AuditTable
+          page={entries.data}
+          loading={entries.isFetching}
+          onPageChange={(page, pageSize) => setFilter((current) => ({ ...current, page, pageSize }))}
+        />
+      </Card>
+    </>
+  );
+}
