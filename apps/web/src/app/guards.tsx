@@ -1,4 +1,5 @@
 import { Button, Result } from 'antd';
+import type { UserView } from '@ocop/contracts/identity';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ui/error-alert';
@@ -57,23 +58,34 @@ export function RedirectIfLoggedIn({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** The page a user reaches without the role it needs (the server would refuse its calls anyway). */
+export function ForbiddenResult({ text }: { text?: string }) {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="403"
+      title={t('forbidden.title')}
+      subTitle={text ?? t('forbidden.textRole')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('error.goHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
 /** Pages for province and system administrators only. */
 export function RequireAdministrator({ children }: { children: ReactNode }) {
   const me = useMe();
   const { t } = useI18n();
-  if (!me.data || !canAdministerUsers(me.data.user)) {
-    return (
-      <Result
-        status="403"
-        title={t('forbidden.title')}
-        subTitle={t('forbidden.text')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('error.goHome')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (!me.data || !canAdministerUsers(me.data.user)) return <ForbiddenResult text={t('forbidden.text')} />;
+  return children;
+}
+
+/** Pages for the roles `allows` accepts (e.g. registry readers, importers). */
+export function RequireRole({ allows, children }: { allows: (user: Pick<UserView, 'roles'>) => boolean; children: ReactNode }) {
+  const me = useMe();
+  if (!me.data || !allows(me.data.user)) return <ForbiddenResult />;
   return children;
 }

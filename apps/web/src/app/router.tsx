@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/layouts/app-layout';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { PageLoading } from '../components/ui/page-loading';
-import { RedirectIfLoggedIn, RequireAdministrator, RequireAuth } from './guards';
+import { canCreateProducers, canCreateProducts, canImport, canReadRegistry } from '../lib/registry';
+import { RedirectIfLoggedIn, RequireAdministrator, RequireAuth, RequireRole } from './guards';
 
 // Each page is its own chunk; React.lazy wants a default export, so the named one is mapped.
 const LoginPage = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginPage })));
@@ -12,7 +13,21 @@ const AdminUnitsPage = lazy(() => import('./routes/admin-units').then((m) => ({ 
 const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./routes/audit').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('./routes/change-password').then((m) => ({ default: m.ChangePasswordPage })));
+const ProducerListPage = lazy(() => import('./routes/producers/producer-list').then((m) => ({ default: m.ProducerListPage })));
+const ProducerNewPage = lazy(() => import('./routes/producers/producer-new').then((m) => ({ default: m.ProducerNewPage })));
+const ProducerDetailPage = lazy(() => import('./routes/producers/producer-detail').then((m) => ({ default: m.ProducerDetailPage })));
+const ProducerEditPage = lazy(() => import('./routes/producers/producer-edit').then((m) => ({ default: m.ProducerEditPage })));
+const ProductListPage = lazy(() => import('./routes/products/product-list').then((m) => ({ default: m.ProductListPage })));
+const ProductNewPage = lazy(() => import('./routes/products/product-new').then((m) => ({ default: m.ProductNewPage })));
+const ProductDetailPage = lazy(() => import('./routes/products/product-detail').then((m) => ({ default: m.ProductDetailPage })));
+const ProductEditPage = lazy(() => import('./routes/products/product-edit').then((m) => ({ default: m.ProductEditPage })));
+const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
+
+/** A registry page behind its role check (reading by default). */
+function registry(page: ReactNode, allows = canReadRegistry) {
+  return <RequireRole allows={allows}>{page}</RequireRole>;
+}
 
 export const routes: RouteObject[] = [
   {
@@ -55,6 +70,15 @@ export const routes: RouteObject[] = [
         ),
         errorElement: <RouteErrorBoundary />,
       },
+      { path: 'producers', element: registry(<ProducerListPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'producers/new', element: registry(<ProducerNewPage />, canCreateProducers), errorElement: <RouteErrorBoundary /> },
+      { path: 'producers/:producerId', element: registry(<ProducerDetailPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'producers/:producerId/edit', element: registry(<ProducerEditPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'products', element: registry(<ProductListPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'products/new', element: registry(<ProductNewPage />, canCreateProducts), errorElement: <RouteErrorBoundary /> },
+      { path: 'products/:productId', element: registry(<ProductDetailPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'products/:productId/edit', element: registry(<ProductEditPage />), errorElement: <RouteErrorBoundary /> },
+      { path: 'imports', element: registry(<ImportsPage />, canImport), errorElement: <RouteErrorBoundary /> },
       { path: 'change-password', element: <ChangePasswordPage />, errorElement: <RouteErrorBoundary /> },
       { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },
     ],

@@ -33,6 +33,8 @@ type QueryValue = string | number | boolean | null | undefined;
 export type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart upload; the browser sets its content type with the boundary. */
+  form?: FormData;
   signal?: AbortSignal;
 };
 
@@ -111,7 +113,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     'Accept-Language': state.language,
   };
   const hasBody = options.body !== undefined;
-  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (hasBody && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
 
   let response: Response;
@@ -120,7 +122,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.form ?? (hasBody ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (cause) {
@@ -141,5 +143,9 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
+  /** POSTs a multipart form (a file and its text fields), with the CSRF token like any change. */
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body' | 'form'>) =>
+    apiRequest<T>('POST', path, { ...options, form }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
 };

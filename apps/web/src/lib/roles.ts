@@ -25,6 +25,8 @@ export const ROLE_ORDER: readonly Role[] = ROLES;
 export type UnitNames = {
   province: (code: string) => string | undefined;
   commune: (code: string) => string | undefined;
+  /** A producer's name, where the page has loaded it (a producer member's own). */
+  producer?: (id: string) => string | undefined;
 };
 
 export const NO_UNIT_NAMES: UnitNames = { province: () => undefined, commune: () => undefined };
@@ -47,7 +49,7 @@ export function describeScope(grant: RoleGrantView, names: UnitNames, t: Transla
       return withProvince(names.commune(grant.communeCode) ?? t('scope.commune', { code: grant.communeCode }));
     case 'producer':
       if (!grant.producerId) return province ?? t('scope.missing');
-      return withProvince(t('scope.producer', { id: shortId(grant.producerId) }));
+      return withProvince(names.producer?.(grant.producerId) ?? t('scope.producer', { id: shortId(grant.producerId) }));
     case 'sales_point':
       if (!grant.salesPointId) return province ?? t('scope.missing');
       return withProvince(t('scope.salesPoint', { id: shortId(grant.salesPointId) }));

@@ -6,6 +6,8 @@ export type RecordedRequest = {
   search: URLSearchParams;
   headers: Headers;
   body: unknown;
+  /** The multipart form of an upload. */
+  form?: FormData;
 };
 
 type Handler = (request: RecordedRequest) => Response | Promise<Response>;
@@ -43,6 +45,7 @@ export function stubFetch(routes: Record<string, Handler>) {
       search: url.searchParams,
       headers: new Headers(init.headers),
       body: rawBody ? (JSON.parse(rawBody) as unknown) : undefined,
+      form: init.body instanceof FormData ? init.body : undefined,
     };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];

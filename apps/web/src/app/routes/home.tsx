@@ -1,14 +1,28 @@
-import { AuditOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  EnvironmentOutlined,
+  PlusOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Flex, List, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { RoleGrantList } from '../../components/role-grants';
 import { useManyProvinceUnits } from '../../features/admin-units/api/get-province-units';
+import { useProducer } from '../../features/producers/api/get-producer';
+import { ProducerStatusTag, ProducerTypeTag } from '../../features/producers/components/producer-tags';
+import { useProducts } from '../../features/products/api/list-products';
+import { ProductStatusTag } from '../../features/products/components/product-tags';
+import { ProductThumb } from '../../features/products/components/product-thumb';
 import { canAdministerUsers, useCurrentUser } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
 import type { MessageKey } from '../../messages/vi';
+import { canImport, canReadRegistry, ownProducerIds } from '../../lib/registry';
 import { provinceCodesOf, unitNamesFrom } from '../../lib/roles';
 
 /** Grants name communes of today's map, so their names come from the 2025-07-01 snapshot. */
@@ -25,14 +39,87 @@ function Shortcut({ to, icon, title, text }: { to: string; icon: ReactNode; titl
   );
 }
 
+/** A producer member's own producer and its latest products, on top of their home page. */
+function MyProducerCard({ producerId }: { producerId: string }) {
+  const { t } = useI18n();
+  const producer = useProducer(producerId);
+  const products = useProducts({ producerId, page: 1, pageSize: 5, sort: '-updatedAt' });
+  if (!producer.data) return <Card loading={producer.isPending} title={t('home.myProducer')} />;
+  const data = producer.data;
+  return (
+    <Card
+      title={t('home.myProducer')}
+      data-testid="my-producer"
+      extra={
+        <Link to={`/producers/${data.id}`}>
+          <Button type="link" style={{ paddingInline: 0 }}>
+            {t('home.myProducerOpen')}
+          </Button>
+        </Link>
+      }
+    >
+      <Flex vertical gap={12}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            <Link to={`/producers/${data.id}`}>{data.name}</Link>
+          </Typography.Title>
+          <Flex gap={6} wrap style={{ marginTop: 6 }}>
+            <ProducerTypeTag type={data.type} />
+            <ProducerStatusTag status={data.status} />
+            <Typography.Text type="secondary">{data.communeName}</Typography.Text>
+          </Flex>
+        </div>
+        <List
+          size="small"
+          loading={products.isPending}
+          header={<Typography.Text strong>{t('home.myProducts', { count: products.data?.total ?? data.productCount })}</Typography.Text>}
+          dataSource={products.data?.items ?? []}
+          locale={{ emptyText: t('producer.detail.noProducts') }}
+          renderItem={(product) => (
+            <List.Item key={product.id} style={{ paddingInline: 0 }}>
+              <Link to={`/products/${product.id}`} style={{ display: 'flex', gap: 12, alignItems: 'center', width: '100%', minWidth: 0 }}>
+                <ProductThumb url={product.primaryImageUrl} alt={product.nameVi} size={44} />
+                <Typography.Text ellipsis style={{ flex: '1 1 auto' }}>
+                  {product.nameVi}
+                </Typography.Text>
+                <ProductStatusTag status={product.status} />
+              </Link>
+            </List.Item>
+          )}
+        />
+        <Flex gap={8} wrap>
+          <Link to={`/products?producerId=${data.id}`}>
+            <Button icon={<AppstoreOutlined />}>{t('home.allMyProducts')}</Button>
+          </Link>
+          {data.status !== 'dissolved' ? (
+            <Link to={`/products/new?producerId=${data.id}`}>
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('products.add')}
+              </Button>
+            </Link>
+          ) : null}
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const { user } = me;
   const units = useManyProvinceUnits(provinceCodesOf(user.roles), CURRENT_SNAPSHOT);
-  const names = unitNamesFrom(units.map((result) => result.data));
+  const ownProducers = ownProducerIds(user);
+  // Only a producer member's first producer is named; the card below loads it anyway.
+  const ownProducer = useProducer(ownProducers[0]);
+  const unitNames = unitNamesFrom(units.map((result) => result.data));
+  const names = {
+    ...unitNames,
+    producer: (id: string) => (ownProducer.data?.id === id ? ownProducer.data.name : undefined),
+  };
   const admin = canAdministerUsers(user);
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
+  const readsRegistry = canReadRegistry(user);
 
   return (
     <>
@@ -40,6 +127,15 @@ export function HomePage() {
         {t('home.greeting', { name: user.fullName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      {ownProducers.length > 0 ? (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {ownProducers.map((producerId) => (
+            <Col key={producerId} xs={24} xl={ownProducers.length > 1 ? 12 : 24}>
+              <MyProducerCard producerId={producerId} />
+            </Col>
+          ))}
+        </Row>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('home.myRoles')} style={{ height: '100%' }}>
@@ -79,6 +175,21 @@ export function HomePage() {
         {t('home.shortcuts')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
+        {readsRegistry && ownProducers.length === 0 ? (
+          <>
+            <Col xs={24} md={8}>
+              <Shortcut to="/producers" icon={<ShopOutlined />} title="nav.producers" text="home.shortcut.producers" />
+            </Col>
+            <Col xs={24} md={8}>
+              <Shortcut to="/products" icon={<AppstoreOutlined />} title="nav.products" text="home.shortcut.products" />
+            </Col>
+          </>
+        ) : null}
+        {canImport(user) ? (
+          <Col xs={24} md={8}>
+            <Shortcut to="/imports" icon={<CloudUploadOutlined />} title="nav.imports" text="home.shortcut.imports" />
+          </Col>
+        ) : null}
         <Col xs={24} md={8}>
           <Shortcut to="/admin-units" icon={<EnvironmentOutlined />} title="nav.adminUnits" text="home.shortcut.adminUnits" />
         </Col>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildMe, grant, sonLaAfterReform } from '../../testing/fixtures';
+import { buildMe, buildProducer, buildProductListItem, grant, PRODUCER_ID, sonLaAfterReform } from '../../testing/fixtures';
 import { jsonResponse, stubFetch } from '../../testing/fetch-stub';
 import { renderApp } from '../../testing/render-app';
 
@@ -18,19 +18,35 @@ async function menuLabels(): Promise<string[]> {
 }
 
 describe('side navigation', () => {
-  it('shows "Người dùng" and "Nhật ký hệ thống" to a province admin', async () => {
+  it('shows the registry, the import and the administration pages to a province admin', async () => {
     stubSession(buildMe({ roles: [grant('province_admin', { provinceCode: '14' })] }));
     renderApp('/');
 
-    expect(await menuLabels()).toEqual(['Trang chủ', 'Đơn vị hành chính', 'Người dùng', 'Nhật ký hệ thống']);
+    expect(await menuLabels()).toEqual([
+      'Trang chủ',
+      'Chủ thể OCOP',
+      'Sản phẩm',
+      'Nhập dữ liệu',
+      'Đơn vị hành chính',
+      'Người dùng',
+      'Nhật ký hệ thống',
+    ]);
   });
 
   it('hides the administration pages from a commune officer', async () => {
     stubSession(buildMe({ roles: [grant('commune_officer', { provinceCode: '14', communeCode: '03679' })] }));
     renderApp('/');
 
-    expect(await menuLabels()).toEqual(['Trang chủ', 'Đơn vị hành chính']);
+    expect(await menuLabels()).toEqual(['Trang chủ', 'Chủ thể OCOP', 'Sản phẩm', 'Đơn vị hành chính']);
     expect(screen.queryByText('Người dùng')).toBeNull();
+    expect(screen.queryByText('Nhập dữ liệu')).toBeNull();
+  });
+
+  it('refuses the import page to a commune officer who types its address', async () => {
+    stubSession(buildMe({ roles: [grant('commune_officer', { provinceCode: '14', communeCode: '03679' })] }));
+    renderApp('/imports');
+
+    expect(await screen.findByText('Trang này không dành cho vai trò của bạn.', {}, { timeout: 10_000 })).toBeTruthy();
   });
 
   it('refuses the users page to a commune officer who types its address', async () => {
@@ -51,6 +67,31 @@ describe('home page', () => {
     expect(scopes.textContent).toBe('Cán bộ xã — Phường Chiềng An, Tỉnh Sơn La');
     const unitsCall = requests.find((r) => r.path === '/api/admin-units/provinces/14');
     expect(unitsCall?.search.get('asOf')).toBe('2025-07-01');
+  });
+});
+
+describe('producer member home', () => {
+  it('opens on the member’s own producer and its products, with shortcuts to both', async () => {
+    stubFetch({
+      'GET /api/auth/me': () =>
+        jsonResponse(buildMe({ roles: [grant('producer_member', { provinceCode: '14', producerId: PRODUCER_ID })] })),
+      'GET /api/admin-units/provinces/14': () => jsonResponse(sonLaAfterReform()),
+      [`GET /api/producers/${PRODUCER_ID}`]: () => jsonResponse(buildProducer()),
+      'GET /api/products': () => jsonResponse({ items: [buildProductListItem()], total: 1, page: 1, pageSize: 5 }),
+    });
+    renderApp('/');
+
+    const card = await screen.findByTestId('my-producer', {}, { timeout: 10_000 });
+    await within(card).findByText('Chè Shan tuyết Bích Thảo');
+    expect(within(card).getByRole('link', { name: 'Hợp tác xã Chè Bích Thảo' }).getAttribute('href')).toBe(`/producers/${PRODUCER_ID}`);
+    expect(
+      within(card)
+        .getByRole('link', { name: /Tất cả sản phẩm/ })
+        .getAttribute('href'),
+    ).toBe(`/products?producerId=${PRODUCER_ID}`);
+    expect(await menuLabels()).toEqual(['Trang chủ', 'Chủ thể OCOP', 'Sản phẩm', 'Đơn vị hành chính']);
+    // The scope names the producer rather than its id.
+    expect(screen.getByTestId('my-scopes').textContent).toBe('Thành viên chủ thể OCOP — Hợp tác xã Chè Bích Thảo, Tỉnh Sơn La');
   });
 });
 

@@ -1,5 +1,7 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   CloseOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -7,6 +9,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,6 +29,9 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   units: <EnvironmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
+  producers: <ShopOutlined />,
+  products: <AppstoreOutlined />,
+  imports: <CloudUploadOutlined />,
 };
 
 export const HEADER_BACKGROUND = '#14532d';

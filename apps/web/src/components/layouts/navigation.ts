@@ -1,15 +1,25 @@
 import type { UserView } from '@ocop/contracts/identity';
 import type { MessageKey } from '../../messages/vi';
 import { canAdministerUsers } from '../../lib/auth';
+import { canImport, canReadRegistry } from '../../lib/registry';
 
-export type NavigationItem = { path: string; label: MessageKey; icon: 'home' | 'units' | 'users' | 'audit' };
+export type NavigationItem = {
+  path: string;
+  label: MessageKey;
+  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports';
+};
 
-/** The side menu for a user: what everyone sees, then the administration pages for admins. */
+/** The side menu for a user: the registry for those who read it, reference pages, then administration for admins. */
 export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
-  const items: NavigationItem[] = [
-    { path: '/', label: 'nav.home', icon: 'home' },
-    { path: '/admin-units', label: 'nav.adminUnits', icon: 'units' },
-  ];
+  const items: NavigationItem[] = [{ path: '/', label: 'nav.home', icon: 'home' }];
+  if (canReadRegistry(user)) {
+    items.push(
+      { path: '/producers', label: 'nav.producers', icon: 'producers' },
+      { path: '/products', label: 'nav.products', icon: 'products' },
+    );
+  }
+  if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
+  items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
   if (canAdministerUsers(user)) {
     items.push({ path: '/users', label: 'nav.users', icon: 'users' }, { path: '/audit', label: 'nav.audit', icon: 'audit' });
   }

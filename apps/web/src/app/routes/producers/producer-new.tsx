@@ -1,0 +1,49 @@
+import { hasRole, isSystemAdmin } from '@ocop/domain/identity';
+import { App } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useServedProvinces } from '../../../features/admin-units/api/list-served-provinces';
+import { ProducerForm } from '../../../features/producers/components/producer-form';
+import { homeProvinceCode, useCurrentUser } from '../../../lib/auth';
+import { useI18n } from '../../../lib/i18n';
+import { canChangeProducerStatusIn } from '../../../lib/registry';
+import { useCommuneChoices } from '../../registry-filters';
+
+/** Registers a producer in the user's province (a system admin chooses the province). */
+export function ProducerNewPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { user } = useCurrentUser();
+  const systemAdmin = isSystemAdmin(user.roles);
+  const served = useServedProvinces({ enabled: systemAdmin });
+  const [provinceCode, setProvinceCode] = useState(() => homeProvinceCode(user));
+  const communes = useCommuneChoices(provinceCode);
+  // A commune officer registers producers in their own commune(s) only; offer just those.
+  const provinceWide = hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer');
+  const ownCommunes = new Set(user.roles.map((grant) => (grant.role === 'commune_officer' ? grant.communeCode : null)).filter(Boolean));
+  const currentCommunes = provinceWide
+    ? communes.currentCommunes
+    : communes.currentCommunes.filter((option) => ownCommunes.has(option.value));
+
+  return (
+    <>
+      <PageHeader title={t('producerForm.createTitle')} />
+      <ProducerForm
+        provinceCode={provinceCode}
+        provinceOptions={systemAdmin ? (served.data ?? []).map((province) => ({ value: province.code, label: province.name })) : undefined}
+        onProvinceChange={setProvinceCode}
+        currentCommunes={currentCommunes}
+        legacyCommunes={communes.legacyCommunes}
+        communesLoading={communes.loading}
+        canSetStatus={canChangeProducerStatusIn(user, provinceCode)}
+        onCancel={() => void navigate(-1)}
+        onSaved={(producer) => {
+          void message.success(t('producerForm.created', { name: producer.name }));
+          void navigate(`/producers/${producer.id}`, { replace: true });
+        }}
+      />
+    </>
+  );
+}

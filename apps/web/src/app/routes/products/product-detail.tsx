@@ -1,0 +1,65 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageLoading } from '../../../components/ui/page-loading';
+import { DocumentsCard } from '../../../features/documents/components/documents-card';
+import { useProduct } from '../../../features/products/api/get-product';
+import { ProductDetails } from '../../../features/products/components/product-details';
+import { ProductImageGallery } from '../../../features/products/components/product-image-gallery';
+import { ProductStatusTag } from '../../../features/products/components/product-tags';
+import { useCurrentUser } from '../../../lib/auth';
+import { useI18n } from '../../../lib/i18n';
+import { canEditProducerAt } from '../../../lib/registry';
+
+/** A product: its fields, its pictures (ordered, one primary) and its documents. */
+export function ProductDetailPage() {
+  const { productId = '' } = useParams();
+  const { t } = useI18n();
+  const { user } = useCurrentUser();
+  const product = useProduct(productId);
+
+  if (product.isPending) return <PageLoading />;
+  if (product.isError) return <ErrorAlert error={product.error} />;
+  const data = product.data;
+  const canEdit = canEditProducerAt(user, {
+    producerId: data.producer.id,
+    provinceCode: data.provinceCode,
+    communeCode: data.producer.communeCode,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={data.nameVi}
+        description={
+          <Flex gap={6} wrap align="center" component="span">
+            <ProductStatusTag status={data.status} />
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
+              {data.code}
+            </Typography.Text>
+            {data.isDemo ? <Tag color="purple">{t('common.demo')}</Tag> : null}
+            <Link to={`/producers/${data.producer.id}`}>{data.producer.name}</Link>
+          </Flex>
+        }
+        extra={
+          canEdit ? (
+            <Link to={`/products/${data.id}/edit`}>
+              <Button icon={<EditOutlined />} data-testid="product-edit">
+                {t('common.edit')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Flex vertical gap={16}>
+        <ProductImageGallery productId={data.id} productName={data.nameVi} canEdit={canEdit} />
+        <Card title={t('product.detail.general')} data-testid="product-details">
+          <ProductDetails product={data} />
+        </Card>
+        <DocumentsCard owner={{ productId: data.id }} canEdit={canEdit} />
+      </Flex>
+    </>
+  );
+}

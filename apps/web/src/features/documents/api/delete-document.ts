@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ApiError, api } from '../../../lib/api-client';
+import { DOCUMENTS_QUERY_KEY } from './list-documents';
+
+/** Removes the document and its file. */
+export function deleteDocument(documentId: string): Promise<void> {
+  return api.delete<void>(`/api/documents/${encodeURIComponent(documentId)}`);
+}
+
+export function useDeleteDocument() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError, string>({
+    mutationFn: deleteDocument,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DOCUMENTS_QUERY_KEY }),
+  });
+}

@@ -1,0 +1,16 @@
+import type { ImportJobView } from '@ocop/contracts/registry-files';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The latest imports of the user's province, newest first. */
+export function listImports(provinceCode?: string): Promise<ImportJobView[]> {
+  return api.get<ImportJobView[]>('/api/imports', { query: { provinceCode } });
+}
+
+export function importsQueryOptions(provinceCode?: string) {
+  return queryOptions({ queryKey: ['imports', 'list', provinceCode ?? ''], queryFn: () => listImports(provinceCode), staleTime: 0 });
+}
+
+export function useImports(provinceCode?: string) {
+  return useQuery(importsQueryOptions(provinceCode));
+}

@@ -1,0 +1,24 @@
+import type { ProductSetListView } from '@ocop/contracts/registry';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The classification in force (QĐ 148/QĐ-TTg) unless `version` names an earlier one ('qd1048-2019'). */
+export function listProductSets(version?: string): Promise<ProductSetListView> {
+  return api.get<ProductSetListView>('/api/product-sets', { query: { version } });
+}
+
+export function productSetsQueryOptions(version?: string) {
+  return queryOptions({
+    queryKey: ['product-sets', version ?? 'in-force'],
+    queryFn: () => listProductSets(version),
+    // Reference data: changed by a system admin, rarely.
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function useProductSets(version?: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...productSetsQueryOptions(version), enabled: options.enabled ?? true });
+}
+
+/** The earlier classification, whose sets products evaluated before 2023 keep. */
+export const LEGACY_CLASSIFICATION = 'qd1048-2019';

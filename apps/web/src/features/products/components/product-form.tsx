@@ -1,0 +1,511 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { errorMessage } from '@ocop/contracts/errors';
+import type { CreateProductBody, ProductSetListView, ProductView, UpdateProductBody } from '@ocop/contracts/registry';
+import { checkPriceRange, PRODUCT_STATUSES, type ProductStatus, productStatusMoves } from '@ocop/domain/registry';
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { isApiError } from '../../../lib/api-client';
+import { domainCheck, type FieldPath, fieldFromDetails, showErrorOnFields } from '../../../lib/form-errors';
+import { type Translate, useI18n } from '../../../lib/i18n';
+import { PRODUCT_STATUS_KEYS } from '../../../lib/registry';
+import { selectOptionMatches } from '../../../lib/search';
+import { useChangeProductStatus } from '../api/change-product-status';
+import { useCreateProduct } from '../api/create-product';
+import { useUpdateProduct } from '../api/update-product';
+import { checkGtin, printedGtin, repeatedGtins } from './gtin';
+import { PriceInput } from './price-input';
+import { productSetOptions } from './product-set-options';
+
+export type ProductFormValues = {
+  producerId?: string;
+  productSetId?: string;
+  legacyProductSetId?: string | null;
+  nameVi?: string;
+  nameEn?: string | null;
+  nameZh?: string | null;
+  description?: string | null;
+  story?: string | null;
+  rawMaterial?: string | null;
+  rawMaterialOrigin?: string | null;
+  packaging?: string | null;
+  netQuantity?: string | null;
+  shelfLife?: string | null;
+  storageInstructions?: string | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  gtins?: (string | undefined)[];
+  code?: string;
+  status?: ProductStatus;
+};
+
+export const PRODUCT_FORM_FIELDS = [
+  'producerId',
+  'productSetId',
+  'legacyProductSetId',
+  'nameVi',
+  'nameEn',
+  'nameZh',
+  'description',
+  'story',
+  'rawMaterial',
+  'rawMaterialOrigin',
+  'packaging',
+  'netQuantity',
+  'shelfLife',
+  'storageInstructions',
+  'priceMin',
+  'priceMax',
+  'gtins',
+  'code',
+  'status',
+] as const;
+
+/** The GTIN row a server error names (by the value sent), else the first one. */
+function gtinRow(details: Readonly<Record<string, unknown>>, gtins: readonly (string | undefined)[]): FieldPath {
+  const named = [details.value, details.gtin].find((value): value is string => typeof value === 'string');
+  if (named) {
+    const wanted = checkGtin(named);
+    const index = gtins.findIndex((gtin) => {
+      if (gtin === undefined) return false;
+      if (gtin.trim() === named.trim()) return true;
+      const got = checkGtin(gtin);
+      return wanted.ok && got.ok && got.gtin14 === wanted.gtin14;
+    });
+    if (index >= 0) return ['gtins', index];
+  }
+  return gtins.length > 0 ? ['gtins', 0] : 'gtins';
+}
+
+/** Which field a server error on a product belongs to. */
+export function productFieldForError(
+  code: string,
+  details: Readonly<Record<string, unknown>>,
+  values: Pick<ProductFormValues, 'gtins'>,
+  fields: readonly string[],
+): FieldPath | null {
+  if (code === 'product.gtin_invalid' || code === 'product.gtin_taken') return gtinRow(details, values.gtins ?? []);
+  const named = fieldFromDetails(details, fields);
+  if (named) return named;
+  let field: string | null = null;
+  if (code.startsWith('product.product_set')) field = 'productSetId';
+  else if (code === 'product.legacy_product_set_invalid') field = 'legacyProductSetId';
+  else if (code.startsWith('product.price')) field = 'priceMin';
+  else if (code.startsWith('product.code')) field = 'code';
+  else if (code === 'producer.dissolved' || code === 'producer.not_found') field = 'producerId';
+  else if (code === 'product.status_change_not_allowed') field = 'status';
+  return field && fields.includes(field) ? field : null;
+}
+
+export function valuesFromProduct(product: ProductView): ProductFormValues {
+  return {
+    producerId: product.producer.id,
+    productSetId: product.productSet.id,
+    legacyProductSetId: product.legacyProductSet?.id ?? null,
+    nameVi: product.nameVi,
+    nameEn: product.nameEn,
+    nameZh: product.nameZh,
+    description: product.description,
+    story: product.story,
+    rawMaterial: product.rawMaterial,
+    rawMaterialOrigin: product.rawMaterialOrigin,
+    packaging: product.packaging,
+    netQuantity: product.netQuantity,
+    shelfLife: product.shelfLife,
+    storageInstructions: product.storageInstructions,
+    priceMin: product.priceMin,
+    priceMax: product.priceMax,
+    gtins: product.gtins.map(printedGtin),
+    status: product.status,
+  };
+}
+
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function commonBody(values: ProductFormValues) {
+  return {
+    productSetId: values.productSetId ?? '',
+    legacyProductSetId: values.legacyProductSetId || null,
+    nameVi: values.nameVi?.trim() ?? '',
+    nameEn: text(values.nameEn),
+    nameZh: text(values.nameZh),
+    description: text(values.description),
+    story: text(values.story),
+    rawMaterial: text(values.rawMaterial),
+    rawMaterialOrigin: text(values.rawMaterialOrigin),
+    packaging: text(values.packaging),
+    netQuantity: text(values.netQuantity),
+    shelfLife: text(values.shelfLife),
+    storageInstructions: text(values.storageInstructions),
+    priceMin: values.priceMin ?? null,
+    priceMax: values.priceMax ?? null,
+    gtins: (values.gtins ?? []).map((gtin) => gtin?.trim() ?? '').filter((gtin) => gtin !== ''),
+  };
+}
+
+export function createProductBodyOf(values: ProductFormValues, options: { sendCode: boolean }): CreateProductBody {
+  const body: CreateProductBody = { producerId: values.producerId ?? '', ...commonBody(values) };
+  const code = values.code?.trim();
+  if (options.sendCode && code) body.code = code;
+  if (values.status) body.status = values.status;
+  return body;
+}
+
+export function updateProductBodyOf(values: ProductFormValues, version: number): UpdateProductBody {
+  return { ...commonBody(values), version };
+}
+
+export function gtinProblem(value: string | undefined, index: number, all: readonly (string | undefined)[], t: Translate): string | null {
+  const raw = value?.trim() ?? '';
+  if (raw === '') return null;
+  const check = checkGtin(raw);
+  if (!check.ok) {
+    if (check.reason === 'not_digits') return t('productForm.gtinNotDigits');
+    if (check.reason === 'length') return t('productForm.gtinLength', { length: raw.replace(/[\s-]/g, '').length });
+    return check.expectedCheckDigit === undefined
+      ? t('productForm.gtinNotDigits')
+      : t('productForm.gtinCheckDigit', { digit: check.expectedCheckDigit });
+  }
+  return repeatedGtins(all).has(index) ? t('productForm.gtinRepeated') : null;
+}
+
+const half = { xs: 24, md: 12 } as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card title={title} size="small">
+      <Row gutter={16}>{children}</Row>
+    </Card>
+  );
+}
+
+/**
+ * Adds a product to a producer or changes one. Prices are typed with thousands separators and
+ * sent as whole đồng; GTINs are checked with the GS1 check digit as they are typed. A changed
+ * status is a move of its own on the server, sent after the other fields.
+ */
+export function ProductForm({
+  product,
+  producerId,
+  producerOptions,
+  producersLoading,
+  onProducerSearch,
+  productSets,
+  legacyProductSets,
+  productSetsLoading,
+  canEnterCode,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  product?: ProductView;
+  /** The producer of a new product when the page already knows it. */
+  producerId?: string;
+  producerOptions: { value: string; label: string }[];
+  producersLoading?: boolean;
+  onProducerSearch?: (text: string) => void;
+  productSets: ProductSetListView | undefined;
+  legacyProductSets: ProductSetListView | undefined;
+  productSetsLoading: boolean;
+  canEnterCode: boolean;
+  onSaved: (product: ProductView) => void;
+  onCancel: () => void;
+  onReload?: () => Promise<ProductView | undefined>;
+}) {
+  const { t, language, describeError } = useI18n();
+  const [form] = Form.useForm<ProductFormValues>();
+  const createProduct = useCreateProduct();
+  const updateProduct = useUpdateProduct();
+  const changeStatus = useChangeProductStatus();
+  const [formError, setFormError] = useState<unknown>(null);
+  const [version, setVersion] = useState(product?.version ?? 1);
+  const [savedStatus, setSavedStatus] = useState<ProductStatus | undefined>(product?.status);
+  const editing = product !== undefined;
+  const showCode = !editing && canEnterCode;
+  const fields = PRODUCT_FORM_FIELDS.filter((field) => field !== 'code' || showCode);
+  const submitting = createProduct.isPending || updateProduct.isPending || changeStatus.isPending;
+  const message = (code: string, details: Readonly<Record<string, unknown>>) => errorMessage(code, language, { ...details });
+  const stale = isApiError(formError) && formError.code === 'product.stale_version';
+  const statusChoices: readonly ProductStatus[] = savedStatus ? [savedStatus, ...productStatusMoves(savedStatus)] : PRODUCT_STATUSES;
+
+  const onError = (error: unknown) => {
+    const placed = showErrorOnFields(
+      form,
+      error,
+      (code, details) => productFieldForError(code, details, form.getFieldsValue(true) as ProductFormValues, fields),
+      describeError,
+      fields,
+    );
+    if (!placed) setFormError(error);
+  };
+
+  const submit = async (values: ProductFormValues) => {
+    setFormError(null);
+    try {
+      if (!product) {
+        onSaved(await createProduct.mutateAsync(createProductBodyOf(values, { sendCode: showCode })));
+        return;
+      }
+      let saved = await updateProduct.mutateAsync({ productId: product.id, body: updateProductBodyOf(values, version) });
+      setVersion(saved.version);
+      if (values.status && values.status !== saved.status) {
+        saved = await changeStatus.mutateAsync({ productId: product.id, body: { status: values.status, version: saved.version } });
+        setVersion(saved.version);
+        setSavedStatus(saved.status);
+      }
+      onSaved(saved);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const reload = async () => {
+    const latest = await onReload?.();
+    if (!latest) return;
+    setVersion(latest.version);
+    setSavedStatus(latest.status);
+    form.resetFields();
+    form.setFieldsValue(valuesFromProduct(latest));
+    setFormError(null);
+  };
+
+  return (
+    <Form<ProductFormValues>
+      form={form}
+      layout="vertical"
+      onFinish={(values) => void submit(values)}
+      disabled={submitting}
+      initialValues={product ? valuesFromProduct(product) : { producerId, status: 'in_development', gtins: [] }}
+      onValuesChange={() => {
+        if (!stale) setFormError(null);
+      }}
+      scrollToFirstError
+      data-testid="product-form"
+    >
+      <Flex vertical gap={16}>
+        <Section title={t('productForm.section.general')}>
+          <Col {...half}>
+            <Form.Item
+              name="producerId"
+              label={t('productForm.producer')}
+              rules={[{ required: true, message: t('productForm.producerRequired') }]}
+            >
+              <Select<string>
+                showSearch={onProducerSearch ? { filterOption: false, onSearch: onProducerSearch } : { filterOption: selectOptionMatches }}
+                options={producerOptions}
+                loading={producersLoading}
+                disabled={editing || Boolean(producerId)}
+                placeholder={t('productForm.producerPlaceholder')}
+              />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="productSetId"
+              label={t('productForm.productSet')}
+              rules={[{ required: true, message: t('productForm.productSetRequired') }]}
+            >
+              <Select<string>
+                showSearch={{ filterOption: selectOptionMatches }}
+                options={productSetOptions(productSets)}
+                loading={productSetsLoading}
+                placeholder={t('productForm.productSetPlaceholder')}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="nameVi"
+              label={t('productForm.nameVi')}
+              rules={[{ required: true, whitespace: true, message: t('productForm.nameViRequired') }]}
+            >
+              <Input maxLength={300} placeholder={t('productForm.nameViPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="nameEn" label={t('productForm.nameEn')}>
+              <Input maxLength={300} lang="en" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="nameZh" label={t('productForm.nameZh')}>
+              <Input maxLength={300} lang="zh" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="status" label={t('productForm.status')}>
+              <Select<ProductStatus> options={statusChoices.map((value) => ({ value, label: t(PRODUCT_STATUS_KEYS[value]) }))} />
+            </Form.Item>
+          </Col>
+          {showCode ? (
+            <Col {...half}>
+              <Form.Item name="code" label={t('productForm.code')} extra={t('productForm.codeHint')}>
+                <Input maxLength={60} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+            </Col>
+          ) : null}
+          <Col {...half}>
+            <Form.Item name="legacyProductSetId" label={t('productForm.legacyProductSet')} extra={t('productForm.legacyProductSetHint')}>
+              <Select<string>
+                allowClear
+                showSearch={{ filterOption: selectOptionMatches }}
+                options={productSetOptions(legacyProductSets)}
+                loading={productSetsLoading}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </Col>
+        </Section>
+
+        <Section title={t('productForm.section.story')}>
+          <Col xs={24}>
+            <Form.Item name="description" label={t('productForm.description')}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="story" label={t('productForm.story')} extra={t('productForm.storyHint')}>
+              <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={10000} />
+            </Form.Item>
+          </Col>
+        </Section>
+
+        <Section title={t('productForm.section.material')}>
+          <Col {...half}>
+            <Form.Item name="rawMaterial" label={t('productForm.rawMaterial')}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="rawMaterialOrigin" label={t('productForm.rawMaterialOrigin')}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="packaging" label={t('productForm.packaging')}>
+              <Input maxLength={500} placeholder={t('productForm.packagingPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="netQuantity" label={t('productForm.netQuantity')}>
+              <Input maxLength={100} placeholder={t('productForm.netQuantityPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="shelfLife" label={t('productForm.shelfLife')}>
+              <Input maxLength={200} placeholder={t('productForm.shelfLifePlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="storageInstructions" label={t('productForm.storageInstructions')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+            </Form.Item>
+          </Col>
+        </Section>
+
+        <Section title={t('productForm.section.price')}>
+          <Col xs={24} sm={12} md={6}>
+            <Form.Item
+              name="priceMin"
+              label={t('productForm.priceMin')}
+              dependencies={['priceMax']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: number | null | undefined) =>
+                    domainCheck(() => checkPriceRange(value, getFieldValue('priceMax') as number | null | undefined), message),
+                }),
+              ]}
+            >
+              <PriceInput placeholder="45.000" aria-label={t('productForm.priceMin')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12} md={6}>
+            <Form.Item name="priceMax" label={t('productForm.priceMax')}>
+              <PriceInput placeholder="60.000" aria-label={t('productForm.priceMax')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} style={{ marginBottom: 24, alignSelf: 'center' }}>
+            <Typography.Text type="secondary">{t('productForm.priceHint')}</Typography.Text>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('productForm.gtins')} extra={t('productForm.gtinsHint')} style={{ marginBottom: 0 }}>
+              <Form.List name="gtins">
+                {(items, { add, remove }, { errors }) => (
+                  <Flex vertical gap={0}>
+                    {items.map((item) => (
+                      <Flex key={item.key} gap={8} align="flex-start" style={{ maxWidth: 420 }}>
+                        <Form.Item
+                          name={item.name}
+                          style={{ flex: '1 1 auto', marginBottom: 12 }}
+                          validateTrigger={['onChange', 'onBlur']}
+                          rules={[
+                            ({ getFieldValue }) => ({
+                              validator: async (_, value: string | undefined) => {
+                                const problem = gtinProblem(value, item.name, (getFieldValue('gtins') as (string | undefined)[]) ?? [], t);
+                                if (problem) throw new Error(problem);
+                              },
+                            }),
+                          ]}
+                        >
+                          <Input
+                            inputMode="numeric"
+                            placeholder="8935012345678"
+                            style={{ fontFamily: 'monospace' }}
+                            aria-label={t('productForm.gtinNumber', { n: item.name + 1 })}
+                            data-testid="gtin-input"
+                          />
+                        </Form.Item>
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('productForm.removeGtin')}
+                          title={t('productForm.removeGtin')}
+                          onClick={() => remove(item.name)}
+                        />
+                      </Flex>
+                    ))}
+                    {items.length < 20 ? (
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ alignSelf: 'flex-start' }}>
+                        {t('productForm.addGtin')}
+                      </Button>
+                    ) : null}
+                    <Form.ErrorList errors={errors} />
+                  </Flex>
+                )}
+              </Form.List>
+            </Form.Item>
+          </Col>
+        </Section>
+
+        {formError ? (
+          <Alert
+            type={stale ? 'warning' : 'error'}
+            showIcon
+            role="alert"
+            title={describeError(formError)}
+            description={stale && onReload ? t('form.staleHint') : undefined}
+            action={
+              stale && onReload ? (
+                <Button size="small" onClick={() => void reload()}>
+                  {t('form.reloadLatest')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
+        <Flex justify="flex-end" gap={8} wrap>
+          <Button onClick={onCancel} disabled={submitting}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('common.save')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}
