@@ -24,3 +24,7 @@ if (!pgUrl) console.log('(PostgreSQL not reachable: PostgreSQL figures skipped)'
 
 console.log('\n## Foundation');
 for (const line of await benchFoundation({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
+
+console.log('\n## Registry');
+const { benchRegistry } = await import('./registry.bench');
+for (const line of await benchRegistry({ postgresUrl: pgUrl })) console.log(`- ${line}`);

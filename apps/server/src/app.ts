@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -17,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
+import { createLocalFileStore, createRegistryModule } from './modules/registry';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { countShippedMigrations } from './platform/database/migrate';
@@ -34,6 +36,8 @@ export type AppSettings = {
   /** Folder of the built web app to serve at `/`; none in API-only tests. */
   webDistDir?: string | undefined;
   bodyLimitBytes?: number;
+  /** Where uploaded files are kept (`DATA_DIR/files`); tests give a fresh temporary folder. */
+  filesDir: string;
 };
 
 export type AppDeps = {
@@ -87,6 +91,11 @@ export async function buildApp(deps: AppDeps) {
   });
   registerJsonParser(app);
   registerErrorHandling(app, bodyLimit);
+  // Uploads: each route reads its one file with its own size limit (platform/http/uploads.ts);
+  // these are the outer bounds. Files are read into memory, never into temporary files.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 30, fieldSize: 20_000, parts: 40, headerPairs: 200 },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -110,13 +119,18 @@ export async function buildApp(deps: AppDeps) {
     adminUnits: geography.adminUnits,
     sessionPolicy,
     secureCookies: settings.publicUrl.startsWith('https://'),
-    scopeCheckers: {},
+    // The registry is created below; the checker is only called later, when a user is given a producer-member role.
+    scopeCheckers: { producer: (id, provinceCode, tx) => registry.producers.assertExistsInProvince(id, provinceCode, tx) },
   });
+  const store = await createLocalFileStore(settings.filesDir);
+  const registry = createRegistryModule({ db, clock, audit: identity.audit, adminUnits: geography.adminUnits, store, logger: app.log });
+  // Background imports finish (or stop at their next row) before the database closes.
+  app.addHook('onClose', async () => registry.imports.drain());
 
   const routes: RegisteredRoute[] = [];
   registerAccessControl(app, identity.authenticator, routes);
 
-  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, platformRoutes(database)];
+  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes, platformRoutes(database)];
   await app.register(
     async (api) => {
       for (const plugin of apiRoutes) await api.register(plugin);
@@ -149,7 +163,7 @@ export async function buildApp(deps: AppDeps) {
   );
 
   await app.ready();
-  return { app, routes, modules: { geography, identity }, clock };
+  return { app, routes, modules: { geography, identity, registry }, clock };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

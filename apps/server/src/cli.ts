@@ -1,5 +1,6 @@
 import { errorMessage } from '@ocop/contracts/errors';
 import { DomainError, isRole } from '@ocop/domain/shared';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { backup, restore } from './cli/backup.command';
@@ -22,7 +23,7 @@ async function withApp<T>(work: (built: Awaited<ReturnType<typeof buildApp>>) =>
   const config = loadConfig(process.env);
   const { database } = await openPreparedDatabase(config);
   try {
-    const built = await buildApp({ database, settings: config });
+    const built = await buildApp({ database, settings: { ...config, filesDir: join(config.dataDir, 'files') } });
     try {
       return await work(built);
     } finally {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -17,7 +18,7 @@ async function start() {
   const { app, modules } = await buildApp({
     database,
     logger: log,
-    settings: { ...config, webDistDir: config.webDistDir ?? DEFAULT_WEB_DIST },
+    settings: { ...config, webDistDir: config.webDistDir ?? DEFAULT_WEB_DIST, filesDir: join(config.dataDir, 'files') },
   });
 
   if (config.seedDemo === 'auto' && database.engine === 'pglite' && (await modules.identity.users.countUsers()) === 0) {

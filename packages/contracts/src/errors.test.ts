@@ -4,7 +4,7 @@ import { ERROR_MESSAGES, errorMessage } from './errors';
 describe('error messages', () => {
   it('has Vietnamese and English text with the same placeholders for every code', () => {
     for (const [code, text] of Object.entries(ERROR_MESSAGES)) {
-      expect(code).toMatch(/^[a-z_]+(\.[a-z_]+)?$/);
+      expect(code).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/);
       expect(text.vi.trim(), code).not.toBe('');
       expect(text.en.trim(), code).not.toBe('');
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

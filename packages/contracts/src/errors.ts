@@ -8,40 +8,315 @@ type Text = { vi: string; en: string };
  * `{name}` placeholders are filled from the error's details.
  */
 export const ERROR_MESSAGES: Record<string, Text> = {
-  internal: { vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.', en: 'Unexpected error; it has been logged. Please try again later.' },
+  internal: {
+    vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
+    en: 'Unexpected error; it has been logged. Please try again later.',
+  },
   'request.invalid': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
   'request.malformed_json': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.invalid_utf8': { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8 text.' },
   'request.body_too_large': { vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
-  'request.unsupported_media_type': { vi: 'Kiểu nội dung "{contentType}" không được hỗ trợ.', en: 'Content type "{contentType}" is not supported.' },
+  'request.unsupported_media_type': {
+    vi: 'Kiểu nội dung "{contentType}" không được hỗ trợ.',
+    en: 'Content type "{contentType}" is not supported.',
+  },
   'request.empty_body': { vi: 'Thiếu nội dung yêu cầu.', en: 'The request body is missing.' },
   'route.not_found': { vi: 'Không tìm thấy địa chỉ {method} {url}.', en: 'No such address: {method} {url}.' },
   'auth.required': { vi: 'Bạn cần đăng nhập để tiếp tục.', en: 'Please log in to continue.' },
-  'auth.session_expired': { vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.', en: 'Your session has expired. Please log in again.' },
+  'auth.session_expired': {
+    vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please log in again.',
+  },
   'auth.invalid_credentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong login or password.' },
-  'auth.throttled': { vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).', en: 'Too many failed logins. Please try again in {minutes} minutes (after {retryAtLocal}).' },
-  'auth.csrf_invalid': { vi: 'Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang.', en: 'Missing or wrong CSRF token. Please reload the page.' },
+  'auth.throttled': {
+    vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).',
+    en: 'Too many failed logins. Please try again in {minutes} minutes (after {retryAtLocal}).',
+  },
+  'auth.csrf_invalid': {
+    vi: 'Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang.',
+    en: 'Missing or wrong CSRF token. Please reload the page.',
+  },
   'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
-  'auth.password_change_required': { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password before continuing.' },
+  'auth.password_change_required': {
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password before continuing.',
+  },
   'auth.wrong_current_password': { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-  'auth.user_disabled': { vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.', en: 'This account is disabled. Please contact your administrator.' },
+  'auth.user_disabled': {
+    vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
+    en: 'This account is disabled. Please contact your administrator.',
+  },
   'user.invalid_email': { vi: 'Địa chỉ email không hợp lệ.', en: 'The email address is not valid.' },
-  'user.invalid_phone': { vi: 'Số điện thoại không hợp lệ (cần 10–11 chữ số, bắt đầu bằng 0 hoặc +84).', en: 'The phone number is not valid (10–11 digits, starting with 0 or +84).' },
+  'user.invalid_phone': {
+    vi: 'Số điện thoại không hợp lệ (cần 10–11 chữ số, bắt đầu bằng 0 hoặc +84).',
+    en: 'The phone number is not valid (10–11 digits, starting with 0 or +84).',
+  },
   'user.login_required': { vi: 'Cần có email hoặc số điện thoại.', en: 'An email or a phone number is required.' },
   'user.password_too_short': { vi: 'Mật khẩu phải có ít nhất {min} ký tự.', en: 'The password must have at least {min} characters.' },
   'user.password_too_long': { vi: 'Mật khẩu không được dài quá {max} ký tự.', en: 'The password must have at most {max} characters.' },
   'user.password_same_as_login': { vi: 'Mật khẩu không được trùng với tên đăng nhập.', en: 'The password must differ from the login.' },
-  'user.login_taken': { vi: 'Email hoặc số điện thoại này đã được dùng cho tài khoản khác.', en: 'This email or phone number is already used by another account.' },
+  'user.login_taken': {
+    vi: 'Email hoặc số điện thoại này đã được dùng cho tài khoản khác.',
+    en: 'This email or phone number is already used by another account.',
+  },
   'user.not_found': { vi: 'Không tìm thấy người dùng.', en: 'No such user.' },
   'user.cannot_disable_self': { vi: 'Bạn không thể tự khóa tài khoản của mình.', en: 'You cannot disable your own account.' },
   'role.scope_missing': { vi: 'Vai trò {role} cần có phạm vi ({field}).', en: 'The role {role} needs a scope ({field}).' },
   'role.scope_not_supported': { vi: 'Chưa thể cấp vai trò {role} trên hệ thống này.', en: 'The role {role} cannot be granted yet.' },
   'role.grant_not_allowed': { vi: 'Bạn không được cấp vai trò này trong phạm vi này.', en: 'You may not grant this role in this scope.' },
-  'province.not_served': { vi: 'Tỉnh {provinceCode} chưa được phục vụ trên hệ thống này.', en: 'Province {provinceCode} is not served by this system.' },
+  'province.not_served': {
+    vi: 'Tỉnh {provinceCode} chưa được phục vụ trên hệ thống này.',
+    en: 'Province {provinceCode} is not served by this system.',
+  },
   'province.outside_scope': { vi: 'Bạn không có quyền với dữ liệu của tỉnh này.', en: 'You have no access to this province.' },
   'admin_unit.not_found': { vi: 'Không tìm thấy đơn vị hành chính mã {code}.', en: 'No administrative unit has code {code}.' },
-  'admin_unit.commune_not_found': { vi: 'Không có xã/phường mã {code} thuộc tỉnh {provinceCode}.', en: 'No commune {code} in province {provinceCode}.' },
+  'admin_unit.commune_not_found': {
+    vi: 'Không có xã/phường mã {code} thuộc tỉnh {provinceCode}.',
+    en: 'No commune {code} in province {provinceCode}.',
+  },
   'admin_unit.query_too_short': { vi: 'Nhập ít nhất 2 ký tự để tìm kiếm.', en: 'Type at least 2 characters to search.' },
+  // Registry: classification
+  'classification.version_not_found': {
+    vi: 'Không có phiên bản phân loại sản phẩm "{version}".',
+    en: 'No product classification "{version}".',
+  },
+  'product_set.not_found': { vi: 'Không tìm thấy bộ sản phẩm.', en: 'No such product set.' },
+  'product_set.update_empty': { vi: 'Chưa có thay đổi nào để lưu.', en: 'There is nothing to change.' },
+  'product_set.effective_dates_inverted': {
+    vi: 'Ngày hết hiệu lực ({effectiveTo}) phải sau ngày có hiệu lực ({effectiveFrom}).',
+    en: 'The end date ({effectiveTo}) must come after the start date ({effectiveFrom}).',
+  },
+  // Registry: producers
+  'producer.not_found': { vi: 'Không tìm thấy chủ thể OCOP.', en: 'No such OCOP producer.' },
+  'producer.edit_not_allowed': { vi: 'Bạn không được sửa thông tin chủ thể này.', en: 'You may not change this producer.' },
+  'producer.create_not_allowed': {
+    vi: 'Bạn không được thêm chủ thể tại xã/phường {communeCode} của tỉnh {provinceCode}.',
+    en: 'You may not add a producer in commune {communeCode} of province {provinceCode}.',
+  },
+  'producer.move_not_allowed': {
+    vi: 'Bạn không được chuyển chủ thể sang xã/phường {communeCode} (ngoài phạm vi quản lý của bạn).',
+    en: 'You may not move the producer to commune {communeCode}, outside your area.',
+  },
+  'producer.status_change_forbidden': {
+    vi: 'Chỉ cán bộ cấp tỉnh được thay đổi trạng thái hoạt động của chủ thể.',
+    en: 'Only provincial staff may change a producer’s status.',
+  },
+  'producer.province_required': { vi: 'Cần chọn tỉnh của chủ thể.', en: 'Choose the producer’s province.' },
+  'producer.registration_number_required': {
+    vi: 'Cần nhập mã số thuế hoặc số đăng ký kinh doanh.',
+    en: 'The tax code or business registration number is required.',
+  },
+  'producer.tax_code_invalid': {
+    vi: 'Mã số thuế "{value}" không hợp lệ: mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (chi nhánh).',
+    en: 'Tax code "{value}" is not valid: a tax code has 10 digits, or 10 digits, a dash and 3 digits (branch).',
+  },
+  'producer.registration_number_invalid': {
+    vi: 'Số đăng ký "{value}" không hợp lệ: chỉ dùng chữ, số và các dấu / - .',
+    en: 'Registration number "{value}" is not valid: use letters, digits and / - . only.',
+  },
+  'producer.registration_number_taken': {
+    vi: 'Mã số thuế / số ĐKKD {registrationNumber} đã được dùng cho chủ thể "{name}" trong tỉnh.',
+    en: 'Tax code / registration number {registrationNumber} is already used by the producer "{name}" in this province.',
+  },
+  'producer.legal_form_required': {
+    vi: 'Doanh nghiệp cần có loại hình doanh nghiệp (TNHH, cổ phần…).',
+    en: 'An enterprise needs its legal form (LLC, joint-stock…).',
+  },
+  'producer.legal_form_not_applicable': {
+    vi: 'Chỉ doanh nghiệp mới có loại hình doanh nghiệp.',
+    en: 'Only an enterprise has a legal form.',
+  },
+  'producer.legacy_commune_not_found': {
+    vi: 'Không có xã cũ mã {code} (trước 01/7/2025) thuộc tỉnh {provinceCode}.',
+    en: 'No former commune {code} (before 1 July 2025) in province {provinceCode}.',
+  },
+  'producer.founding_year_invalid': { vi: 'Năm thành lập phải từ {min} đến {max}.', en: 'The founding year must be from {min} to {max}.' },
+  'producer.member_count_invalid': {
+    vi: 'Số thành viên/lao động phải là số nguyên không âm.',
+    en: 'The number of members/workers must be a whole number from 0.',
+  },
+  'producer.location_incomplete': {
+    vi: 'Cần nhập cả vĩ độ và kinh độ, hoặc để trống cả hai.',
+    en: 'Give both latitude and longitude, or neither.',
+  },
+  'producer.location_outside_vietnam': {
+    vi: 'Tọa độ nằm ngoài lãnh thổ Việt Nam (kiểm tra lại vĩ độ/kinh độ, có thể bị đảo ngược).',
+    en: 'The location is outside Vietnam (check latitude and longitude; they may be swapped).',
+  },
+  'producer.phone_invalid': { vi: 'Số điện thoại "{value}" không hợp lệ.', en: 'Phone number "{value}" is not valid.' },
+  'producer.email_invalid': { vi: 'Địa chỉ email "{value}" không hợp lệ.', en: 'Email address "{value}" is not valid.' },
+  'producer.stale_version': {
+    vi: 'Thông tin chủ thể vừa được người khác thay đổi. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just changed this producer. Please reload and try again.',
+  },
+  'producer.status_change_not_allowed': {
+    vi: 'Không thể chuyển chủ thể từ trạng thái "{from}" sang "{to}".',
+    en: 'A producer cannot go from "{from}" to "{to}".',
+  },
+  'producer.dissolved': {
+    vi: 'Chủ thể đã giải thể; không thể thêm hoặc bán sản phẩm.',
+    en: 'The producer is dissolved; products cannot be added or put on sale.',
+  },
+  // Registry: products
+  'product.not_found': { vi: 'Không tìm thấy sản phẩm.', en: 'No such product.' },
+  'product.product_set_not_found': { vi: 'Không tìm thấy bộ sản phẩm đã chọn.', en: 'The chosen product set does not exist.' },
+  'product.product_set_not_current': {
+    vi: 'Bộ sản phẩm "{name}" thuộc phân loại cũ; hãy chọn bộ sản phẩm theo phân loại hiện hành.',
+    en: 'Product set "{name}" belongs to an earlier classification; choose a set of the one in force.',
+  },
+  'product.legacy_product_set_invalid': {
+    vi: 'Bộ sản phẩm cũ phải là một bộ sản phẩm theo QĐ 1048/QĐ-TTg.',
+    en: 'The former product set must be a set of QĐ 1048/QĐ-TTg.',
+  },
+  'product.gtin_invalid': {
+    vi: 'Mã GTIN "{value}" không hợp lệ (cần 8, 12, 13 hoặc 14 chữ số với số kiểm tra GS1 đúng).',
+    en: 'GTIN "{value}" is not valid (8, 12, 13 or 14 digits with a correct GS1 check digit).',
+  },
+  'product.gtin_taken': {
+    vi: 'Mã GTIN {gtin} đã được gán cho sản phẩm khác ({productCode}).',
+    en: 'GTIN {gtin} already belongs to another product ({productCode}).',
+  },
+  'product.price_invalid': { vi: 'Giá phải là số nguyên đồng, không âm.', en: 'A price must be a whole, non-negative number of đồng.' },
+  'product.price_range_inverted': {
+    vi: 'Giá thấp nhất ({min} đồng) lớn hơn giá cao nhất ({max} đồng).',
+    en: 'The lowest price ({min} đồng) is above the highest ({max} đồng).',
+  },
+  'product.code_invalid': {
+    vi: 'Mã sản phẩm "{value}" không hợp lệ (3–40 ký tự: chữ, số, dấu . - /).',
+    en: 'Product code "{value}" is not valid (3–40 letters, digits, dots, dashes or slashes).',
+  },
+  'product.code_taken': { vi: 'Mã sản phẩm {code} đã được dùng.', en: 'Product code {code} is already used.' },
+  'product.code_not_allowed': {
+    vi: 'Chỉ cán bộ cấp tỉnh được nhập mã sản phẩm đã cấp trước đây.',
+    en: 'Only provincial staff may enter a product code issued earlier.',
+  },
+  'product.stale_version': {
+    vi: 'Thông tin sản phẩm vừa được người khác thay đổi. Vui lòng tải lại và thử lại.',
+    en: 'Someone else has just changed this product. Please reload and try again.',
+  },
+  'product.status_change_not_allowed': {
+    vi: 'Không thể chuyển sản phẩm từ trạng thái "{from}" sang "{to}".',
+    en: 'A product cannot go from "{from}" to "{to}".',
+  },
+  // Spreadsheet cells (import)
+  'cell.required': { vi: 'Ô này không được để trống.', en: 'This cell must not be empty.' },
+  'cell.too_long': { vi: 'Nội dung quá dài ({length} ký tự, tối đa {max}).', en: 'Too long ({length} characters, at most {max}).' },
+  'cell.not_a_number': { vi: '"{value}" không phải là số.', en: '"{value}" is not a number.' },
+  'cell.not_whole_number': { vi: '"{value}" phải là số nguyên.', en: '"{value}" must be a whole number.' },
+  'cell.out_of_range': { vi: 'Giá trị {value} phải từ {min} đến {max}.', en: 'The value {value} must be from {min} to {max}.' },
+  'cell.not_a_year': { vi: '"{value}" không phải là một năm (ví dụ 2015).', en: '"{value}" is not a year (e.g. 2015).' },
+  'cell.unknown_option': { vi: '"{value}" không có trong danh sách: {options}.', en: '"{value}" is not one of: {options}.' },
+  'cell.unknown_commune': { vi: 'Không tìm thấy xã/phường "{value}" trong tỉnh.', en: 'No commune "{value}" in the province.' },
+  'cell.unknown_product_set': { vi: 'Không tìm thấy bộ sản phẩm "{value}".', en: 'No product set "{value}".' },
+  'cell.ambiguous': { vi: '"{value}" khớp với nhiều mục; hãy ghi kèm mã.', en: '"{value}" matches several entries; write its code too.' },
+  // Registry: files, documents and images
+  'file.missing': { vi: 'Chưa có tệp nào được gửi lên.', en: 'No file was sent.' },
+  'file.empty': { vi: 'Tệp rỗng, không có nội dung.', en: 'The file is empty.' },
+  'file.malformed_upload': {
+    vi: 'Dữ liệu tải lên bị hỏng hoặc bị cắt ngang; vui lòng gửi lại.',
+    en: 'The upload is malformed or was cut off; please send it again.',
+  },
+  'file.one_at_a_time': { vi: 'Mỗi lần chỉ gửi một tệp.', en: 'Send one file at a time.' },
+  'file.too_large': {
+    vi: 'Tệp quá lớn: tối đa {limit}. Không có gì được lưu.',
+    en: 'The file is too large: at most {limit}. Nothing was stored.',
+  },
+  'file.type_not_allowed': {
+    vi: 'Loại tệp không được chấp nhận: nội dung tệp là {detected}, không phải {accepted}. Hệ thống xét nội dung tệp chứ không xét tên tệp.',
+    en: 'This kind of file is not accepted: its content is {detected}, not {accepted}. The content decides, not the file name.',
+  },
+  'file.not_an_image': {
+    vi: 'Tệp không phải là ảnh JPEG, PNG hoặc WebP đọc được (nội dung: {detected}).',
+    en: 'The file is not a readable JPEG, PNG or WebP picture (content: {detected}).',
+  },
+  'file.image_too_many_pixels': {
+    vi: 'Ảnh quá lớn ({width} × {height} điểm ảnh; tối đa {maxMegapixels} triệu điểm ảnh).',
+    en: 'The picture is too large ({width} × {height} pixels; at most {maxMegapixels} megapixels).',
+  },
+  'file.not_found': { vi: 'Không tìm thấy tệp.', en: 'No such file.' },
+  'file.variant_not_found': { vi: 'Tệp này không có bản "{variant}".', en: 'This file has no "{variant}" version.' },
+  'file.content_missing': {
+    vi: 'Nội dung tệp không còn trong kho lưu trữ. Vui lòng báo quản trị viên.',
+    en: 'The file’s content is missing from storage. Please tell the administrator.',
+  },
+  'product_image.not_found': { vi: 'Không tìm thấy ảnh này của sản phẩm.', en: 'No such image of this product.' },
+  'product_image.order_mismatch': {
+    vi: 'Thứ tự ảnh phải liệt kê đủ mỗi ảnh của sản phẩm đúng một lần (có {expected} ảnh, nhận được {given}).',
+    en: 'The new order must name each image of the product exactly once ({expected} images, {given} given).',
+  },
+  'document.not_found': { vi: 'Không tìm thấy tài liệu.', en: 'No such document.' },
+  'document.validity_inverted': {
+    vi: 'Ngày hết hiệu lực ({validTo}) không được trước ngày có hiệu lực ({validFrom}).',
+    en: 'The expiry date ({validTo}) must not be before the start date ({validFrom}).',
+  },
+  'document.product_of_other_producer': {
+    vi: 'Sản phẩm được chọn thuộc chủ thể khác.',
+    en: 'The chosen product belongs to another producer.',
+  },
+  // Registry: spreadsheet imports
+  'import.not_allowed': {
+    vi: 'Chỉ cán bộ cấp tỉnh được nhập dữ liệu từ bảng tính cho tỉnh {provinceCode}.',
+    en: 'Only provincial staff may import spreadsheets for province {provinceCode}.',
+  },
+  'import.province_required': { vi: 'Cần chọn tỉnh để nhập dữ liệu.', en: 'Choose the province to import into.' },
+  'import.not_found': { vi: 'Không tìm thấy lượt nhập dữ liệu.', en: 'No such import.' },
+  'import.not_a_dry_run': { vi: 'Chỉ có thể nhập tiếp từ một lượt kiểm tra thử.', en: 'Only a dry run can be imported this way.' },
+  'import.not_finished': { vi: 'Lượt nhập chưa chạy xong; vui lòng đợi.', en: 'The import has not finished yet; please wait.' },
+  'import.interrupted': {
+    vi: 'Lượt nhập bị dừng giữa chừng (máy chủ khởi động lại). Không có gì được lưu; hãy chạy lại.',
+    en: 'The import was interrupted (the server restarted). Nothing was stored; please run it again.',
+  },
+  'import.failed': {
+    vi: 'Lượt nhập gặp lỗi không mong muốn. Không có gì được lưu; lỗi đã được ghi lại.',
+    en: 'The import failed unexpectedly. Nothing was stored; the error has been logged.',
+  },
+  'import.file_not_spreadsheet': {
+    vi: 'Tệp phải là bảng tính .xlsx hoặc tệp .csv (nội dung tệp là {detected}).',
+    en: 'The file must be an .xlsx workbook or a .csv file (its content is {detected}).',
+  },
+  'import.header_not_found': {
+    vi: 'Không tìm thấy dòng tiêu đề của mẫu nhập trong tệp (trang "{sheet}"). Cần có các cột: {headers}.',
+    en: 'The template’s header row was not found (sheet "{sheet}"). These columns are needed: {headers}.',
+  },
+  'import.missing_column': { vi: 'Thiếu cột bắt buộc "{header}".', en: 'The required column "{header}" is missing.' },
+  'import.legacy_encoding': {
+    vi: 'Chữ "{value}" đang dùng bảng mã cũ {encoding}, không phải Unicode; có lẽ là "{suggestion}". Hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi tải lên lại.',
+    en: 'The text "{value}" is in the legacy {encoding} encoding, not Unicode; it probably reads "{suggestion}". Convert it to Unicode (e.g. with Unikey) and upload again.',
+  },
+  'import.formula_without_result': {
+    vi: 'Ô có công thức {formula} nhưng không lưu kết quả. Hãy mở tệp bằng Excel, lưu lại, hoặc thay công thức bằng giá trị.',
+    en: 'The cell holds the formula {formula} without a saved result. Open and save the file in Excel, or replace the formula with its value.',
+  },
+  'import.cell_error_value': {
+    vi: 'Ô đang báo lỗi ({value}); hãy sửa công thức hoặc nhập giá trị.',
+    en: 'The cell shows an error ({value}); fix the formula or type the value.',
+  },
+  'import.cell_unreadable': { vi: 'Không đọc được nội dung ô này.', en: 'This cell cannot be read.' },
+  'import.duplicate_row': {
+    vi: '"{value}" đã có ở dòng {firstRow} của tệp; mỗi bản ghi chỉ ghi một dòng.',
+    en: '"{value}" is already on row {firstRow} of the file; give each record one row.',
+  },
+  'import.duplicate_gtin': {
+    vi: 'Mã GTIN {gtin} đã dùng cho sản phẩm ở dòng {firstRow} của tệp.',
+    en: 'GTIN {gtin} is already given to the product on row {firstRow} of the file.',
+  },
+  'import.producer_not_found': {
+    vi: 'Chưa có chủ thể mã số thuế / số ĐKKD "{value}" trong tỉnh; hãy nhập chủ thể trước.',
+    en: 'No producer with tax code / registration number "{value}" in the province; import the producer first.',
+  },
+  'import.product_other_province': {
+    vi: 'Mã sản phẩm {value} thuộc một tỉnh khác.',
+    en: 'Product code {value} belongs to another province.',
+  },
+  'import.product_of_other_producer': {
+    vi: 'Sản phẩm {code} thuộc chủ thể khác, không phải chủ thể "{value}".',
+    en: 'Product {code} belongs to another producer, not "{value}".',
+  },
+  'import.product_ambiguous': {
+    vi: 'Chủ thể có nhiều sản phẩm tên "{value}" ({codes}); hãy ghi mã sản phẩm.',
+    en: 'The producer has several products named "{value}" ({codes}); write the product code.',
+  },
+  'import.example_row_skipped': { vi: 'Dòng ví dụ của mẫu được bỏ qua.', en: 'The template’s example row was skipped.' },
 };
 
 /** The text for a code in a language, with `{placeholders}` filled from details. */

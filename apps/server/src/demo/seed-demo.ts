@@ -1,8 +1,26 @@
-import { DEMO_PASSWORD, seedDemoUsers, type DemoUser } from '../modules/identity';
 import type { OcopApp } from '../app';
+import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
+import { attachDemoImages, DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from '../modules/registry';
 
-/** Fills an empty system with the clearly marked Sơn La demo: province, users per role. Idempotent. */
-export async function seedDemoData(modules: OcopApp['modules']): Promise<{ users: DemoUser[]; password: string }> {
-  const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth });
-  return { users, password: DEMO_PASSWORD };
+/** Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users per role. Idempotent. */
+export async function seedDemoData(
+  modules: OcopApp['modules'],
+): Promise<{ users: DemoUser[]; password: string; producers: number; products: number }> {
+  await modules.identity.users.serveProvince(DEMO_PROVINCE);
+  const registry = await seedRegistryDemo(modules.registry, { provinceCode: DEMO_PROVINCE });
+  // Pictures drawn by the project for every demo product that has none yet.
+  await attachDemoImages(modules.registry, { provinceCode: DEMO_PROVINCE });
+  const bichThao = registry.producerIds.get(DEMO_BICH_THAO_KEY);
+  const extra: DemoUser[] = bichThao
+    ? [
+        {
+          login: DEMO_PRODUCER_MEMBER_LOGIN,
+          fullName: '(Demo) Thành viên HTX Cà phê Bích Thao',
+          role: 'producer_member',
+          producerId: bichThao,
+        },
+      ]
+    : [];
+  const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth }, extra);
+  return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts };
 }

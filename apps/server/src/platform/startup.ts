@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { loadAdminUnits } from '../modules/geography';
+import { loadClassifications } from '../modules/registry';
 import { openDatabase, type DatabaseHandle } from './database/database';
 import { runMigrations } from './database/migrate';
 
@@ -11,6 +12,7 @@ export async function openPreparedDatabase(
   try {
     await runMigrations(database);
     const loadedSnapshots = await loadAdminUnits(database.db);
+    await loadClassifications(database.db);
     return { database, loadedSnapshots };
   } catch (error) {
     await database.close();

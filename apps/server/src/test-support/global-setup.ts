@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadAdminUnits } from '../modules/geography';
+import { loadClassifications } from '../modules/registry';
 import { openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../platform/database/database';
 import { runMigrations } from '../platform/database/migrate';
 
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
     const template = openPostgres(url.toString(), 2);
     await runMigrations(template);
     await loadAdminUnits(template.db);
+    await loadClassifications(template.db);
     await template.close();
     project.provide('postgresTemplate', TEMPLATE_DATABASE);
     project.provide('pgliteImagePath', '');
@@ -46,6 +48,7 @@ export default async function setup(project: TestProject) {
   const template = wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
   await runMigrations(template);
   await loadAdminUnits(template.db);
+  await loadClassifications(template.db);
   const image = await (template.driver as { client: PGlite }).client.dumpDataDir('none');
   await template.close();
   const imagePath = join(dir, 'migrated.tar');

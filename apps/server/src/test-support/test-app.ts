@@ -1,6 +1,9 @@
 import type { Role } from '@ocop/domain/shared';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp, type AppSettings, type OcopApp } from '../app';
 import { SYSTEM_CONTEXT } from '../modules/identity';
 import { createManualClock } from '../platform/clock';
@@ -21,6 +24,7 @@ export type Client = {
   get: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   post: (url: string, body?: Body, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   put: (url: string, body?: Body, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: Body, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   delete: (url: string, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 };
 
@@ -37,10 +41,18 @@ export type GivenUser = {
 export async function startTestApp(options: { settings?: Partial<AppSettings> } = {}) {
   const database: DatabaseHandle = await createTestDatabase();
   const clock = createManualClock(new Date('2026-03-02T02:00:00Z'));
+  const filesDir = mkdtempSync(join(tmpdir(), 'ocop-files-'));
   const built: OcopApp = await buildApp({
     database,
     clock,
-    settings: { publicUrl: 'http://localhost', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, ...options.settings },
+    settings: {
+      publicUrl: 'http://localhost',
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      trustProxy: false,
+      filesDir,
+      ...options.settings,
+    },
   });
   const { app, modules, routes } = built;
   await modules.identity.users.serveProvince(SON_LA);
@@ -61,6 +73,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
       get: (url, headers) => send('GET', url, undefined, headers),
       post: (url, body, headers) => send('POST', url, body, headers),
       put: (url, body, headers) => send('PUT', url, body, headers),
+      patch: (url, body, headers) => send('PATCH', url, body, headers),
       delete: (url, headers) => send('DELETE', url, undefined, headers),
     };
   }
@@ -118,9 +131,11 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
     givenUser,
     as,
     routesTable: () => routes,
+    filesDir,
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,4 @@
+export * from './classification';
 export * from './document';
 export * from './gtin';
 export * from './producer';

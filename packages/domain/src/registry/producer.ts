@@ -36,11 +36,15 @@ export const PRODUCER_STATUS_LABELS: Record<ProducerStatus, string> = {
 /** A legal form is required for an enterprise and meaningless for every other type. */
 export function checkLegalForm(type: ProducerType, legalForm: LegalForm | null | undefined): LegalForm | null {
   if (type === 'enterprise') {
-    if (!legalForm) throw new DomainError('invalid', 'producer.legal_form_required', 'An enterprise needs its legal form.', { field: 'legalForm' });
+    if (!legalForm)
+      throw new DomainError('invalid', 'producer.legal_form_required', 'An enterprise needs its legal form.', { field: 'legalForm' });
     return legalForm;
   }
   if (legalForm) {
-    throw new DomainError('invalid', 'producer.legal_form_not_applicable', 'Only an enterprise has a legal form.', { field: 'legalForm', type });
+    throw new DomainError('invalid', 'producer.legal_form_not_applicable', 'Only an enterprise has a legal form.', {
+      field: 'legalForm',
+      type,
+    });
   }
   return null;
 }
@@ -83,7 +87,9 @@ export function checkFoundingYear(year: number | null | undefined, currentYear: 
 export function checkMemberCount(count: number | null | undefined): number | null {
   if (count === null || count === undefined) return null;
   if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
-    throw new DomainError('invalid', 'producer.member_count_invalid', 'The number of members must be a whole number from 0.', { field: 'memberCount' });
+    throw new DomainError('invalid', 'producer.member_count_invalid', 'The number of members must be a whole number from 0.', {
+      field: 'memberCount',
+    });
   }
   return count;
 }

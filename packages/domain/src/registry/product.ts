@@ -40,7 +40,10 @@ export const MAX_PRICE_VND = 1_000_000_000_000;
 
 export function checkPriceRange(min: number | null | undefined, max: number | null | undefined): PriceRange {
   const range = { min: min ?? null, max: max ?? null };
-  for (const [field, value] of [['priceMin', range.min], ['priceMax', range.max]] as const) {
+  for (const [field, value] of [
+    ['priceMin', range.min],
+    ['priceMax', range.max],
+  ] as const) {
     if (value === null) continue;
     if (!Number.isSafeInteger(value) || value < 0 || value > MAX_PRICE_VND) {
       throw new DomainError('invalid', 'product.price_invalid', 'A price is a whole, non-negative number of đồng.', { field, value });

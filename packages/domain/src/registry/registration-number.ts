@@ -41,10 +41,15 @@ export function normalizeRegistrationNumber(type: ProducerType, raw: string): st
     });
   }
   if (!FREE_FORM.test(value) || !/\d/.test(value)) {
-    throw new DomainError('invalid', 'producer.registration_number_invalid', 'The registration number has characters that are not allowed.', {
-      field: 'registrationNumber',
-      value,
-    });
+    throw new DomainError(
+      'invalid',
+      'producer.registration_number_invalid',
+      'The registration number has characters that are not allowed.',
+      {
+        field: 'registrationNumber',
+        value,
+      },
+    );
   }
   return value;
 }

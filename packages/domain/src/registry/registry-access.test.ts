@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleGrant } from '../shared/roles';
-import { canCreateProducerIn, canEditProducer, canReadProducer } from './registry-access';
+import { canChangeProducerStatus, canCreateProducerIn, canEditProducer, canReadProducer } from './registry-access';
 
 const g = (role: RoleGrant['role'], extra: Partial<RoleGrant> = {}): RoleGrant => ({
   role,
@@ -34,5 +34,17 @@ describe('registry access', () => {
     expect(canCreateProducerIn([g('commune_officer', { communeCode: '03664' })], '14', '03664')).toBe(true);
     expect(canCreateProducerIn([g('commune_officer', { communeCode: '03664' })], '14', '03670')).toBe(false);
     expect(canCreateProducerIn([g('producer_member', { producerId: 'p1' })], '14', '03664')).toBe(false);
+  });
+
+  it.each([
+    [g('system_admin', { provinceCode: null }), true],
+    [g('province_admin'), true],
+    [g('province_officer'), true],
+    [g('province_officer', { provinceCode: '01' }), false],
+    [g('commune_officer', { communeCode: '03664' }), false],
+    [g('council_member'), false],
+    [g('producer_member', { producerId: 'p1' }), false],
+  ])('%o may change a Sơn La producer’s status: %s', (grant, allowed) => {
+    expect(canChangeProducerStatus([grant], '14')).toBe(allowed);
   });
 });

@@ -60,3 +60,12 @@ export function assertCanEditProducer(grants: readonly RoleGrant[], place: Produ
   assertCanReadProducer(grants, place);
   if (!canEditProducer(grants, place)) throw new DomainError('forbidden', 'producer.edit_not_allowed', 'You may not change this producer.');
 }
+
+/** Suspending, re-activating or dissolving a producer is a provincial decision (and the system admin's). */
+export function canChangeProducerStatus(grants: readonly RoleGrant[], provinceCode: string): boolean {
+  return grants.some(
+    (grant) =>
+      grant.role === 'system_admin' ||
+      ((grant.role === 'province_admin' || grant.role === 'province_officer') && grant.provinceCode === provinceCode),
+  );
+}

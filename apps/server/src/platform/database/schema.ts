@@ -4,3 +4,5 @@ export * from '../../modules/identity/identity.tables';
 export * from '../../modules/registry/classification.tables';
 export * from '../../modules/registry/producer.tables';
 export * from '../../modules/registry/product.tables';
+export * from '../../modules/registry/file.tables';
+export * from '../../modules/registry/import.tables';

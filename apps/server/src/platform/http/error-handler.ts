@@ -27,6 +27,9 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'request.body_too_large' },
   FST_FILES_LIMIT: { status: 413, code: 'request.body_too_large' },
   FST_PARTS_LIMIT: { status: 413, code: 'request.body_too_large' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'request.body_too_large' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'request.invalid' },
+  FST_MP_PREMATURE_CLOSE: { status: 400, code: 'request.invalid' },
 };
 
 export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number) {

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/database/database';
+import type { AdminUnitService } from '../geography';
+import type { AuditService } from '../identity';
+import { classificationRoutes } from './classification.routes';
+import { createClassificationService } from './classification.service';
+import { producerRoutes } from './producer.routes';
+import { createProducerService } from './producer.service';
+import { productRoutes } from './product.routes';
+import { createProductService } from './product.service';
+import type { ParseContext } from './registry-columns';
+import { vietnamYear } from '@ocop/domain/registry';
+import { createUnitDirectory } from './unit-directory';
+import { fileRoutes } from './file.routes';
+import { createFileService } from './file.service';
+import type { FileStore } from './file-store';
+import { productImportPlan, producerImportPlan } from './import-plans';
+import { importRoutes } from './import.routes';
+import { createImportService } from './import.service';
+import { createTemplateLists } from './import-template-lists';
+
+export type RegistryDeps = {
+  db: Database;
+  clock: Clock;
+  audit: AuditService;
+  adminUnits: AdminUnitService;
+  /** Where uploaded documents, images and spreadsheets are kept. */
+  store: FileStore;
+  /** For failures of background work (imports). */
+  logger?: { error: (details: object, message: string) => void };
+};
+
+/** Producers, products and their classification; files, documents, images and imports join here too. */
+export function createRegistryModule(deps: RegistryDeps) {
+  const { db, clock, audit, adminUnits } = deps;
+  const units = createUnitDirectory(adminUnits);
+  const classification = createClassificationService({ db, clock, audit });
+  const producers = createProducerService({ db, clock, audit, adminUnits });
+  const products = createProductService({ db, clock, audit, classification });
+
+  const sheets = {
+    /**
+     * What spreadsheet parsing needs for one province (communes of both maps, product sets of
+     * both classifications). Build it before opening the import's transaction.
+     */
+    parseContext: async (provinceCode: string): Promise<ParseContext> => {
+      const [communes, sets] = await Promise.all([units.communeMatchers(provinceCode), classification.setMatchers()]);
+      return { currentYear: vietnamYear(clock.now()), ...communes, ...sets };
+    },
+  };
+
+  // Documents, images and spreadsheet imports.
+  const files = createFileService({ db, clock, audit, store: deps.store });
+  products.usePrimaryImages(
+    async (ids) => new Map([...(await files.primaryImagesOf(ids))].map(([id, image]) => [id, image.thumbUrl ?? image.url])),
+  );
+  const imports = createImportService({
+    db,
+    clock,
+    audit,
+    store: deps.store,
+    parseContext: sheets.parseContext,
+    plans: { producers: producerImportPlan(producers), products: productImportPlan(products) },
+    logger: deps.logger,
+  });
+  const templateLists = createTemplateLists({ adminUnits, classification });
+
+  const routes: FastifyPluginAsyncZod[] = [
+    classificationRoutes(classification),
+    producerRoutes({ producers, units, clock }),
+    productRoutes({ products, units, clock }),
+    fileRoutes(files, clock),
+    importRoutes({ imports, templateLists, clock }),
+  ];
+
+  return { classification, producers, products, units, sheets, files, imports, routes };
+}
+
+export type RegistryModule = ReturnType<typeof createRegistryModule>;
