@@ -53,7 +53,9 @@ export async function benchFoundation(options: { seconds: number; postgresUrl: s
       }
     }
     for (const r of results) {
-      lines.push(`${r.label}: ${Math.round(r.rps).toLocaleString('en')} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}), ${options.seconds} s, 50 connections`);
+      lines.push(
+        `${r.label}: ${Math.round(r.rps).toLocaleString('en')} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}), ${options.seconds} s, 50 connections`,
+      );
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -28,23 +28,47 @@ async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string 
   const { database } = await openPreparedDatabase({ dataDir: join(dir, 'data'), databaseUrl });
   const { app, modules } = await buildApp({
     database,
-    settings: { publicUrl: 'http://localhost', sessionIdleMinutes: 60, sessionAbsoluteHours: 12, trustProxy: false, filesDir: join(dir, 'files') },
+    settings: {
+      publicUrl: 'http://localhost',
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      trustProxy: false,
+      filesDir: join(dir, 'files'),
+    },
   });
   try {
     await modules.identity.users.serveProvince('14');
     await modules.identity.users.createUser(
       'system',
-      { fullName: 'Bench officer', email: 'bench@ocop.vn', password: 'bench-password', provinceCode: '14', roles: [{ role: 'province_officer' }] },
+      {
+        fullName: 'Bench officer',
+        email: 'bench@ocop.vn',
+        password: 'bench-password',
+        provinceCode: '14',
+        roles: [{ role: 'province_officer' }],
+      },
       SYSTEM_CONTEXT,
     );
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'bench@ocop.vn', password: 'bench-password' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'bench@ocop.vn', password: 'bench-password' },
+    });
     const cookie = `ocop_session=${login.cookies.find((c) => c.name === 'ocop_session')?.value}`;
     const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
 
     // Import: producers exist first (as they would from the producer import); then 20,000 product rows.
     const seeded = await insertRegistryBenchData(database.db, { products: 0, producers: 500, seed: 7 });
-    const producers = await queryRows<{ registration_number: string }>(database.db, sql`select registration_number from producers where province_code = '14' order by registration_number`);
-    const workbook = await buildProductsWorkbook({ rows: 20_000, producerRegistrationNumbers: producers.map((p) => p.registration_number), pricesAsText: true, seed: 3 });
+    const producers = await queryRows<{ registration_number: string }>(
+      database.db,
+      sql`select registration_number from producers where province_code = '14' order by registration_number`,
+    );
+    const workbook = await buildProductsWorkbook({
+      rows: 20_000,
+      producerRegistrationNumbers: producers.map((p) => p.registration_number),
+      pricesAsText: true,
+      seed: 3,
+    });
     lines.push(`${engine}: ${seeded.producers} producers inserted for the import; 20,000-row products xlsx is ${mb(workbook.length)}`);
 
     let peak = 0;
@@ -59,9 +83,20 @@ async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string 
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
-    const body = multipart({ file: { filename: 'san-pham-20000.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: workbook } });
+    const body = multipart({
+      file: {
+        filename: 'san-pham-20000.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: workbook,
+      },
+    });
     let started = performance.now();
-    const dry = await app.inject({ method: 'POST', url: '/api/imports/products?mode=dry-run&provinceCode=14', headers: { ...headers, ...body.headers }, payload: body.body });
+    const dry = await app.inject({
+      method: 'POST',
+      url: '/api/imports/products?mode=dry-run&provinceCode=14',
+      headers: { ...headers, ...body.headers },
+      payload: body.body,
+    });
     const dryJob = await waitFor((dry.json() as ImportJobView).id);
     const dryMs = performance.now() - started;
     const dryPeak = peak;

@@ -29,7 +29,7 @@ describe('foundation journey', () => {
     await logIn(page, 'quantri.sonla@ocop.demo', 'mat-khau-sai');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /Tên đăng nhập hoặc mật khẩu không đúng\./);
+    assert.match((await alert.textContent()) ?? '', /Tên đăng nhập hoặc mật khẩu không đúng\./);
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     await snap(page, 'foundation-01-wrong-password');
     await page.close();
@@ -67,7 +67,7 @@ describe('foundation journey', () => {
 
     const scopes = page.getByTestId('my-scopes');
     await scopes.waitFor();
-    assert.match(await scopes.innerText(), /Cán bộ xã — Phường Chiềng An, Tỉnh Sơn La/);
+    assert.match((await scopes.textContent()) ?? '', /Cán bộ xã — Phường Chiềng An, Tỉnh Sơn La/);
     assert.equal(await page.getByRole('menuitem', { name: 'Người dùng' }).count(), 0);
     assert.equal(await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).count(), 0);
     await snap(page, 'foundation-05-officer-home');

@@ -48,11 +48,37 @@ describe('ocop-admin', () => {
     const env: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATA_DIR: join(dir, 'data') };
     try {
       expect(admin(env, 'migrate')).toMatchObject({ status: 0 });
-      const created = admin(env, 'create-user', '--login', 'canbo@sonla.vn', '--password', 'mat-khau-123', '--role', 'province_officer', '--province', '14', '--name', 'Cán bộ tỉnh');
+      const created = admin(
+        env,
+        'create-user',
+        '--login',
+        'canbo@sonla.vn',
+        '--password',
+        'mat-khau-123',
+        '--role',
+        'province_officer',
+        '--province',
+        '14',
+        '--name',
+        'Cán bộ tỉnh',
+      );
       expect(created.status, created.out).toBe(0);
       expect(created.out).toContain('Đã tạo người dùng');
 
-      const badCommune = admin(env, 'create-user', '--login', 'xa@sonla.vn', '--password', 'mat-khau-123', '--role', 'commune_officer', '--province', '14', '--commune', '99999');
+      const badCommune = admin(
+        env,
+        'create-user',
+        '--login',
+        'xa@sonla.vn',
+        '--password',
+        'mat-khau-123',
+        '--role',
+        'commune_officer',
+        '--province',
+        '14',
+        '--commune',
+        '99999',
+      );
       expect(badCommune.status).toBe(1);
       expect(badCommune.out).toContain('Không có xã/phường mã 99999 thuộc tỉnh 14.');
 
@@ -62,12 +88,51 @@ describe('ocop-admin', () => {
       const file = join(dir, 'backup.bin');
       const backup = admin(env, 'backup', file);
       expect(backup.status, backup.out).toBe(0);
-      expect(admin(env, 'create-user', '--login', 'sau-sao-luu@sonla.vn', '--password', 'mat-khau-123', '--role', 'province_officer', '--province', '14').status).toBe(0);
+      expect(
+        admin(
+          env,
+          'create-user',
+          '--login',
+          'sau-sao-luu@sonla.vn',
+          '--password',
+          'mat-khau-123',
+          '--role',
+          'province_officer',
+          '--province',
+          '14',
+        ).status,
+      ).toBe(0);
       const restore = admin(env, 'restore', file);
       expect(restore.status, restore.out).toBe(0);
       // The user made after the backup is gone, so the same login can be created again.
-      expect(admin(env, 'create-user', '--login', 'sau-sao-luu@sonla.vn', '--password', 'mat-khau-123', '--role', 'province_officer', '--province', '14').status).toBe(0);
-      expect(admin(env, 'create-user', '--login', 'canbo@sonla.vn', '--password', 'mat-khau-123', '--role', 'province_officer', '--province', '14').out).toContain('user.login_taken');
+      expect(
+        admin(
+          env,
+          'create-user',
+          '--login',
+          'sau-sao-luu@sonla.vn',
+          '--password',
+          'mat-khau-123',
+          '--role',
+          'province_officer',
+          '--province',
+          '14',
+        ).status,
+      ).toBe(0);
+      expect(
+        admin(
+          env,
+          'create-user',
+          '--login',
+          'canbo@sonla.vn',
+          '--password',
+          'mat-khau-123',
+          '--role',
+          'province_officer',
+          '--province',
+          '14',
+        ).out,
+      ).toContain('user.login_taken');
     } finally {
       await postgres?.drop();
     }

@@ -22,7 +22,8 @@ describe('logger', () => {
       },
       'request',
     );
-    for (const secret of ['secret-token', 'Bearer abc', 'csrf-value', 'mai@sonla.vn', '0912345678', 'hunter22']) expect(out).not.toContain(secret);
+    for (const secret of ['secret-token', 'Bearer abc', 'csrf-value', 'mai@sonla.vn', '0912345678', 'hunter22'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
   });
 });

@@ -45,7 +45,11 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         // The initial password passed through an admin's hands, so its owner must replace it at first login.
-        const created = await users.createUser(requireActor(request).grants, { ...request.body, mustChangePassword: true }, auditContextOf(request));
+        const created = await users.createUser(
+          requireActor(request).grants,
+          { ...request.body, mustChangePassword: true },
+          auditContextOf(request),
+        );
         return reply.status(201).send(toUserView(created));
       },
     );
