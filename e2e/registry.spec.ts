@@ -138,7 +138,10 @@ describe('registry journey', () => {
 
     const own = await (await page.request.get(`${system.baseUrl}/api/products?pageSize=200`)).json();
     assert.ok(own.items.length > 0);
-    assert.ok(own.items.every((p: { producer: { id: string } }) => p.producer.id === producerId), 'only its own products are listed');
+    assert.ok(
+      own.items.every((p: { producer: { id: string } }) => p.producer.id === producerId),
+      'only its own products are listed',
+    );
 
     // Another producer's product, looked up as the province admin in a separate context.
     const admin = await browser.newContext();

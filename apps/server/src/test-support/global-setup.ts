@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +10,12 @@ import { loadClassifications } from '../modules/registry';
 import { openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../platform/database/database';
 import { runMigrations } from '../platform/database/migrate';
 
-export const TEMPLATE_DATABASE = 'ocop_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteImagePath: string;
     postgresTemplate: string;
+    postgresRunPrefix: string;
   }
 }
 
@@ -25,21 +26,24 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
+    // Each run names its databases with its own prefix, so runs sharing a server never drop each other's.
+    const prefix = `ocop_test_${randomBytes(3).toString('hex')}_`;
+    const templateName = `${prefix}template`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await dropTestDatabases(admin);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${templateName}`);
     const url = new URL(serverUrl);
-    url.pathname = `/${TEMPLATE_DATABASE}`;
+    url.pathname = `/${templateName}`;
     const template = openPostgres(url.toString(), 2);
     await runMigrations(template);
     await loadAdminUnits(template.db);
     await loadClassifications(template.db);
     await template.close();
-    project.provide('postgresTemplate', TEMPLATE_DATABASE);
+    project.provide('postgresTemplate', templateName);
+    project.provide('postgresRunPrefix', prefix);
     project.provide('pgliteImagePath', '');
     return async () => {
-      await dropTestDatabases(admin);
+      await dropTestDatabases(admin, prefix);
       await admin.end();
     };
   }
@@ -55,10 +59,11 @@ export default async function setup(project: TestProject) {
   writeFileSync(imagePath, Buffer.from(await image.arrayBuffer()));
   project.provide('pgliteImagePath', imagePath);
   project.provide('postgresTemplate', '');
+  project.provide('postgresRunPrefix', '');
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
-async function dropTestDatabases(admin: pg.Client) {
-  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'ocop_test_%'");
+async function dropTestDatabases(admin: pg.Client, prefix: string) {
+  const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
 }

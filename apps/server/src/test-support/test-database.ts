@@ -18,7 +18,7 @@ async function copyPgliteImage(): Promise<DatabaseHandle> {
 }
 
 async function copyPostgresTemplate(serverUrl: string): Promise<DatabaseHandle> {
-  const name = `ocop_test_${randomBytes(5).toString('hex')}`;
+  const name = `${inject('postgresRunPrefix')}${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
