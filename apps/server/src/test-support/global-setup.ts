@@ -10,7 +10,6 @@ import { loadClassifications } from '../modules/registry';
 import { openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../platform/database/database';
 import { runMigrations } from '../platform/database/migrate';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteImagePath: string;

@@ -22,6 +22,8 @@ export type AuditRecord = {
   after?: unknown;
 };
 
+const AUDIT_ROWS_PER_INSERT = 1000;
+
 export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService({ db, clock }: { db: Database; clock: Clock }) {
@@ -41,6 +43,31 @@ export function createAuditService({ db, clock }: { db: Database; clock: Clock }
         ipAddress: context.ipAddress,
         requestId: context.requestId,
       });
+    },
+
+    /**
+     * Appends many entries inside the caller's transaction with multi-row inserts (one statement per
+     * 1000 entries: 11 parameters each, well under PostgreSQL's 65,535), in the order given.
+     */
+    recordMany: async (tx: Database, context: AuditContext, entries: readonly AuditRecord[]) => {
+      const at = clock.now();
+      for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
+        await tx.insert(auditEntries).values(
+          entries.slice(i, i + AUDIT_ROWS_PER_INSERT).map((entry) => ({
+            at,
+            actorUserId: context.actorUserId,
+            actorName: context.actorName,
+            provinceCode: entry.provinceCode,
+            action: entry.action,
+            entityType: entry.entityType,
+            entityId: entry.entityId,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+            ipAddress: context.ipAddress,
+            requestId: context.requestId,
+          })),
+        );
+      }
     },
 
     /** Entries a reader may see: their own provinces' for a province admin, all for a system admin. */

@@ -21,7 +21,7 @@ import type { AuditContext } from '../identity';
 import { productGtins, products } from './product.tables';
 import { producers } from './producer.tables';
 import type { ProducerService } from './producer.service';
-import type { ProductService } from './product.service';
+import type { CreateProductInput, ProductService } from './product.service';
 import {
   type CellInput,
   type ParseContext,
@@ -33,7 +33,7 @@ import {
   type ProductSheetValues,
   type SheetProblem,
 } from './registry-columns';
-import type { RegistryActor } from './registry-support';
+import { BulkItemError, type RegistryActor } from './registry-support';
 
 /** A problem of one row: on the column named by `key` (a template column key), or on the whole row when null. */
 export type RowProblem = { key: string | null; code: string; details: Record<string, unknown> };
@@ -61,7 +61,28 @@ export type ImportPlan<V> = {
   plan: (rows: ParsedRow<V>[], env: PlanEnv) => Promise<PlannedRow<V>[]>;
   /** Writes one checked row inside the import's transaction, through the registry's own services. */
   apply: (tx: Database, row: PlannedRow<V>, env: ApplyEnv) => Promise<ApplyOutcome>;
+  /**
+   * Optional: writes all the checked rows that add a record (`existingId` null) at once, with the same
+   * results as `apply` on each in turn; reports progress per chunk; a failing row throws an ImportRowError.
+   */
+  createMany?: (tx: Database, rows: PlannedRow<V>[], env: ApplyEnv, onChunk: (rows: number) => Promise<void> | void) => Promise<void>;
+  /**
+   * Optional: of the checked rows that match a record, the numbers of those whose `apply` would change
+   * nothing, read in bulk so that they need no work per row.
+   */
+  unchanged?: (tx: Database, rows: PlannedRow<V>[], env: ApplyEnv) => Promise<Set<number>>;
 };
+
+/** A DomainError of one row of a bulk write, so that the import can name the row. */
+export class ImportRowError extends Error {
+  constructor(
+    readonly rowNumber: number,
+    readonly error: DomainError,
+  ) {
+    super(error.message);
+    this.name = 'ImportRowError';
+  }
+}
 
 /** Runs a domain check and turns its DomainError into a problem of the row (on `fallbackKey` unless the error names a field). */
 function check<T>(problems: RowProblem[], fallbackKey: string | null, work: () => T): T | undefined {
@@ -361,32 +382,10 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
 
     apply: async (tx, row, env) => {
       const v = row.values;
-      const texts = {
-        nameEn: given(row, 'nameEn'),
-        nameZh: given(row, 'nameZh'),
-        description: given(row, 'description'),
-        story: given(row, 'story'),
-        rawMaterial: given(row, 'rawMaterial'),
-        rawMaterialOrigin: given(row, 'rawMaterialOrigin'),
-        packaging: given(row, 'packaging'),
-        netQuantity: given(row, 'netQuantity'),
-        shelfLife: given(row, 'shelfLife'),
-        storageInstructions: given(row, 'storageInstructions'),
-        priceMin: given(row, 'priceMin'),
-        priceMax: given(row, 'priceMax'),
-        gtins: row.present.has('gtins') ? (v.gtins ?? []) : undefined,
-        legacyProductSetId: given(row, 'legacyProductSetId'),
-      };
-      const status = given(row, 'status') ?? undefined;
+      const { texts, status } = productFieldsOf(row);
       const options = { executor: tx };
       if (!row.existingId) {
-        if (!row.producerId || !v.productSetId || !v.nameVi) throw new Error('a checked row lacks a required value');
-        await service.createProduct(
-          env.actor,
-          { ...texts, producerId: row.producerId, productSetId: v.productSetId, nameVi: v.nameVi, code: v.code ?? undefined, status },
-          env.context,
-          options,
-        );
+        await service.createProduct(env.actor, newProductOf(row), env.context, options);
         return 'created';
       }
       const before = await versionOf(tx, products, row.existingId);
@@ -404,5 +403,64 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
       }
       return changed ? 'updated' : 'unchanged';
     },
+
+    createMany: async (tx, rows, env, onChunk) => {
+      const inputs = rows.map(newProductOf);
+      try {
+        await service.createProducts(env.actor, inputs, env.context, { executor: tx }, onChunk);
+      } catch (error) {
+        if (error instanceof BulkItemError) throw new ImportRowError(rows[error.index]?.rowNumber ?? 0, error.error);
+        throw error;
+      }
+    },
+
+    unchanged: async (tx, rows, env) => {
+      // A record named by two rows (by code and by name) is written by each in turn: leave those to `apply`.
+      const rowsOf = new Map<string, number>();
+      for (const row of rows) if (row.existingId) rowsOf.set(row.existingId, (rowsOf.get(row.existingId) ?? 0) + 1);
+      const items = rows
+        .filter((row) => row.existingId && rowsOf.get(row.existingId) === 1)
+        .map((row) => {
+          const { texts, status } = productFieldsOf(row);
+          const v = row.values;
+          return {
+            productId: row.existingId as string,
+            input: { ...texts, productSetId: v.productSetId ?? undefined, nameVi: v.nameVi ?? undefined },
+            status,
+          };
+        });
+      const same = await service.unchangedBy(env.actor, items, tx);
+      return new Set(rows.filter((row) => row.existingId && same.has(row.existingId)).map((row) => row.rowNumber));
+    },
   };
+}
+
+/** The fields of a product row that `apply` writes (absent columns left out), and the status it asks for. */
+function productFieldsOf(row: PlannedRow<ProductSheetValues>) {
+  const v = row.values;
+  const texts = {
+    nameEn: given(row, 'nameEn'),
+    nameZh: given(row, 'nameZh'),
+    description: given(row, 'description'),
+    story: given(row, 'story'),
+    rawMaterial: given(row, 'rawMaterial'),
+    rawMaterialOrigin: given(row, 'rawMaterialOrigin'),
+    packaging: given(row, 'packaging'),
+    netQuantity: given(row, 'netQuantity'),
+    shelfLife: given(row, 'shelfLife'),
+    storageInstructions: given(row, 'storageInstructions'),
+    priceMin: given(row, 'priceMin'),
+    priceMax: given(row, 'priceMax'),
+    gtins: row.present.has('gtins') ? (v.gtins ?? []) : undefined,
+    legacyProductSetId: given(row, 'legacyProductSetId'),
+  };
+  return { texts, status: given(row, 'status') ?? undefined };
+}
+
+/** The product a checked row without a stored record adds. */
+function newProductOf(row: PlannedRow<ProductSheetValues>): CreateProductInput {
+  const v = row.values;
+  if (!row.producerId || !v.productSetId || !v.nameVi) throw new Error('a checked row lacks a required value');
+  const { texts, status } = productFieldsOf(row);
+  return { ...texts, producerId: row.producerId, productSetId: v.productSetId, nameVi: v.nameVi, code: v.code ?? undefined, status };
 }

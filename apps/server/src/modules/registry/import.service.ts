@@ -7,7 +7,7 @@ import type { Database } from '../../platform/database/database';
 import type { AuditContext, AuditService } from '../identity';
 import { type FileStore, readWholeFile } from './file-store';
 import { sniffSpreadsheet } from './file-sniffing';
-import type { ImportPlan, ParsedRow, PlannedRow, RowProblem } from './import-plans';
+import { type ImportPlan, ImportRowError, type ParsedRow, type PlannedRow, type RowProblem } from './import-plans';
 import { columnLetter, type ImportRow, readImportRows, type SheetIssue, type SheetLayout } from './import-rows';
 import { type RawSheet, readCsvSheet, readXlsxSheets } from './import-sheet-reader';
 import { type ImportIssue, type ImportJobRow, importJobs, type ImportKind, type ImportMode, type ImportReport } from './import.tables';
@@ -211,9 +211,37 @@ export function createImportService(deps: {
     let failedRow: { row: PlannedRow<Record<string, unknown>>; error: DomainError } | null = null;
     try {
       await db.transaction(async (tx) => {
+        const interrupted = () => new DomainError('invalid', 'import.interrupted', 'The server stopped during the import.');
+        // Rows that add records go in bulk when the plan can (same results, a few statements per chunk).
+        const fresh = plan.createMany ? planned.filter((row) => row.existingId === null) : [];
+        if (plan.createMany && fresh.length > 0) {
+          try {
+            await plan.createMany(tx, fresh, env, (rows) => {
+              if (closing) throw interrupted();
+              progress.processedRows += rows;
+            });
+          } catch (error) {
+            if (error instanceof ImportRowError) {
+              const row = fresh.find((candidate) => candidate.rowNumber === error.rowNumber);
+              if (row) failedRow = { row, error: error.error };
+              throw error.error;
+            }
+            throw error;
+          }
+          report.created += fresh.length;
+        }
+        // Rows that match a record and would change nothing are counted without a write.
+        const matched = planned.filter((row) => row.existingId !== null);
+        const same = plan.unchanged && matched.length > 0 ? await plan.unchanged(tx, matched, env) : new Set<number>();
         let sinceYield = 0;
         for (const row of planned) {
-          if (closing) throw new DomainError('invalid', 'import.interrupted', 'The server stopped during the import.');
+          if (plan.createMany && row.existingId === null) continue;
+          if (same.has(row.rowNumber)) {
+            report.unchanged++;
+            progress.processedRows++;
+            continue;
+          }
+          if (closing) throw interrupted();
           let outcome: Awaited<ReturnType<typeof plan.apply>>;
           try {
             outcome = await plan.apply(tx, row, env);

@@ -3,6 +3,7 @@ import {
   assertCanReadProducer,
   assertProductStatusChange,
   canChangeProducerStatus,
+  canEditProducer,
   checkPriceRange,
   firstFreeSlug,
   formatProductCode,
@@ -11,9 +12,11 @@ import {
   type ProducerType,
   type ProductStatus,
   slugify,
+  slugWithSuffix,
   vietnamYear,
 } from '@ocop/domain/registry';
 import { DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/shared';
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { type Database, queryRows } from '../../platform/database/database';
@@ -22,8 +25,9 @@ import { productGroups, productSets } from './classification.tables';
 import type { ClassificationService } from './classification.service';
 import { type ProducerRow, producers } from './producer.tables';
 import { placeOfProducer, productSearchText } from './producer.service';
-import { productCodeSequences, productGtins, type ProductRow, products } from './product.tables';
+import { productCodeSequences, productGtins, type ProductInsert, type ProductRow, products } from './product.tables';
 import {
+  BulkItemError,
   changedFields,
   inTransaction,
   isUniqueViolation,
@@ -31,13 +35,20 @@ import {
   type RegistryActor,
   searchTerms,
   searchWithTrigramIndex,
+  textList,
+  uuidList,
   type WriteOptions,
+  yieldToEventLoop,
 } from './registry-support';
 
 export type ProductService = ReturnType<typeof createProductService>;
 
 /** First key of the advisory locks that serialise slug choices (the second is a bucket of the name). */
 const SLUG_LOCK_SPACE = 700_101;
+/** Rows per multi-row INSERT of products (29 columns: about 15,000 bind parameters, under PostgreSQL's 65,535). */
+const ROWS_PER_INSERT = 500;
+/** Keys per bulk read (sent as one JSON parameter). */
+const ROWS_PER_READ = 1000;
 
 type TextField = string | null | undefined;
 
@@ -236,6 +247,29 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     return texts;
   }
 
+  /** The record an update would leave (checked), its GTINs, and what differs from before; reads and writes nothing. */
+  function plannedUpdate(before: ProductRow, beforeGtins: string[], input: Partial<ProductFields>) {
+    const price = checkPriceRange(
+      input.priceMin !== undefined ? input.priceMin : before.priceMin,
+      input.priceMax !== undefined ? input.priceMax : before.priceMax,
+    );
+    const nameVi = input.nameVi !== undefined ? cleanName(input.nameVi) : before.nameVi;
+    const texts = checkTexts(input);
+    const next: ProductRow = {
+      ...before,
+      ...texts,
+      productSetId: input.productSetId ?? before.productSetId,
+      legacyProductSetId: input.legacyProductSetId !== undefined ? input.legacyProductSetId : before.legacyProductSetId,
+      nameVi,
+      priceMin: price.min,
+      priceMax: price.max,
+    };
+    const gtins = input.gtins !== undefined ? normalizeGtins(input.gtins) : beforeGtins;
+    const gtinsChanged = gtins.join() !== beforeGtins.join();
+    const diff = changedFields(before as Record<string, unknown>, next as Record<string, unknown>, AUDITED as readonly string[]);
+    return { next, gtins, gtinsChanged, diff };
+  }
+
   async function createProduct(
     tx: Database,
     actor: RegistryActor,
@@ -328,26 +362,9 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       await classification.assertCurrentSet(input.productSetId, tx);
     if (input.legacyProductSetId && input.legacyProductSetId !== before.legacyProductSetId)
       await classification.assertLegacySet(input.legacyProductSetId, tx);
-    const price = checkPriceRange(
-      input.priceMin !== undefined ? input.priceMin : before.priceMin,
-      input.priceMax !== undefined ? input.priceMax : before.priceMax,
-    );
-    const nameVi = input.nameVi !== undefined ? cleanName(input.nameVi) : before.nameVi;
-    const texts = checkTexts(input);
-    const next: ProductRow = {
-      ...before,
-      ...texts,
-      productSetId: input.productSetId ?? before.productSetId,
-      legacyProductSetId: input.legacyProductSetId !== undefined ? input.legacyProductSetId : before.legacyProductSetId,
-      nameVi,
-      priceMin: price.min,
-      priceMax: price.max,
-    };
     const beforeGtins = (await gtinsOf(tx, [before.id])).get(before.id) ?? [];
-    const gtins = input.gtins !== undefined ? normalizeGtins(input.gtins) : beforeGtins;
-    const gtinsChanged = gtins.join() !== beforeGtins.join();
+    const { next, gtins, gtinsChanged, diff } = plannedUpdate(before, beforeGtins, input);
     if (gtinsChanged) await assertGtinsFree(tx, gtins, before.id);
-    const diff = changedFields(before as Record<string, unknown>, next as Record<string, unknown>, AUDITED as readonly string[]);
     if (diff.changed.length === 0 && !gtinsChanged) return before;
     const patch: Partial<typeof products.$inferInsert> = Object.fromEntries(
       diff.changed.map((key) => [key, next[key as keyof ProductRow]]),
@@ -406,6 +423,332 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       });
     }
     return after;
+  }
+
+  /**
+   * Adds many products in the caller's transaction with the same checks and results as `createProduct`
+   * once per item in order (codes, slugs, GTINs, search text, audit entries), but with a handful of
+   * statements per chunk of rows: the code numbers are reserved with one upsert per (commune, year),
+   * slugs are chosen in memory against one read of the slugs they could collide with, and rows, GTINs
+   * and audit entries are written with multi-row inserts. A failing item throws a BulkItemError.
+   */
+  async function createProducts(
+    tx: Database,
+    actor: RegistryActor,
+    inputs: readonly CreateProductInput[],
+    context: AuditContext,
+    options: WriteOptions,
+    onChunk?: (rows: number) => Promise<void> | void,
+  ): Promise<ProductRow[]> {
+    if (inputs.length === 0) return [];
+    const year = vietnamYear(clock.now());
+    const fail = (index: number, error: unknown): never => {
+      if (error instanceof DomainError) throw new BulkItemError(index, error);
+      throw error;
+    };
+
+    // Producers (locked as createProduct does), product sets: read once.
+    const producerById = new Map<string, ProducerRow>();
+    for (const part of chunked([...new Set(inputs.map((input) => input.producerId))], ROWS_PER_READ)) {
+      for (const row of await tx
+        .select()
+        .from(producers)
+        .where(sql`${producers.id} in ${uuidList(part)}`)
+        .for('share'))
+        producerById.set(row.id, row);
+    }
+    const setChecks = new Map<string, DomainError | null>();
+    const checkSet = async (id: string, legacy: boolean) => {
+      const key = `${legacy ? 'legacy' : 'current'}|${id}`;
+      if (setChecks.has(key)) return;
+      try {
+        if (legacy) await classification.assertLegacySet(id, tx);
+        else await classification.assertCurrentSet(id, tx);
+        setChecks.set(key, null);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        setChecks.set(key, error);
+      }
+    };
+    for (const input of inputs) {
+      await checkSet(input.productSetId, false);
+      if (input.legacyProductSetId) await checkSet(input.legacyProductSetId, true);
+    }
+
+    // Code numbers: as many per (province, commune) as items without a code there, in one upsert.
+    const handCoded = (input: CreateProductInput) => input.code !== undefined && input.code.trim() !== '';
+    const wanted = new Map<string, { provinceCode: string; communeCode: string; remaining: number; next: number; end: number }>();
+    for (const input of inputs) {
+      const producer = producerById.get(input.producerId);
+      if (!producer || handCoded(input)) continue;
+      const key = `${producer.provinceCode}|${producer.communeCode}`;
+      const group = wanted.get(key) ?? {
+        provinceCode: producer.provinceCode,
+        communeCode: producer.communeCode,
+        remaining: 0,
+        next: 1,
+        end: 0,
+      };
+      group.remaining++;
+      wanted.set(key, group);
+    }
+    const takenCodes = new Set<string>();
+    const reserve = async (groups: { provinceCode: string; communeCode: string; remaining: number; next: number; end: number }[]) => {
+      const candidates: string[] = [];
+      for (const part of chunked(groups, ROWS_PER_READ)) {
+        const rows = await tx
+          .insert(productCodeSequences)
+          .values(
+            part.map((group) => ({ provinceCode: group.provinceCode, communeCode: group.communeCode, year, lastValue: group.remaining })),
+          )
+          .onConflictDoUpdate({
+            target: [productCodeSequences.provinceCode, productCodeSequences.communeCode, productCodeSequences.year],
+            set: { lastValue: sql`${productCodeSequences.lastValue} + excluded.last_value` },
+          })
+          .returning({
+            provinceCode: productCodeSequences.provinceCode,
+            communeCode: productCodeSequences.communeCode,
+            lastValue: productCodeSequences.lastValue,
+          });
+        for (const row of rows) {
+          const group = wanted.get(`${row.provinceCode}|${row.communeCode}`);
+          if (!group) continue;
+          group.next = row.lastValue - group.remaining + 1;
+          group.end = row.lastValue;
+          for (let n = group.next; n <= group.end; n++)
+            candidates.push(formatProductCode({ provinceCode: group.provinceCode, communeCode: group.communeCode, sequence: n, year }));
+        }
+      }
+      await loadTakenCodes(candidates);
+    };
+    const loadTakenCodes = async (codes: string[]) => {
+      for (const part of chunked(codes, ROWS_PER_READ * 5)) {
+        for (const row of await tx
+          .select({ code: products.code })
+          .from(products)
+          .where(sql`${products.code} in ${textList(part)}`))
+          takenCodes.add(row.code);
+      }
+    };
+    await reserve([...wanted.values()]);
+    const issued: string[] = [];
+    for (const input of inputs) if (handCoded(input)) issued.push((input.code as string).trim().toUpperCase());
+    await loadTakenCodes(issued);
+
+    // GTINs already given to other products.
+    const gtinOwners = new Map<string, string>();
+    const allGtins = new Set<string>();
+    for (const input of inputs) {
+      try {
+        for (const gtin of normalizeGtins(input.gtins ?? [])) allGtins.add(gtin);
+      } catch {
+        // reported in order below
+      }
+    }
+    for (const part of chunked([...allGtins], ROWS_PER_READ * 5)) {
+      const rows = await tx
+        .select({ gtin: productGtins.gtin, code: products.code })
+        .from(productGtins)
+        .innerJoin(products, eq(products.id, productGtins.productId))
+        .where(sql`${productGtins.gtin} in ${textList(part)}`);
+      for (const row of rows) gtinOwners.set(row.gtin, row.code);
+    }
+
+    // Slugs: locks of every name bucket involved (in order, so two imports cannot deadlock), then the
+    // taken slugs that equal a base or are a base with a number suffix.
+    const bases = new Set<string>();
+    for (const input of inputs) {
+      try {
+        bases.add(slugify(cleanName(input.nameVi)));
+      } catch {
+        // reported in order below
+      }
+    }
+    const stems = new Set(bases);
+    for (const base of bases) for (let n = 2; n <= 999_999; n *= 10) stems.add(slugWithSuffix(base, n).replace(/-\d+$/, ''));
+    const buckets = await queryRows<{ bucket: number }>(
+      tx,
+      sql`select distinct hashtext(base) & 63 as bucket from jsonb_array_elements_text(${JSON.stringify([...bases])}::jsonb) as base order by 1`,
+    );
+    for (const { bucket } of buckets) await queryRows(tx, sql`select pg_advisory_xact_lock(${SLUG_LOCK_SPACE}, ${bucket}::int)`);
+    const takenSlugs = new Set<string>();
+    for (const part of chunked([...stems], ROWS_PER_READ * 5)) {
+      const list = textList(part);
+      const rows = await tx
+        .select({ slug: products.slug })
+        .from(products)
+        .where(sql`${products.slug} in ${list} or regexp_replace(${products.slug}, '-[0-9]+$', '') in ${list}`);
+      for (const row of rows) takenSlugs.add(row.slug);
+    }
+
+    // Every item in order, as createProduct would check and number it.
+    const now = clock.now();
+    const planned: { row: ProductInsert & { id: string }; gtins: string[] }[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const producer = producerById.get(input.producerId);
+        if (!producer) throw new DomainError('not_found', 'producer.not_found', 'No such producer.', { field: 'producerId' });
+        assertCanEditProducer(actor.grants, placeOfProducer(producer));
+        if (producer.status === 'dissolved')
+          throw new DomainError('conflict', 'producer.dissolved', 'The producer is dissolved.', { field: 'producerId' });
+        const setError = setChecks.get(`current|${input.productSetId}`);
+        if (setError) throw setError;
+        const legacyError = input.legacyProductSetId ? setChecks.get(`legacy|${input.legacyProductSetId}`) : null;
+        if (legacyError) throw legacyError;
+        const price = checkPriceRange(input.priceMin, input.priceMax);
+        const gtins = normalizeGtins(input.gtins ?? []);
+        const nameVi = cleanName(input.nameVi);
+        let code: string;
+        if (handCoded(input)) {
+          if (!canChangeProducerStatus(actor.grants, producer.provinceCode)) {
+            throw new DomainError('forbidden', 'product.code_not_allowed', 'Only provincial staff may enter an issued code.', {
+              field: 'code',
+            });
+          }
+          code = normalizeIssuedProductCode(input.code as string);
+          if (takenCodes.has(code)) throw codeTaken(code);
+        } else {
+          const group = wanted.get(`${producer.provinceCode}|${producer.communeCode}`) as NonNullable<ReturnType<typeof wanted.get>>;
+          for (;;) {
+            if (group.next > group.end) await reserve([group]);
+            const candidate = formatProductCode({
+              provinceCode: producer.provinceCode,
+              communeCode: producer.communeCode,
+              sequence: group.next++,
+              year,
+            });
+            if (!takenCodes.has(candidate)) {
+              code = candidate;
+              break;
+            }
+          }
+          group.remaining--;
+        }
+        takenCodes.add(code);
+        for (const gtin of gtins) {
+          const owner = gtinOwners.get(gtin);
+          if (owner !== undefined) throw gtinTaken(gtin, owner);
+        }
+        for (const gtin of gtins) gtinOwners.set(gtin, code);
+        const slug = freeSlugAmong(slugify(nameVi), takenSlugs);
+        takenSlugs.add(slug);
+        const texts = checkTexts(input);
+        const status = input.status ?? 'idea';
+        planned.push({
+          gtins,
+          row: {
+            id: randomUUID(),
+            provinceCode: producer.provinceCode,
+            producerId: producer.id,
+            productSetId: input.productSetId,
+            legacyProductSetId: input.legacyProductSetId ?? null,
+            code,
+            slug,
+            nameVi,
+            ...texts,
+            priceMin: price.min,
+            priceMax: price.max,
+            status,
+            statusChangedAt: status === 'idea' ? null : now,
+            nameFolded: foldVietnamese(nameVi),
+            searchFolded: productSearchText({ nameVi, nameEn: texts.nameEn ?? null, code }, producer.name),
+            isDemo: options.isDemo ?? false,
+            createdAt: now,
+            updatedAt: now,
+          },
+        });
+      } catch (error) {
+        fail(index, error);
+      }
+    }
+
+    // Rows, GTINs and audit entries, chunk by chunk.
+    const created: ProductRow[] = [];
+    for (const part of chunked(planned, ROWS_PER_INSERT)) {
+      let rows: ProductRow[];
+      try {
+        rows = await tx
+          .insert(products)
+          .values(part.map((item) => item.row))
+          .returning();
+      } catch (error) {
+        if (isUniqueViolation(error, 'products_code_key')) throw codeTaken('');
+        throw error;
+      }
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const inOrder = part.map((item) => byId.get(item.row.id) as ProductRow);
+      const gtinRows = part.flatMap((item) =>
+        item.gtins.map((gtin, position) => ({ gtin, productId: item.row.id, position, createdAt: now })),
+      );
+      try {
+        for (const gtinPart of chunked(gtinRows, ROWS_PER_INSERT * 4)) await tx.insert(productGtins).values(gtinPart);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw gtinTaken('', '');
+        throw error;
+      }
+      if (!options.skipAudit) {
+        await audit.recordMany(
+          tx,
+          context,
+          inOrder.map((row, i) => ({
+            action: 'product.created',
+            entityType: 'product',
+            entityId: row.id,
+            provinceCode: row.provinceCode,
+            after: { ...Object.fromEntries(AUDITED.map((key) => [key, row[key]])), gtins: part[i]?.gtins ?? [] },
+          })),
+        );
+      }
+      created.push(...inOrder);
+      await onChunk?.(part.length);
+      await yieldToEventLoop();
+    }
+    return created;
+  }
+
+  /**
+   * Of these intended updates (as `updateProduct` and, when `status` is given, a status change would
+   * take them), the ids of the products they would leave exactly as they are, read in bulk; the rest
+   * (changes, and anything that would fail) are for the per-record path.
+   */
+  async function unchangedBy(
+    tx: Database,
+    actor: RegistryActor,
+    items: readonly { productId: string; input: Partial<ProductFields>; status?: ProductStatus | undefined }[],
+  ): Promise<Set<string>> {
+    const unchanged = new Set<string>();
+    for (const part of chunked([...items], ROWS_PER_READ)) {
+      const ids = part.map((item) => item.productId);
+      const rows = await tx
+        .select({
+          product: products,
+          producer: { id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode },
+        })
+        .from(products)
+        .innerJoin(producers, eq(producers.id, products.producerId))
+        .where(sql`${products.id} in ${uuidList(ids)}`);
+      const byId = new Map(rows.map((row) => [row.product.id, row]));
+      const gtins = new Map<string, string[]>();
+      const gtinRows = await tx
+        .select({ productId: productGtins.productId, gtin: productGtins.gtin })
+        .from(productGtins)
+        .where(sql`${productGtins.productId} in ${uuidList(ids)}`)
+        .orderBy(asc(productGtins.position));
+      for (const row of gtinRows) gtins.set(row.productId, [...(gtins.get(row.productId) ?? []), row.gtin]);
+      for (const item of part) {
+        const stored = byId.get(item.productId);
+        if (!stored || !canEditProducer(actor.grants, placeOfProducer(stored.producer))) continue;
+        if (item.status !== undefined && item.status !== stored.product.status) continue;
+        try {
+          const { gtinsChanged, diff } = plannedUpdate(stored.product, gtins.get(item.productId) ?? [], item.input);
+          if (diff.changed.length === 0 && !gtinsChanged) unchanged.add(item.productId);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      await yieldToEventLoop();
+    }
+    return unchanged;
   }
 
   function listConditions(actor: RegistryActor, filters: ProductFilters): SQL[] {
@@ -510,6 +853,22 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     createProduct: (actor: RegistryActor, input: CreateProductInput, context: AuditContext, options: WriteOptions = {}) =>
       inTransaction(db, options.executor, (tx) => createProduct(tx, actor, input, context, options)),
 
+    /** Many products at once, in the caller's transaction (`options.executor`), as `createProduct` each in turn would. */
+    createProducts: (
+      actor: RegistryActor,
+      inputs: readonly CreateProductInput[],
+      context: AuditContext,
+      options: WriteOptions = {},
+      onChunk?: (rows: number) => Promise<void> | void,
+    ) => inTransaction(db, options.executor, (tx) => createProducts(tx, actor, inputs, context, options, onChunk)),
+
+    /** The products these updates would not change (see unchangedBy); reads only. */
+    unchangedBy: (
+      actor: RegistryActor,
+      items: readonly { productId: string; input: Partial<ProductFields>; status?: ProductStatus | undefined }[],
+      executor: Database = db,
+    ) => unchangedBy(executor, actor, items),
+
     updateProduct: (
       actor: RegistryActor,
       productId: string,
@@ -602,6 +961,19 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       primaryImages = lookup;
     },
   };
+}
+
+function* chunked<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** The slug firstFreeSlug would choose, given every taken slug that could collide (a set kept up to date by the caller). */
+function freeSlugAmong(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = slugWithSuffix(base, n);
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 function cleanName(name: string): string {

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@ocop/domain/shared';
+import type { DomainError, RoleGrant } from '@ocop/domain/shared';
 import { foldVietnamese } from '@ocop/domain/shared';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/database/database';
@@ -116,4 +116,33 @@ export function searchWithTrigramIndex<T>(db: Database, searching: boolean, work
     await tx.execute(sql`set local random_page_cost = 1.1`);
     return work(tx);
   });
+}
+
+/** A DomainError of one item of a bulk write (`index` into the items given), so a caller can name the row at fault. */
+export class BulkItemError extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: DomainError,
+  ) {
+    super(error.message);
+    this.name = 'BulkItemError';
+  }
+}
+
+/**
+ * A list of texts as one bind parameter (a JSON array), for `x in (select jsonb_array_elements_text(…))`:
+ * tens of thousands of values without reaching PostgreSQL's 65,535-parameter limit, the same on PGlite.
+ */
+export function textList(values: readonly string[]): SQL {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+/** The same for uuids, so that `id in uuidList(…)` can use the index on the uuid column. */
+export function uuidList(values: readonly string[]): SQL {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
+}
+
+/** Lets the event loop serve other work between two chunks of a long write. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
