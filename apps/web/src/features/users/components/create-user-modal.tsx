@@ -173,7 +173,13 @@ function CreateUserForm({
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item label={t('users.field.roles')} required style={{ marginBottom: 16 }}>
-        <RoleGrantsFields roles={roles} communes={communes} communesLoading={communesLoading} provinceName={provinceName} />
+        <RoleGrantsFields
+          roles={roles}
+          communes={communes}
+          communesLoading={communesLoading}
+          provinceCode={provinceCode}
+          provinceName={provinceName}
+        />
       </Form.Item>
       <FormFooter error={formError} submitting={createUser.isPending} submitLabel={t('common.save')} onCancel={onCancel} />
     </Form>

@@ -63,7 +63,13 @@ function EditRolesForm({
       onValuesChange={() => setFormError(null)}
     >
       <div style={{ marginBottom: 16 }}>
-        <RoleGrantsFields roles={roles} communes={communes} communesLoading={communesLoading} provinceName={provinceName} />
+        <RoleGrantsFields
+          roles={roles}
+          communes={communes}
+          communesLoading={communesLoading}
+          provinceCode={provinceCode}
+          provinceName={provinceName}
+        />
       </div>
       <FormFooter error={formError} submitting={updateRoles.isPending} submitLabel={t('common.save')} onCancel={onCancel} />
     </Form>

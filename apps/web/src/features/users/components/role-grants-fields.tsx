@@ -3,6 +3,7 @@ import { ROLE_SCOPE, foldVietnamese, type Role } from '@ocop/domain/shared';
 import { Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n';
 import { roleLabel } from '../../../lib/roles';
+import { ProducerSelect } from './producer-select';
 import { type CommuneOption, type RoleGrantRow, rowIdentity } from './role-grant-form';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,17 +17,20 @@ export function communeMatches(input: string, option: CommuneOption | undefined)
 
 /**
  * The roles editor: one row per grant, a role and the scope that role needs. Commune officers
- * pick a commune of the administered province (today's map); province roles need nothing more.
+ * pick a commune of the administered province (today's map), producer members a producer found by
+ * name or tax code; province roles need nothing more.
  */
 export function RoleGrantsFields({
   roles,
   communes,
   communesLoading,
+  provinceCode,
   provinceName,
 }: {
   roles: readonly Role[];
   communes: readonly CommuneOption[];
   communesLoading: boolean;
+  provinceCode: string;
   provinceName: string;
 }) {
   const { t } = useI18n();
@@ -85,18 +89,25 @@ export function RoleGrantsFields({
                         </Form.Item>
                       );
                     }
-                    if (scope === 'producer' || scope === 'sales_point') {
-                      const producer = scope === 'producer';
+                    if (scope === 'producer') {
                       return (
                         <Form.Item
-                          name={[field.name, producer ? 'producerId' : 'salesPointId']}
-                          label={producer ? t('users.field.producerId') : t('users.field.salesPointId')}
+                          name={[field.name, 'producerId']}
+                          label={t('users.field.producerId')}
+                          rules={[{ required: true, message: t('users.field.producerIdRequired') }]}
+                          style={{ flex: '1 1 240px', marginBottom: 12 }}
+                        >
+                          <ProducerSelect provinceCode={provinceCode} />
+                        </Form.Item>
+                      );
+                    }
+                    if (scope === 'sales_point') {
+                      return (
+                        <Form.Item
+                          name={[field.name, 'salesPointId']}
+                          label={t('users.field.salesPointId')}
                           rules={[
-                            {
-                              required: true,
-                              whitespace: true,
-                              message: producer ? t('users.field.producerIdRequired') : t('users.field.salesPointIdRequired'),
-                            },
+                            { required: true, whitespace: true, message: t('users.field.salesPointIdRequired') },
                             { pattern: UUID, message: t('users.field.uuidInvalid') },
                           ]}
                           style={{ flex: '1 1 240px', marginBottom: 12 }}
