@@ -15,7 +15,10 @@ describe('producer member grant', () => {
       'GET /api/admin-units/provinces/14': () => jsonResponse(sonLaAfterReform()),
       'GET /api/producers': (request) =>
         jsonResponse({
-          items: request.search.get('q') === 'bich thao' ? [buildProducer({ name: 'HTX Cà phê Bích Thao', registrationNumber: '5500000001' })] : [],
+          items:
+            request.search.get('q') === 'bich thao'
+              ? [buildProducer({ name: 'HTX Cà phê Bích Thao', registrationNumber: '5500000001' })]
+              : [],
           total: 1,
           page: 1,
           pageSize: 20,
