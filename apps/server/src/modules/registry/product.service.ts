@@ -308,25 +308,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     try {
       [row] = await tx
         .insert(products)
-        .values({
-          provinceCode: producer.provinceCode,
-          producerId: producer.id,
-          productSetId: input.productSetId,
-          legacyProductSetId: input.legacyProductSetId ?? null,
-          code,
-          slug,
-          nameVi,
-          ...texts,
-          priceMin: price.min,
-          priceMax: price.max,
-          status,
-          statusChangedAt: status === 'idea' ? null : now,
-          nameFolded: foldVietnamese(nameVi),
-          searchFolded: productSearchText({ nameVi, nameEn: texts.nameEn ?? null, code }, producer.name),
-          isDemo: options.isDemo ?? false,
-          createdAt: now,
-          updatedAt: now,
-        })
+        .values(newProductRow({ producer, input, code, slug, nameVi, texts, price, status, now, isDemo: options.isDemo ?? false }))
         .returning();
     } catch (error) {
       if (isUniqueViolation(error, 'products_code_key')) throw codeTaken(code);
@@ -638,23 +620,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
           gtins,
           row: {
             id: randomUUID(),
-            provinceCode: producer.provinceCode,
-            producerId: producer.id,
-            productSetId: input.productSetId,
-            legacyProductSetId: input.legacyProductSetId ?? null,
-            code,
-            slug,
-            nameVi,
-            ...texts,
-            priceMin: price.min,
-            priceMax: price.max,
-            status,
-            statusChangedAt: status === 'idea' ? null : now,
-            nameFolded: foldVietnamese(nameVi),
-            searchFolded: productSearchText({ nameVi, nameEn: texts.nameEn ?? null, code }, producer.name),
-            isDemo: options.isDemo ?? false,
-            createdAt: now,
-            updatedAt: now,
+            ...newProductRow({ producer, input, code, slug, nameVi, texts, price, status, now, isDemo: options.isDemo ?? false }),
           },
         });
       } catch (error) {
@@ -998,4 +964,38 @@ function codeTaken(code: string) {
 
 function gtinTaken(gtin: string, productCode: string) {
   return new DomainError('conflict', 'product.gtin_taken', 'This GTIN belongs to another product.', { field: 'gtins', gtin, productCode });
+}
+
+/** The row of a new product, the same whether it is created alone or in a bulk import. */
+function newProductRow(p: {
+  producer: { id: string; provinceCode: string; name: string };
+  input: { productSetId: string; legacyProductSetId?: string | null };
+  code: string;
+  slug: string;
+  nameVi: string;
+  texts: Partial<Record<(typeof TEXT_FIELDS)[number], string | null>>;
+  price: { min: number | null; max: number | null };
+  status: ProductStatus;
+  now: Date;
+  isDemo: boolean;
+}): ProductInsert {
+  return {
+    provinceCode: p.producer.provinceCode,
+    producerId: p.producer.id,
+    productSetId: p.input.productSetId,
+    legacyProductSetId: p.input.legacyProductSetId ?? null,
+    code: p.code,
+    slug: p.slug,
+    nameVi: p.nameVi,
+    ...p.texts,
+    priceMin: p.price.min,
+    priceMax: p.price.max,
+    status: p.status,
+    statusChangedAt: p.status === 'idea' ? null : p.now,
+    nameFolded: foldVietnamese(p.nameVi),
+    searchFolded: productSearchText({ nameVi: p.nameVi, nameEn: p.texts.nameEn ?? null, code: p.code }, p.producer.name),
+    isDemo: p.isDemo,
+    createdAt: p.now,
+    updatedAt: p.now,
+  };
 }
