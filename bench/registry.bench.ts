@@ -6,10 +6,10 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../apps/server/src/app';
 import { SYSTEM_CONTEXT } from '../apps/server/src/modules/identity';
-import { buildProductsWorkbook } from '../apps/server/src/modules/registry/import-bench';
-import { insertRegistryBenchData } from '../apps/server/src/modules/registry/registry-bench-data';
+import { buildProductsWorkbook } from '../apps/server/src/bench-support/import-bench';
+import { insertRegistryBenchData } from '../apps/server/src/bench-support/registry-bench-data';
 import { queryRows } from '../apps/server/src/platform/database/database';
-import { openPreparedDatabase } from '../apps/server/src/platform/startup';
+import { openPreparedDatabase } from '../apps/server/src/prepare-database';
 import { multipart } from '../apps/server/src/test-support/file-fixtures';
 
 const SEARCHES = ['che shan tuyet', 'ca phe', 'mat ong', 'xoai', 'tra hoa', 'thao duoc', 'moc chau', 'gao', 'ruou', 'mang'];

@@ -2,7 +2,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/platform/database/schema.ts',
+  // A glob, so no source file has to import every module's tables.
+  schema: './src/modules/**/*.tables.ts',
   out: './drizzle',
   casing: 'snake_case',
 });

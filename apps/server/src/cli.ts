@@ -7,7 +7,7 @@ import { backup, restore } from './cli/backup.command';
 import { loadConfig } from './config';
 import { seedDemoData } from './demo/seed-demo';
 import { SYSTEM_CONTEXT } from './modules/identity';
-import { openPreparedDatabase } from './platform/startup';
+import { openPreparedDatabase } from './prepare-database';
 
 const USAGE = `ocop-admin — công cụ quản trị OCOP / OCOP admin tool
 

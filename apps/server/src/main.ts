@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 import { seedDemoData } from './demo/seed-demo';
 import { loggerOptions } from './platform/logger';
 import { DEFAULT_WEB_DIST } from './platform/paths';
-import { openPreparedDatabase } from './platform/startup';
+import { openPreparedDatabase } from './prepare-database';
 
 const startedAt = performance.now();
 const config = loadConfig(process.env);

@@ -1,6 +1,7 @@
 import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
-import { attachDemoImages, DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from '../modules/registry';
+import { attachDemoImages } from './demo-images';
+import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 
 /** Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users per role. Idempotent. */
 export async function seedDemoData(

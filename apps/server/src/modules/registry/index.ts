@@ -1,11 +1,8 @@
 export { createRegistryModule, type RegistryModule } from './registry.module';
-export { loadClassifications } from './classification.loader';
-export type { ClassificationService } from './classification.service';
-export type { ProducerService } from './producer.service';
-export type { ProductService } from './product.service';
-export type { RegistryActor, WriteOptions } from './registry-support';
-export { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
-export { createLocalFileStore, type FileStore } from './file-store';
-export type { FileService } from './file.service';
-export type { ImportService } from './import.service';
-export { attachDemoImages } from './demo-images';
+export { loadClassifications } from './classification/classification.loader';
+export type { ClassificationService } from './classification/classification.service';
+export type { ProducerService } from './producers/producer.service';
+export type { ProductService } from './products/product.service';
+export type { RegistryActor, WriteOptions } from './shared/registry-support';
+export type { FileService } from './documents/file.service';
+export type { ImportService } from './imports/import.service';

@@ -8,12 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
-
-/** The common face of the PGlite and node-postgres Drizzle instances; a transaction is one too. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * The common face of the PGlite and node-postgres Drizzle instances; a transaction is one too.
+ * No schema is attached: queries name their tables (the platform knows no module's tables), and
+ * no code uses Drizzle's relational query API.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 
@@ -42,7 +43,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
 }
 
 export function wrapPglite(client: PGlite, lock?: DataDirLock): DatabaseHandle {
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
@@ -58,7 +59,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = drizzlePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePostgres({ client: pool, casing: 'snake_case' }) as unknown as Database;
   return { db, engine: 'postgres', driver: { kind: 'postgres', pool }, close: () => pool.end() };
 }
 

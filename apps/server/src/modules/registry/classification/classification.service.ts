@@ -1,0 +1,241 @@
+import { classificationInForce, vietnamDate } from '@ocop/domain/registry';
+import { DomainError, foldVietnamese } from '@ocop/domain/shared';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Clock } from '../../../platform/clock';
+import type { Database } from '../../../platform/database/database';
+import type { AuditContext, AuditService } from '../../identity';
+import {
+  type ClassificationVersionRow,
+  classificationVersions,
+  productGroups,
+  productSetMappings,
+  type ProductSetRow,
+  productSets,
+} from './classification.tables';
+import type { LookupResult } from '../imports/registry-columns';
+
+export type ClassificationService = ReturnType<typeof createClassificationService>;
+
+export type ProductSetLink = { id: string; versionCode: string; code: string; name: string; isPrimary: boolean; note: string | null };
+export type ProductSetDetail = ProductSetRow & { groupName: string; mapsTo: ProductSetLink[]; mappedFrom: ProductSetLink[] };
+
+export type ProductSetChange = {
+  name?: string | undefined;
+  managingAgency?: string | null | undefined;
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | null | undefined;
+};
+
+/** Code of the 1048-era classification, to which "legacy" product sets belong. */
+export const LEGACY_CLASSIFICATION = 'qd1048-2019';
+
+export function createClassificationService(deps: { db: Database; clock: Clock; audit: AuditService }) {
+  const { db, clock, audit } = deps;
+
+  async function versions(executor: Database = db): Promise<ClassificationVersionRow[]> {
+    return executor.select().from(classificationVersions).orderBy(asc(classificationVersions.effectiveFrom));
+  }
+
+  async function versionInForce(executor: Database = db): Promise<ClassificationVersionRow> {
+    const version = classificationInForce(await versions(executor), vietnamDate(clock.now()));
+    if (!version) throw new DomainError('not_found', 'classification.version_not_found', 'No classification is in force.', { version: '' });
+    return version;
+  }
+
+  async function links(setIds: string[], direction: 'mapsTo' | 'mappedFrom', executor: Database): Promise<Map<string, ProductSetLink[]>> {
+    const result = new Map<string, ProductSetLink[]>();
+    if (setIds.length === 0) return result;
+    const other = alias(productSets, 'other_set');
+    const [anchorColumn, otherColumn] =
+      direction === 'mapsTo'
+        ? [productSetMappings.legacySetId, productSetMappings.currentSetId]
+        : [productSetMappings.currentSetId, productSetMappings.legacySetId];
+    const rows = await executor
+      .select({
+        anchor: anchorColumn,
+        id: other.id,
+        versionCode: other.versionCode,
+        code: other.code,
+        name: other.name,
+        isPrimary: productSetMappings.isPrimary,
+        note: productSetMappings.note,
+      })
+      .from(productSetMappings)
+      .innerJoin(other, eq(other.id, otherColumn))
+      .where(inArray(anchorColumn, setIds))
+      .orderBy(asc(other.sortOrder));
+    for (const { anchor, ...link } of rows) result.set(anchor, [...(result.get(anchor) ?? []), link]);
+    return result;
+  }
+
+  async function details(rows: ProductSetRow[], executor: Database = db): Promise<ProductSetDetail[]> {
+    const ids = rows.map((row) => row.id);
+    const [groups, mapsTo, mappedFrom] = await Promise.all([
+      executor
+        .select()
+        .from(productGroups)
+        .where(inArray(productGroups.versionCode, [...new Set(rows.map((row) => row.versionCode))])),
+      links(ids, 'mapsTo', executor),
+      links(ids, 'mappedFrom', executor),
+    ]);
+    return rows.map((row) => ({
+      ...row,
+      groupName: groups.find((group) => group.versionCode === row.versionCode && group.code === row.groupCode)?.name ?? '',
+      mapsTo: mapsTo.get(row.id) ?? [],
+      mappedFrom: mappedFrom.get(row.id) ?? [],
+    }));
+  }
+
+  async function findSet(id: string, executor: Database = db): Promise<ProductSetRow | undefined> {
+    const [row] = await executor.select().from(productSets).where(eq(productSets.id, id));
+    return row;
+  }
+
+  /** Matches "1.5.1 - Chè tươi, chè chế biến", "1.5.1" or the name (ignoring diacritics) among sets. */
+  function matcher(sets: ProductSetRow[]) {
+    return (text: string): LookupResult => {
+      const code = /^(\d+(?:\.\d+)*)(?:\s*[-–:.]\s*|\s+|$)/.exec(text.trim())?.[1];
+      if (code) {
+        const byCode = sets.find((set) => set.code === code);
+        if (byCode) return { found: byCode.id };
+      }
+      const folded = foldVietnamese(text.replace(/^\d+(?:\.\d+)*\s*[-–:.]?\s*/, ''));
+      const byName = sets.filter((set) => set.nameFolded === folded);
+      if (byName.length === 1 && byName[0]) return { found: byName[0].id };
+      return byName.length > 1 ? 'ambiguous' : 'not_found';
+    };
+  }
+
+  return {
+    versions: () => versions(),
+    versionInForce,
+
+    /** Sets of one classification (the one in force by default), with their group names and mappings. */
+    listSets: async (query: { version?: string | undefined; groupCode?: string | undefined }) => {
+      const all = await versions();
+      const inForce = await versionInForce();
+      const version = query.version ? all.find((row) => row.code === query.version) : inForce;
+      if (!version)
+        throw new DomainError('not_found', 'classification.version_not_found', 'No such classification.', { version: query.version ?? '' });
+      const conditions = [eq(productSets.versionCode, version.code)];
+      if (query.groupCode) conditions.push(eq(productSets.groupCode, query.groupCode));
+      const rows = await db
+        .select()
+        .from(productSets)
+        .where(and(...conditions))
+        .orderBy(asc(productSets.sortOrder));
+      const groups = await db
+        .select()
+        .from(productGroups)
+        .where(eq(productGroups.versionCode, version.code))
+        .orderBy(asc(productGroups.sortOrder));
+      return { version, inForceCode: inForce.code, groups, items: await details(rows) };
+    },
+
+    getSet: async (id: string) => {
+      const row = await findSet(id);
+      if (!row) throw new DomainError('not_found', 'product_set.not_found', 'No such product set.');
+      const [detail] = await details([row]);
+      return detail as ProductSetDetail;
+    },
+
+    /** Sets by id, with group names, for views; unknown ids are skipped. */
+    setsByIds: async (ids: string[], executor: Database = db) => {
+      if (ids.length === 0) return new Map<string, ProductSetRow & { groupName: string }>();
+      const rows = await executor
+        .select({ set: productSets, groupName: productGroups.name })
+        .from(productSets)
+        .innerJoin(
+          productGroups,
+          and(eq(productGroups.versionCode, productSets.versionCode), eq(productGroups.code, productSets.groupCode)),
+        )
+        .where(inArray(productSets.id, [...new Set(ids)]));
+      return new Map(rows.map((row) => [row.set.id, { ...row.set, groupName: row.groupName }]));
+    },
+
+    /** A set a new or edited product may take: it exists and belongs to the classification in force. */
+    assertCurrentSet: async (id: string, executor: Database = db): Promise<ProductSetRow> => {
+      const row = await findSet(id, executor);
+      if (!row)
+        throw new DomainError('invalid', 'product.product_set_not_found', 'No such product set.', {
+          field: 'productSetId',
+          productSetId: id,
+        });
+      const inForce = await versionInForce(executor);
+      if (row.versionCode !== inForce.code) {
+        throw new DomainError('invalid', 'product.product_set_not_current', 'The set belongs to an earlier classification.', {
+          field: 'productSetId',
+          name: row.name,
+          versionCode: row.versionCode,
+        });
+      }
+      return row;
+    },
+
+    /** A 1048-era set, for products evaluated in 2019–2023. */
+    assertLegacySet: async (id: string, executor: Database = db): Promise<ProductSetRow> => {
+      const row = await findSet(id, executor);
+      if (row?.versionCode !== LEGACY_CLASSIFICATION) {
+        throw new DomainError('invalid', 'product.legacy_product_set_invalid', 'Not a 1048-era product set.', {
+          field: 'legacyProductSetId',
+        });
+      }
+      return row;
+    },
+
+    /** Lookups for spreadsheet cells: current sets and 1048-era sets by "code - name", code or name. */
+    setMatchers: async (executor: Database = db) => {
+      const inForce = await versionInForce(executor);
+      const rows = await executor
+        .select()
+        .from(productSets)
+        .where(inArray(productSets.versionCode, [inForce.code, LEGACY_CLASSIFICATION]));
+      return {
+        productSet: matcher(rows.filter((row) => row.versionCode === inForce.code)),
+        legacyProductSet: matcher(rows.filter((row) => row.versionCode === LEGACY_CLASSIFICATION)),
+      };
+    },
+
+    /** Corrects a set's name, managing agency or dates (system admins only, checked by the route); audited. */
+    updateSet: (id: string, change: ProductSetChange, context: AuditContext) =>
+      db.transaction(async (tx) => {
+        const before = await findSet(id, tx);
+        if (!before) throw new DomainError('not_found', 'product_set.not_found', 'No such product set.');
+        const patch: Partial<typeof productSets.$inferInsert> = {};
+        if (change.name !== undefined && change.name !== before.name) {
+          patch.name = change.name;
+          patch.nameFolded = foldVietnamese(change.name);
+        }
+        if (change.managingAgency !== undefined && change.managingAgency !== before.managingAgency)
+          patch.managingAgency = change.managingAgency || null;
+        if (change.effectiveFrom !== undefined && change.effectiveFrom !== before.effectiveFrom) patch.effectiveFrom = change.effectiveFrom;
+        if (change.effectiveTo !== undefined && change.effectiveTo !== before.effectiveTo) patch.effectiveTo = change.effectiveTo;
+        if (Object.keys(patch).length === 0) throw new DomainError('invalid', 'product_set.update_empty', 'Nothing to change.');
+        const effectiveFrom = patch.effectiveFrom ?? before.effectiveFrom;
+        const effectiveTo = patch.effectiveTo === undefined ? before.effectiveTo : patch.effectiveTo;
+        if (effectiveTo !== null && effectiveTo < effectiveFrom) {
+          throw new DomainError('invalid', 'product_set.effective_dates_inverted', 'The end date is before the start date.', {
+            field: 'effectiveTo',
+            effectiveFrom,
+            effectiveTo,
+          });
+        }
+        const [after] = await tx
+          .update(productSets)
+          .set({ ...patch, updatedAt: clock.now() })
+          .where(eq(productSets.id, id))
+          .returning();
+        const changed = Object.keys(patch).filter((key) => key !== 'nameFolded') as (keyof ProductSetRow)[];
+        await audit.record(tx, context, {
+          action: 'product_set.updated',
+          entityType: 'product_set',
+          entityId: id,
+          provinceCode: null,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after?.[key]])),
+        });
+        return after as ProductSetRow;
+      }),
+  };
+}
