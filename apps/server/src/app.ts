@@ -22,6 +22,7 @@ import { createRegistryModule } from './modules/registry';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
+import { createTransactions } from './platform/database/transaction';
 import { countShippedMigrations } from './platform/database/migrate';
 import { registerAccessControl, type RegisteredRoute } from './platform/http/access';
 import { renderApiDocs } from './platform/http/api-docs';
@@ -111,20 +112,28 @@ export async function buildApp(deps: AppDeps) {
     },
   });
 
-  const db = database.db;
+  // One ambient-transaction runner for the whole app: every module's use cases open or join it.
+  const transactions = createTransactions(database.db);
   const sessionPolicy = { idleMs: settings.sessionIdleMinutes * 60_000, absoluteMs: settings.sessionAbsoluteHours * 3_600_000 };
-  const geography = createGeographyModule({ db });
+  const geography = createGeographyModule({ transactions });
   const identity = createIdentityModule({
-    db,
+    transactions,
     clock,
     adminUnits: geography.adminUnits,
     sessionPolicy,
     secureCookies: settings.publicUrl.startsWith('https://'),
     // The registry is created below; the checker is only called later, when a user is given a producer-member role.
-    scopeCheckers: { producer: (id, provinceCode, tx) => registry.producers.assertExistsInProvince(id, provinceCode, tx) },
+    scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
   });
   const store = await createLocalFileStore(settings.filesDir);
-  const registry = createRegistryModule({ db, clock, audit: identity.audit, adminUnits: geography.adminUnits, store, logger: app.log });
+  const registry = createRegistryModule({
+    transactions,
+    clock,
+    audit: identity.audit,
+    adminUnits: geography.adminUnits,
+    store,
+    logger: app.log,
+  });
   // Background imports finish (or stop at their next row) before the database closes.
   app.addHook('onClose', async () => registry.imports.drain());
 
@@ -164,7 +173,7 @@ export async function buildApp(deps: AppDeps) {
   );
 
   await app.ready();
-  return { app, routes, modules: { geography, identity, registry }, clock };
+  return { app, routes, modules: { geography, identity, registry }, clock, transactions };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

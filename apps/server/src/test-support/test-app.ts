@@ -10,6 +10,7 @@ import { createManualClock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/database/database';
 import { SESSION_COOKIE } from '../platform/http/access';
 import { createTestDatabase } from './test-database';
+import { guardRootHandle } from './transaction-guard';
 
 export const TEST_PASSWORD = 'test-password-123';
 export const SON_LA = '14';
@@ -39,7 +40,7 @@ export type GivenUser = {
 
 /** buildApp() on a private database with a hand-moved clock, plus helpers to act as users. */
 export async function startTestApp(options: { settings?: Partial<AppSettings> } = {}) {
-  const database: DatabaseHandle = await createTestDatabase();
+  const database: DatabaseHandle = guardRootHandle(await createTestDatabase());
   const clock = createManualClock(new Date('2026-03-02T02:00:00Z'));
   const filesDir = mkdtempSync(join(tmpdir(), 'ocop-files-'));
   const built: OcopApp = await buildApp({
@@ -54,7 +55,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
       ...options.settings,
     },
   });
-  const { app, modules, routes } = built;
+  const { app, modules, routes, transactions } = built;
   await modules.identity.users.serveProvince(SON_LA);
   await modules.identity.users.serveProvince(HANOI);
 
@@ -123,6 +124,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings> } 
   return {
     app,
     modules,
+    transactions,
     clock,
     database,
     anonymous: client(),

@@ -1,8 +1,8 @@
+import type { Transactions } from '../../platform/database/transaction';
 import { snapshotInForce } from '@ocop/domain/geography';
 import { DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/shared';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../../platform/database/database';
 import { adminUnitLinks, adminUnits, type AdminUnitRow } from './admin-unit.tables';
 
 export type AdminUnitService = ReturnType<typeof createAdminUnitService>;
@@ -11,28 +11,29 @@ export type UnitLink = { oldUnit: AdminUnitRow; newUnit: AdminUnitRow; whole: bo
 
 const LEVEL_ORDER = sql`case ${adminUnits.level} when 'province' then 0 when 'district' then 1 else 2 end`;
 
-export function createAdminUnitService({ db }: { db: Database }) {
+export function createAdminUnitService({ transactions }: { transactions: Transactions }) {
+  const db = transactions.db;
   let snapshotCache: string[] | undefined;
 
   // Every reader takes the executor to use: inside a caller's transaction it must be that
   // transaction, because PGlite has one connection and a query on `db` would wait for ever.
-  async function snapshots(executor: Database = db): Promise<string[]> {
+  async function snapshots(): Promise<string[]> {
     if (snapshotCache) return snapshotCache;
-    const rows = await executor.selectDistinct({ snapshot: adminUnits.snapshot }).from(adminUnits).orderBy(adminUnits.snapshot);
+    const rows = await db().selectDistinct({ snapshot: adminUnits.snapshot }).from(adminUnits).orderBy(adminUnits.snapshot);
     const list = rows.map((row) => row.snapshot);
     if (list.length > 0) snapshotCache = list; // reference data only grows at start-up
     return list;
   }
 
-  async function snapshotFor(asOf: string | undefined, executor: Database = db): Promise<string> {
-    const list = await snapshots(executor);
+  async function snapshotFor(asOf: string | undefined): Promise<string> {
+    const list = await snapshots();
     const latest = list.at(-1);
     if (!latest) throw new DomainError('not_found', 'admin_unit.not_found', 'No administrative units are loaded.', { code: '' });
     return asOf ? snapshotInForce(list, asOf) : latest;
   }
 
-  async function findUnit(snapshot: string, code: string, executor: Database = db) {
-    const [row] = await executor
+  async function findUnit(snapshot: string, code: string) {
+    const [row] = await db()
       .select()
       .from(adminUnits)
       .where(and(eq(adminUnits.snapshot, snapshot), eq(adminUnits.code, code)));
@@ -51,7 +52,7 @@ export function createAdminUnitService({ db }: { db: Database }) {
         : and(eq(adminUnitLinks.toSnapshot, newSnapshot), eq(adminUnitLinks.toCode, code));
     const anchor = direction === 'successors' ? await findUnit(oldSnapshot, code) : await findUnit(newSnapshot, code);
     if (!anchor) throw new DomainError('not_found', 'admin_unit.not_found', 'No such unit.', { code });
-    const rows = await db
+    const rows = await db()
       .select({ oldUnit, newUnit, whole: adminUnitLinks.whole })
       .from(adminUnitLinks)
       .innerJoin(oldUnit, and(eq(oldUnit.snapshot, adminUnitLinks.fromSnapshot), eq(oldUnit.code, adminUnitLinks.fromCode)))
@@ -67,7 +68,7 @@ export function createAdminUnitService({ db }: { db: Database }) {
 
     listProvinces: async (asOf?: string) => {
       const snapshot = await snapshotFor(asOf);
-      return db
+      return db()
         .select()
         .from(adminUnits)
         .where(and(eq(adminUnits.snapshot, snapshot), eq(adminUnits.level, 'province')))
@@ -77,7 +78,7 @@ export function createAdminUnitService({ db }: { db: Database }) {
     /** The province and every unit under it on the map in force on `asOf` (latest when omitted). */
     unitsOfProvince: async (provinceCode: string, asOf?: string) => {
       const snapshot = await snapshotFor(asOf);
-      const rows = await db
+      const rows = await db()
         .select()
         .from(adminUnits)
         .where(and(eq(adminUnits.snapshot, snapshot), eq(adminUnits.provinceCode, provinceCode)))
@@ -107,7 +108,7 @@ export function createAdminUnitService({ db }: { db: Database }) {
       if (input.level) conditions.push(eq(adminUnits.level, input.level));
       // Whole-word matches of the name without its type word ("Phường", "Tỉnh") come first.
       const exactness = sql`case when regexp_replace(${adminUnits.nameFolded}, '^(thanh pho|thi xa|thi tran|dac khu|phuong|huyen|quan|tinh|xa) ', '') = ${folded} then 0 when ${adminUnits.nameFolded} like ${`%${escapeLikePattern(folded)}`} then 1 else 2 end`;
-      return db
+      return db()
         .select()
         .from(adminUnits)
         .where(and(...conditions))
@@ -116,9 +117,9 @@ export function createAdminUnitService({ db }: { db: Database }) {
     },
 
     /** A commune of the current map inside the province, or a clear refusal naming both codes. */
-    assertCommuneInProvince: async (communeCode: string, provinceCode: string, executor: Database = db) => {
-      const snapshot = await snapshotFor(undefined, executor);
-      const unit = await findUnit(snapshot, communeCode, executor);
+    assertCommuneInProvince: async (communeCode: string, provinceCode: string) => {
+      const snapshot = await snapshotFor(undefined);
+      const unit = await findUnit(snapshot, communeCode);
       if (unit?.level !== 'commune' || unit.provinceCode !== provinceCode) {
         throw new DomainError('invalid', 'admin_unit.commune_not_found', 'No such commune in this province.', {
           code: communeCode,
@@ -128,6 +129,6 @@ export function createAdminUnitService({ db }: { db: Database }) {
       return unit;
     },
 
-    findUnit: async (code: string, asOf?: string, executor: Database = db) => findUnit(await snapshotFor(asOf, executor), code, executor),
+    findUnit: async (code: string, asOf?: string) => findUnit(await snapshotFor(asOf), code),
   };
 }

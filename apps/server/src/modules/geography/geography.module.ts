@@ -1,9 +1,9 @@
-import type { Database } from '../../platform/database/database';
+import type { Transactions } from '../../platform/database/transaction';
 import { adminUnitRoutes } from './admin-unit.routes';
 import { createAdminUnitService } from './admin-unit.service';
 
-export function createGeographyModule({ db }: { db: Database }) {
-  const adminUnits = createAdminUnitService({ db });
+export function createGeographyModule({ transactions }: { transactions: Transactions }) {
+  const adminUnits = createAdminUnitService({ transactions });
   return { adminUnits, routes: [adminUnitRoutes(adminUnits)] };
 }
 export type GeographyModule = ReturnType<typeof createGeographyModule>;

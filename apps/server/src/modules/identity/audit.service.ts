@@ -1,7 +1,7 @@
+import type { Transactions } from '../../platform/database/transaction';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { administeredProvinces } from '@ocop/domain/identity';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Database } from '../../platform/database/database';
 import type { Clock } from '../../platform/clock';
 import { auditEntries } from './identity.tables';
 
@@ -26,47 +26,52 @@ const AUDIT_ROWS_PER_INSERT = 1000;
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-export function createAuditService({ db, clock }: { db: Database; clock: Clock }) {
+export function createAuditService({ transactions, clock }: { transactions: Transactions; clock: Clock }) {
+  const db = transactions.db;
   return {
     /** Appends one entry inside the caller's transaction, so the record and its audit commit together. */
-    record: async (tx: Database, context: AuditContext, entry: AuditRecord) => {
-      await tx.insert(auditEntries).values({
-        at: clock.now(),
-        actorUserId: context.actorUserId,
-        actorName: context.actorName,
-        provinceCode: entry.provinceCode,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        ipAddress: context.ipAddress,
-        requestId: context.requestId,
-      });
+    record: async (context: AuditContext, entry: AuditRecord) => {
+      await db()
+        .insert(auditEntries)
+        .values({
+          at: clock.now(),
+          actorUserId: context.actorUserId,
+          actorName: context.actorName,
+          provinceCode: entry.provinceCode,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+          ipAddress: context.ipAddress,
+          requestId: context.requestId,
+        });
     },
 
     /**
      * Appends many entries inside the caller's transaction with multi-row inserts (one statement per
      * 1000 entries: 11 parameters each, well under PostgreSQL's 65,535), in the order given.
      */
-    recordMany: async (tx: Database, context: AuditContext, entries: readonly AuditRecord[]) => {
+    recordMany: async (context: AuditContext, entries: readonly AuditRecord[]) => {
       const at = clock.now();
       for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
-        await tx.insert(auditEntries).values(
-          entries.slice(i, i + AUDIT_ROWS_PER_INSERT).map((entry) => ({
-            at,
-            actorUserId: context.actorUserId,
-            actorName: context.actorName,
-            provinceCode: entry.provinceCode,
-            action: entry.action,
-            entityType: entry.entityType,
-            entityId: entry.entityId,
-            before: entry.before ?? null,
-            after: entry.after ?? null,
-            ipAddress: context.ipAddress,
-            requestId: context.requestId,
-          })),
-        );
+        await db()
+          .insert(auditEntries)
+          .values(
+            entries.slice(i, i + AUDIT_ROWS_PER_INSERT).map((entry) => ({
+              at,
+              actorUserId: context.actorUserId,
+              actorName: context.actorName,
+              provinceCode: entry.provinceCode,
+              action: entry.action,
+              entityType: entry.entityType,
+              entityId: entry.entityId,
+              before: entry.before ?? null,
+              after: entry.after ?? null,
+              ipAddress: context.ipAddress,
+              requestId: context.requestId,
+            })),
+          );
       }
     },
 
@@ -90,14 +95,14 @@ export function createAuditService({ db, clock }: { db: Database; clock: Clock }
       if (query.actorUserId) conditions.push(eq(auditEntries.actorUserId, query.actorUserId));
       const where = conditions.length > 0 ? and(...conditions) : undefined;
       const [rows, [total]] = await Promise.all([
-        db
+        db()
           .select()
           .from(auditEntries)
           .where(where)
           .orderBy(desc(auditEntries.id))
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize),
-        db.select({ n: count() }).from(auditEntries).where(where),
+        db().select({ n: count() }).from(auditEntries).where(where),
       ]);
       return { items: rows, total: total?.n ?? 0 };
     },

@@ -1,3 +1,4 @@
+import type { Transactions } from '../../platform/database/transaction';
 import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
@@ -15,7 +16,6 @@ import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { and, eq, ne, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/database/database';
 import type { Actor } from '../../platform/http/access';
 import type { AuditContext, AuditService } from './audit.service';
 import { loginThrottles, sessions, userRoles, users, type UserRow } from './identity.tables';
@@ -30,23 +30,24 @@ export function hashToken(token: string): string {
 }
 
 export function createAuthService(deps: {
-  db: Database;
+  transactions: Transactions;
   clock: Clock;
   audit: AuditService;
   sessionPolicy: SessionPolicy;
   throttles?: { account: ThrottlePolicy; address: ThrottlePolicy };
 }) {
-  const { db, clock, audit, sessionPolicy } = deps;
+  const { transactions, clock, audit, sessionPolicy } = deps;
+  const db = transactions.db;
   const throttles = deps.throttles ?? { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE };
 
   async function readThrottle(key: string): Promise<ThrottleState | undefined> {
-    const [row] = await db.select().from(loginThrottles).where(eq(loginThrottles.key, key));
+    const [row] = await db().select().from(loginThrottles).where(eq(loginThrottles.key, key));
     return row;
   }
 
   async function failAttempt(key: string, policy: ThrottlePolicy) {
     const next = recordFailure(await readThrottle(key), clock.now(), policy);
-    await db
+    await db()
       .insert(loginThrottles)
       .values({ key, ...next })
       .onConflictDoUpdate({ target: loginThrottles.key, set: next });
@@ -64,7 +65,7 @@ export function createAuthService(deps: {
   }
 
   async function loadGrants(userId: string): Promise<RoleGrant[]> {
-    const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
+    const rows = await db().select().from(userRoles).where(eq(userRoles.userId, userId));
     return rows.map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({
       role,
       provinceCode,
@@ -102,7 +103,7 @@ export function createAuthService(deps: {
       try {
         const login = normalizeLogin(input.login);
         loginKey = `${login.kind}:${login.value}`;
-        [user] = await db
+        [user] = await db()
           .select()
           .from(users)
           .where(login.kind === 'email' ? eq(users.email, login.value) : eq(users.phone, login.value));
@@ -126,14 +127,13 @@ export function createAuthService(deps: {
       const token = randomBytes(32).toString('base64url');
       const session = { tokenHash: hashToken(token), csrfToken: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now };
       const signedIn = user;
-      await db.transaction(async (tx) => {
-        await tx.delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
-        await tx
+      await transactions.run(async () => {
+        await db().delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
+        await db()
           .insert(sessions)
           .values({ ...session, userId: signedIn.id, ipAddress: input.ipAddress, userAgent: input.userAgent?.slice(0, 300) ?? null });
-        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, signedIn.id));
+        await db().update(users).set({ lastLoginAt: now }).where(eq(users.id, signedIn.id));
         await audit.record(
-          tx,
           { ...input.context, actorUserId: signedIn.id, actorName: signedIn.fullName },
           {
             action: 'auth.login',
@@ -150,7 +150,7 @@ export function createAuthService(deps: {
     /** The actor behind a session token, or 'expired' when it no longer opens one. */
     authenticate: async (token: string): Promise<Actor | 'expired'> => {
       const tokenHash = hashToken(token);
-      const [row] = await db
+      const [row] = await db()
         .select({ session: sessions, user: users })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
@@ -158,21 +158,21 @@ export function createAuthService(deps: {
       if (!row) return 'expired';
       const now = clock.now();
       if (isSessionExpired(row.session, now, sessionPolicy) || row.user.disabledAt) {
-        await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+        await db().delete(sessions).where(eq(sessions.tokenHash, tokenHash));
         return 'expired';
       }
       let lastSeenAt = row.session.lastSeenAt;
       if (now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
         lastSeenAt = now;
-        await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+        await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
       }
       return toActor(row.user, await loadGrants(row.user.id), { ...row.session, lastSeenAt });
     },
 
     logout: async (actor: Actor, context: AuditContext) => {
-      await db.transaction(async (tx) => {
-        await tx.delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
-        await audit.record(tx, context, {
+      await transactions.run(async () => {
+        await db().delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
+        await audit.record(context, {
           action: 'auth.logout',
           entityType: 'user',
           entityId: actor.userId,
@@ -183,16 +183,18 @@ export function createAuthService(deps: {
 
     /** Changes one's own password; every other session of the user ends. */
     changePassword: async (actor: Actor, input: { currentPassword: string; newPassword: string }, context: AuditContext) => {
-      const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+      const [user] = await db().select().from(users).where(eq(users.id, actor.userId));
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new DomainError('invalid', 'auth.wrong_current_password', 'The current password is wrong.');
       }
       checkPasswordPolicy(input.newPassword, { login: user.email ?? user.phone ?? undefined });
       const passwordHash = await hashPassword(input.newPassword);
-      await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() }).where(eq(users.id, user.id));
-        await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, actor.sessionTokenHash)));
-        await audit.record(tx, context, {
+      await transactions.run(async () => {
+        await db().update(users).set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() }).where(eq(users.id, user.id));
+        await db()
+          .delete(sessions)
+          .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, actor.sessionTokenHash)));
+        await audit.record(context, {
           action: 'user.password_changed',
           entityType: 'user',
           entityId: user.id,
@@ -201,13 +203,13 @@ export function createAuthService(deps: {
       });
     },
 
-    endSessionsOf: async (tx: Database, userId: string) => {
-      await tx.delete(sessions).where(eq(sessions.userId, userId));
+    endSessionsOf: async (userId: string) => {
+      await db().delete(sessions).where(eq(sessions.userId, userId));
     },
 
     findUserByLogin: async (login: string) => {
       const normalized = normalizeLogin(login);
-      const [user] = await db
+      const [user] = await db()
         .select()
         .from(users)
         .where(or(eq(users.email, normalized.value), eq(users.phone, normalized.value)));

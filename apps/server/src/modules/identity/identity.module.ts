@@ -1,6 +1,6 @@
 import type { SessionPolicy } from '@ocop/domain/identity';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/database/database';
+import type { Transactions } from '../../platform/database/transaction';
 import type { Authenticator } from '../../platform/http/access';
 import type { AdminUnitService } from '../geography';
 import { auditRoutes } from './audit.routes';
@@ -11,7 +11,7 @@ import { userRoutes } from './user.routes';
 import { createUserService, type ScopeChecker } from './user.service';
 
 export function createIdentityModule(deps: {
-  db: Database;
+  transactions: Transactions;
   clock: Clock;
   adminUnits: AdminUnitService;
   sessionPolicy: SessionPolicy;

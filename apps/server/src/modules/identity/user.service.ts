@@ -1,3 +1,4 @@
+import type { Transactions } from '../../platform/database/transaction';
 import {
   administeredProvinces,
   assertCanGrant,
@@ -11,7 +12,6 @@ import {
 import { DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/database/database';
 import type { AdminUnitService } from '../geography';
 import type { AuditContext, AuditService } from './audit.service';
 import { sessions, tenantProvinces, userRoles, users, type UserRow } from './identity.tables';
@@ -21,7 +21,7 @@ export type UserService = ReturnType<typeof createUserService>;
 export type UserWithRoles = UserRow & { roles: RoleGrant[] };
 
 /** Checks that a producer or sales point named in a grant exists in the province; supplied by later modules. */
-export type ScopeChecker = (id: string, provinceCode: string, tx: Database) => Promise<void>;
+export type ScopeChecker = (id: string, provinceCode: string) => Promise<void>;
 
 type GrantInput = {
   role: Role;
@@ -42,21 +42,22 @@ export type CreateUserInput = {
 };
 
 export function createUserService(deps: {
-  db: Database;
+  transactions: Transactions;
   clock: Clock;
   audit: AuditService;
   adminUnits: AdminUnitService;
   scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
 }) {
-  const { db, clock, audit, adminUnits, scopeCheckers } = deps;
+  const { transactions, clock, audit, adminUnits, scopeCheckers } = deps;
+  const db = transactions.db;
 
-  async function assertProvinceServed(tx: Database, provinceCode: string) {
-    const [row] = await tx.select().from(tenantProvinces).where(eq(tenantProvinces.code, provinceCode));
+  async function assertProvinceServed(provinceCode: string) {
+    const [row] = await db().select().from(tenantProvinces).where(eq(tenantProvinces.code, provinceCode));
     if (!row) throw new DomainError('invalid', 'province.not_served', 'This province is not served here.', { provinceCode });
   }
 
   /** Turns requested grants into checked ones: scope complete, grantable by the actor, targets real. */
-  async function checkGrants(tx: Database, actor: readonly RoleGrant[] | 'system', userProvince: string | null, requested: GrantInput[]) {
+  async function checkGrants(actor: readonly RoleGrant[] | 'system', userProvince: string | null, requested: GrantInput[]) {
     const grants: RoleGrant[] = [];
     for (const input of requested) {
       const grant = normalizeGrant({
@@ -74,21 +75,21 @@ export function createUserService(deps: {
             provinceCode: grant.provinceCode,
           });
         }
-        await assertProvinceServed(tx, grant.provinceCode);
+        await assertProvinceServed(grant.provinceCode);
       }
-      if (grant.communeCode && grant.provinceCode) await adminUnits.assertCommuneInProvince(grant.communeCode, grant.provinceCode, tx);
+      if (grant.communeCode && grant.provinceCode) await adminUnits.assertCommuneInProvince(grant.communeCode, grant.provinceCode);
       if (grant.producerId && grant.provinceCode)
-        await requireChecker(scopeCheckers.producer, grant.role)(grant.producerId, grant.provinceCode, tx);
+        await requireChecker(scopeCheckers.producer, grant.role)(grant.producerId, grant.provinceCode);
       if (grant.salesPointId && grant.provinceCode)
-        await requireChecker(scopeCheckers.salesPoint, grant.role)(grant.salesPointId, grant.provinceCode, tx);
+        await requireChecker(scopeCheckers.salesPoint, grant.role)(grant.salesPointId, grant.provinceCode);
       grants.push(grant);
     }
     return grants;
   }
 
-  async function withRoles(tx: Database, rows: UserRow[]): Promise<UserWithRoles[]> {
+  async function withRoles(rows: UserRow[]): Promise<UserWithRoles[]> {
     if (rows.length === 0) return [];
-    const roles = await tx
+    const roles = await db()
       .select()
       .from(userRoles)
       .where(
@@ -112,11 +113,11 @@ export function createUserService(deps: {
   }
 
   /** The user if the reader may administer them; otherwise "not found", so other provinces stay invisible. */
-  async function loadManaged(tx: Database, reader: readonly RoleGrant[], userId: string): Promise<UserWithRoles> {
-    const [row] = await tx.select().from(users).where(eq(users.id, userId));
+  async function loadManaged(reader: readonly RoleGrant[], userId: string): Promise<UserWithRoles> {
+    const [row] = await db().select().from(users).where(eq(users.id, userId));
     const visible = row && (isSystemAdmin(reader) || (row.provinceCode !== null && canAdministerProvince(reader, row.provinceCode)));
     if (!row || !visible) throw new DomainError('not_found', 'user.not_found', 'No such user.');
-    const [user] = await withRoles(tx, [row]);
+    const [user] = await withRoles([row]);
     return user as UserWithRoles;
   }
 
@@ -125,7 +126,7 @@ export function createUserService(deps: {
     return rest;
   }
 
-  async function createUser(tx: Database, actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) {
+  async function createUser(actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) {
     const email = input.email ? normalizeEmail(input.email) : null;
     const phone = input.phone ? normalizePhone(input.phone) : null;
     if (!email && !phone) throw new DomainError('invalid', 'user.login_required', 'An email or a phone number is required.');
@@ -140,15 +141,15 @@ export function createUserService(deps: {
       if (actor !== 'system' && !canAdministerProvince(actor, provinceCode)) {
         throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode });
       }
-      await assertProvinceServed(tx, provinceCode);
+      await assertProvinceServed(provinceCode);
     } else if (!onlySystemAdmin) {
       throw new DomainError('invalid', 'role.scope_missing', 'A province is required.', {
         role: input.roles[0]?.role ?? '',
         field: 'provinceCode',
       });
     }
-    const grants = await checkGrants(tx, actor, provinceCode, input.roles);
-    const taken = await tx
+    const grants = await checkGrants(actor, provinceCode, input.roles);
+    const taken = await db()
       .select({ id: users.id })
       .from(users)
       .where(
@@ -161,7 +162,7 @@ export function createUserService(deps: {
     if (taken.length > 0) throw new DomainError('conflict', 'user.login_taken', 'This login is taken.');
 
     const now = clock.now();
-    const [row] = await tx
+    const [row] = await db()
       .insert(users)
       .values({
         fullName: input.fullName.trim(),
@@ -175,9 +176,11 @@ export function createUserService(deps: {
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId: row.id })));
+    await db()
+      .insert(userRoles)
+      .values(grants.map((grant) => ({ ...grant, userId: row.id })));
     const created = { ...row, roles: grants };
-    await audit.record(tx, context, {
+    await audit.record(context, {
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,
@@ -189,7 +192,7 @@ export function createUserService(deps: {
 
   return {
     createUser: (actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) =>
-      db.transaction((tx) => createUser(tx, actor, input, context)),
+      transactions.run(() => createUser(actor, input, context)),
 
     list: async (reader: readonly RoleGrant[], query: { provinceCode?: string; q?: string; page: number; pageSize: number }) => {
       const provinces = administeredProvinces(reader);
@@ -208,37 +211,39 @@ export function createUserService(deps: {
         if (match) conditions.push(match);
       }
       const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const rows = await db
+      const rows = await db()
         .select()
         .from(users)
         .where(where)
         .orderBy(desc(users.createdAt), users.id)
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const [total] = await db.select({ n: count() }).from(users).where(where);
-      return { items: await withRoles(db, rows), total: total?.n ?? 0 };
+      const [total] = await db().select({ n: count() }).from(users).where(where);
+      return { items: await withRoles(rows), total: total?.n ?? 0 };
     },
 
-    get: (reader: readonly RoleGrant[], userId: string) => loadManaged(db, reader, userId),
+    get: (reader: readonly RoleGrant[], userId: string) => loadManaged(reader, userId),
 
     /** The logged-in user's own record, which needs no administering right. */
     getSelf: async (userId: string) => {
-      const [user] = await withRoles(db, await db.select().from(users).where(eq(users.id, userId)));
+      const [user] = await withRoles(await db().select().from(users).where(eq(users.id, userId)));
       if (!user) throw new DomainError('not_found', 'user.not_found', 'No such user.');
       return user;
     },
 
     replaceRoles: (actor: readonly RoleGrant[], userId: string, roles: GrantInput[], context: AuditContext) =>
-      db.transaction(async (tx) => {
-        const before = await loadManaged(tx, actor, userId);
+      transactions.run(async () => {
+        const before = await loadManaged(actor, userId);
         // A province admin may only touch users whose every current role they could have granted.
         for (const grant of before.roles) assertCanGrant(actor, grant);
-        const grants = await checkGrants(tx, actor, before.provinceCode, roles);
-        await tx.delete(userRoles).where(eq(userRoles.userId, userId));
-        await tx.insert(userRoles).values(grants.map((grant) => ({ ...grant, userId })));
-        await tx.update(users).set({ updatedAt: clock.now() }).where(eq(users.id, userId));
+        const grants = await checkGrants(actor, before.provinceCode, roles);
+        await db().delete(userRoles).where(eq(userRoles.userId, userId));
+        await db()
+          .insert(userRoles)
+          .values(grants.map((grant) => ({ ...grant, userId })));
+        await db().update(users).set({ updatedAt: clock.now() }).where(eq(users.id, userId));
         const after = { ...before, roles: grants };
-        await audit.record(tx, context, {
+        await audit.record(context, {
           action: 'user.roles_changed',
           entityType: 'user',
           entityId: userId,
@@ -250,16 +255,16 @@ export function createUserService(deps: {
       }),
 
     setDisabled: (actor: readonly RoleGrant[], actorUserId: string, userId: string, disabled: boolean, context: AuditContext) =>
-      db.transaction(async (tx) => {
-        const before = await loadManaged(tx, actor, userId);
+      transactions.run(async () => {
+        const before = await loadManaged(actor, userId);
         for (const grant of before.roles) assertCanGrant(actor, grant);
         if (disabled && userId === actorUserId)
           throw new DomainError('invalid', 'user.cannot_disable_self', 'You cannot disable yourself.');
         const now = clock.now();
         const disabledAt = disabled ? (before.disabledAt ?? now) : null;
-        await tx.update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, userId));
-        if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-        await audit.record(tx, context, {
+        await db().update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, userId));
+        if (disabled) await db().delete(sessions).where(eq(sessions.userId, userId));
+        await audit.record(context, {
           action: disabled ? 'user.disabled' : 'user.enabled',
           entityType: 'user',
           entityId: userId,
@@ -272,14 +277,14 @@ export function createUserService(deps: {
 
     /** Sets a temporary password the user must replace at next login; their sessions end. */
     resetPassword: (actor: readonly RoleGrant[], userId: string, temporaryPassword: string, context: AuditContext) =>
-      db.transaction(async (tx) => {
-        const before = await loadManaged(tx, actor, userId);
+      transactions.run(async () => {
+        const before = await loadManaged(actor, userId);
         for (const grant of before.roles) assertCanGrant(actor, grant);
         checkPasswordPolicy(temporaryPassword, { login: before.email ?? before.phone ?? undefined });
         const passwordHash = await hashPassword(temporaryPassword);
-        await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: clock.now() }).where(eq(users.id, userId));
-        await tx.delete(sessions).where(eq(sessions.userId, userId));
-        await audit.record(tx, context, {
+        await db().update(users).set({ passwordHash, mustChangePassword: true, updatedAt: clock.now() }).where(eq(users.id, userId));
+        await db().delete(sessions).where(eq(sessions.userId, userId));
+        await audit.record(context, {
           action: 'user.password_reset',
           entityType: 'user',
           entityId: userId,
@@ -293,14 +298,14 @@ export function createUserService(deps: {
       const unit = await adminUnits.findUnit(provinceCode);
       if (unit?.level !== 'province')
         throw new DomainError('not_found', 'admin_unit.not_found', 'No such province.', { code: provinceCode });
-      await db.insert(tenantProvinces).values({ code: unit.code, name: unit.name }).onConflictDoNothing();
+      await db().insert(tenantProvinces).values({ code: unit.code, name: unit.name }).onConflictDoNothing();
       return { code: unit.code, name: unit.name };
     },
 
     servedProvinces: () =>
-      db.select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
+      db().select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
 
-    countUsers: async () => (await db.select({ n: count() }).from(users))[0]?.n ?? 0,
+    countUsers: async () => (await db().select({ n: count() }).from(users))[0]?.n ?? 0,
   };
 }
 

@@ -1,6 +1,6 @@
+import type { Transactions } from '../../platform/database/transaction';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/database/database';
 import type { AdminUnitService } from '../geography';
 import type { AuditService } from '../identity';
 import { classificationRoutes } from './classification/classification.routes';
@@ -21,7 +21,7 @@ import { createImportService } from './imports/import.service';
 import { createTemplateLists } from './imports/import-template-lists';
 
 export type RegistryDeps = {
-  db: Database;
+  transactions: Transactions;
   clock: Clock;
   audit: AuditService;
   adminUnits: AdminUnitService;
@@ -33,11 +33,11 @@ export type RegistryDeps = {
 
 /** Producers, products and their classification; files, documents, images and imports join here too. */
 export function createRegistryModule(deps: RegistryDeps) {
-  const { db, clock, audit, adminUnits } = deps;
+  const { transactions, clock, audit, adminUnits } = deps;
   const units = createUnitDirectory(adminUnits);
-  const classification = createClassificationService({ db, clock, audit });
-  const producers = createProducerService({ db, clock, audit, adminUnits });
-  const products = createProductService({ db, clock, audit, classification });
+  const classification = createClassificationService({ transactions, clock, audit });
+  const producers = createProducerService({ transactions, clock, audit, adminUnits });
+  const products = createProductService({ transactions, clock, audit, classification });
 
   const sheets = {
     /**
@@ -51,12 +51,12 @@ export function createRegistryModule(deps: RegistryDeps) {
   };
 
   // Documents, images and spreadsheet imports.
-  const files = createFileService({ db, clock, audit, store: deps.store });
+  const files = createFileService({ transactions, clock, audit, store: deps.store });
   products.usePrimaryImages(
     async (ids) => new Map([...(await files.primaryImagesOf(ids))].map(([id, image]) => [id, image.thumbUrl ?? image.url])),
   );
   const imports = createImportService({
-    db,
+    transactions,
     clock,
     audit,
     store: deps.store,

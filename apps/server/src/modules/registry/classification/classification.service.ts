@@ -1,9 +1,9 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import { classificationInForce, vietnamDate } from '@ocop/domain/registry';
 import { DomainError, foldVietnamese } from '@ocop/domain/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Clock } from '../../../platform/clock';
-import type { Database } from '../../../platform/database/database';
 import type { AuditContext, AuditService } from '../../identity';
 import {
   type ClassificationVersionRow,
@@ -30,20 +30,21 @@ export type ProductSetChange = {
 /** Code of the 1048-era classification, to which "legacy" product sets belong. */
 export const LEGACY_CLASSIFICATION = 'qd1048-2019';
 
-export function createClassificationService(deps: { db: Database; clock: Clock; audit: AuditService }) {
-  const { db, clock, audit } = deps;
+export function createClassificationService(deps: { transactions: Transactions; clock: Clock; audit: AuditService }) {
+  const { transactions, clock, audit } = deps;
+  const db = transactions.db;
 
-  async function versions(executor: Database = db): Promise<ClassificationVersionRow[]> {
-    return executor.select().from(classificationVersions).orderBy(asc(classificationVersions.effectiveFrom));
+  async function versions(): Promise<ClassificationVersionRow[]> {
+    return db().select().from(classificationVersions).orderBy(asc(classificationVersions.effectiveFrom));
   }
 
-  async function versionInForce(executor: Database = db): Promise<ClassificationVersionRow> {
-    const version = classificationInForce(await versions(executor), vietnamDate(clock.now()));
+  async function versionInForce(): Promise<ClassificationVersionRow> {
+    const version = classificationInForce(await versions(), vietnamDate(clock.now()));
     if (!version) throw new DomainError('not_found', 'classification.version_not_found', 'No classification is in force.', { version: '' });
     return version;
   }
 
-  async function links(setIds: string[], direction: 'mapsTo' | 'mappedFrom', executor: Database): Promise<Map<string, ProductSetLink[]>> {
+  async function links(setIds: string[], direction: 'mapsTo' | 'mappedFrom'): Promise<Map<string, ProductSetLink[]>> {
     const result = new Map<string, ProductSetLink[]>();
     if (setIds.length === 0) return result;
     const other = alias(productSets, 'other_set');
@@ -51,7 +52,7 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
       direction === 'mapsTo'
         ? [productSetMappings.legacySetId, productSetMappings.currentSetId]
         : [productSetMappings.currentSetId, productSetMappings.legacySetId];
-    const rows = await executor
+    const rows = await db()
       .select({
         anchor: anchorColumn,
         id: other.id,
@@ -69,15 +70,15 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     return result;
   }
 
-  async function details(rows: ProductSetRow[], executor: Database = db): Promise<ProductSetDetail[]> {
+  async function details(rows: ProductSetRow[]): Promise<ProductSetDetail[]> {
     const ids = rows.map((row) => row.id);
     const [groups, mapsTo, mappedFrom] = await Promise.all([
-      executor
+      db()
         .select()
         .from(productGroups)
         .where(inArray(productGroups.versionCode, [...new Set(rows.map((row) => row.versionCode))])),
-      links(ids, 'mapsTo', executor),
-      links(ids, 'mappedFrom', executor),
+      links(ids, 'mapsTo'),
+      links(ids, 'mappedFrom'),
     ]);
     return rows.map((row) => ({
       ...row,
@@ -87,8 +88,8 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     }));
   }
 
-  async function findSet(id: string, executor: Database = db): Promise<ProductSetRow | undefined> {
-    const [row] = await executor.select().from(productSets).where(eq(productSets.id, id));
+  async function findSet(id: string): Promise<ProductSetRow | undefined> {
+    const [row] = await db().select().from(productSets).where(eq(productSets.id, id));
     return row;
   }
 
@@ -120,12 +121,12 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
         throw new DomainError('not_found', 'classification.version_not_found', 'No such classification.', { version: query.version ?? '' });
       const conditions = [eq(productSets.versionCode, version.code)];
       if (query.groupCode) conditions.push(eq(productSets.groupCode, query.groupCode));
-      const rows = await db
+      const rows = await db()
         .select()
         .from(productSets)
         .where(and(...conditions))
         .orderBy(asc(productSets.sortOrder));
-      const groups = await db
+      const groups = await db()
         .select()
         .from(productGroups)
         .where(eq(productGroups.versionCode, version.code))
@@ -141,9 +142,9 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     },
 
     /** Sets by id, with group names, for views; unknown ids are skipped. */
-    setsByIds: async (ids: string[], executor: Database = db) => {
+    setsByIds: async (ids: string[]) => {
       if (ids.length === 0) return new Map<string, ProductSetRow & { groupName: string }>();
-      const rows = await executor
+      const rows = await db()
         .select({ set: productSets, groupName: productGroups.name })
         .from(productSets)
         .innerJoin(
@@ -155,14 +156,14 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     },
 
     /** A set a new or edited product may take: it exists and belongs to the classification in force. */
-    assertCurrentSet: async (id: string, executor: Database = db): Promise<ProductSetRow> => {
-      const row = await findSet(id, executor);
+    assertCurrentSet: async (id: string): Promise<ProductSetRow> => {
+      const row = await findSet(id);
       if (!row)
         throw new DomainError('invalid', 'product.product_set_not_found', 'No such product set.', {
           field: 'productSetId',
           productSetId: id,
         });
-      const inForce = await versionInForce(executor);
+      const inForce = await versionInForce();
       if (row.versionCode !== inForce.code) {
         throw new DomainError('invalid', 'product.product_set_not_current', 'The set belongs to an earlier classification.', {
           field: 'productSetId',
@@ -174,8 +175,8 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     },
 
     /** A 1048-era set, for products evaluated in 2019–2023. */
-    assertLegacySet: async (id: string, executor: Database = db): Promise<ProductSetRow> => {
-      const row = await findSet(id, executor);
+    assertLegacySet: async (id: string): Promise<ProductSetRow> => {
+      const row = await findSet(id);
       if (row?.versionCode !== LEGACY_CLASSIFICATION) {
         throw new DomainError('invalid', 'product.legacy_product_set_invalid', 'Not a 1048-era product set.', {
           field: 'legacyProductSetId',
@@ -185,9 +186,9 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
     },
 
     /** Lookups for spreadsheet cells: current sets and 1048-era sets by "code - name", code or name. */
-    setMatchers: async (executor: Database = db) => {
-      const inForce = await versionInForce(executor);
-      const rows = await executor
+    setMatchers: async () => {
+      const inForce = await versionInForce();
+      const rows = await db()
         .select()
         .from(productSets)
         .where(inArray(productSets.versionCode, [inForce.code, LEGACY_CLASSIFICATION]));
@@ -199,8 +200,8 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
 
     /** Corrects a set's name, managing agency or dates (system admins only, checked by the route); audited. */
     updateSet: (id: string, change: ProductSetChange, context: AuditContext) =>
-      db.transaction(async (tx) => {
-        const before = await findSet(id, tx);
+      transactions.run(async () => {
+        const before = await findSet(id);
         if (!before) throw new DomainError('not_found', 'product_set.not_found', 'No such product set.');
         const patch: Partial<typeof productSets.$inferInsert> = {};
         if (change.name !== undefined && change.name !== before.name) {
@@ -221,13 +222,13 @@ export function createClassificationService(deps: { db: Database; clock: Clock; 
             effectiveTo,
           });
         }
-        const [after] = await tx
+        const [after] = await db()
           .update(productSets)
           .set({ ...patch, updatedAt: clock.now() })
           .where(eq(productSets.id, id))
           .returning();
         const changed = Object.keys(patch).filter((key) => key !== 'nameFolded') as (keyof ProductSetRow)[];
-        await audit.record(tx, context, {
+        await audit.record(context, {
           action: 'product_set.updated',
           entityType: 'product_set',
           entityId: id,

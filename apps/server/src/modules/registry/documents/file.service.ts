@@ -1,3 +1,4 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   assertCanEditProducer,
   assertCanReadProducer,
@@ -63,11 +64,12 @@ function emptyToNull(value: string | null | undefined): string | null {
  * database row is written (a crash leaves at most an unreferenced file, never a row without its
  * bytes); when the transaction fails the new bytes are removed again unless another row uses them.
  */
-export function createFileService(deps: { db: Database; clock: Clock; audit: AuditService; store: FileStore }) {
-  const { db, clock, audit, store } = deps;
+export function createFileService(deps: { transactions: Transactions; clock: Clock; audit: AuditService; store: FileStore }) {
+  const { transactions, clock, audit, store } = deps;
+  const db = transactions.db;
 
-  async function producerPlace(executor: Database, producerId: string): Promise<ProducerPlace> {
-    const [row] = await executor
+  async function producerPlace(producerId: string): Promise<ProducerPlace> {
+    const [row] = await db()
       .select({ producerId: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })
       .from(producers)
       .where(eq(producers.id, producerId));
@@ -75,8 +77,8 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     return row;
   }
 
-  async function productPlace(executor: Database, productId: string): Promise<ProducerPlace & { productId: string }> {
-    const [row] = await executor
+  async function productPlace(productId: string): Promise<ProducerPlace & { productId: string }> {
+    const [row] = await db()
       .select({
         productId: products.id,
         producerId: producers.id,
@@ -116,7 +118,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
   /** Removes blobs no file row refers to any more; run after the transaction that removed the rows. */
   async function removeUnreferenced(keys: string[]) {
     for (const key of new Set(keys)) {
-      const [row] = await db
+      const [row] = await db()
         .select({ n: count() })
         .from(storedFiles)
         .where(
@@ -131,9 +133,9 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
   }
 
   /** Runs `work` in a transaction; if it fails, the blobs stored for it are removed again. */
-  async function withCompensation<T>(keys: string[], work: (tx: Database) => Promise<T>): Promise<T> {
+  async function withCompensation<T>(keys: string[], work: () => Promise<T>): Promise<T> {
     try {
-      return await db.transaction(work);
+      return await transactions.run(work);
     } catch (error) {
       await removeUnreferenced(keys).catch(() => undefined);
       throw error;
@@ -150,8 +152,8 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     };
   }
 
-  async function sortedImages(executor: Database, productId: string): Promise<ProductImage[]> {
-    const rows = await executor
+  async function sortedImages(productId: string): Promise<ProductImage[]> {
+    const rows = await db()
       .select({ image: productImages, file: storedFiles })
       .from(productImages)
       .innerJoin(storedFiles, eq(storedFiles.id, productImages.fileId))
@@ -161,7 +163,6 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
   }
 
   async function insertImage(
-    executor: Database,
     place: ProducerPlace & { productId: string },
     prepared: Awaited<ReturnType<typeof prepareImage>>,
     stored: { original: string; variants: Record<ImageVariantName, FileVariant> },
@@ -169,7 +170,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     context: AuditContext,
   ): Promise<ProductImage> {
     const now = clock.now();
-    const [file] = await executor
+    const [file] = await db()
       .insert(storedFiles)
       .values({
         provinceCode: place.provinceCode,
@@ -189,12 +190,12 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       })
       .returning();
     if (!file) throw new Error('insert returned no row');
-    const [last] = await executor
+    const [last] = await db()
       .select({ position: max(productImages.position), n: count() })
       .from(productImages)
       .where(eq(productImages.productId, place.productId));
     const isPrimary = (last?.n ?? 0) === 0;
-    const [image] = await executor
+    const [image] = await db()
       .insert(productImages)
       .values({
         productId: place.productId,
@@ -207,7 +208,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       })
       .returning();
     if (!image) throw new Error('insert returned no row');
-    await audit.record(executor, context, {
+    await audit.record(context, {
       action: 'product_image.added',
       entityType: 'product',
       entityId: place.productId,
@@ -235,8 +236,8 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     return { prepared, stored: { original: original.key, variants } };
   }
 
-  async function loadDocument(executor: Database, documentId: string) {
-    const [row] = await executor
+  async function loadDocument(documentId: string) {
+    const [row] = await db()
       .select({ document: registryDocuments, file: storedFiles, communeCode: producers.communeCode })
       .from(registryDocuments)
       .innerJoin(storedFiles, eq(storedFiles.id, registryDocuments.fileId))
@@ -272,8 +273,8 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     // ————— Product images —————
 
     listProductImages: async (grants: readonly RoleGrant[], productId: string): Promise<ProductImage[]> => {
-      assertReadProduct(grants, await productPlace(db, productId));
-      return sortedImages(db, productId);
+      assertReadProduct(grants, await productPlace(productId));
+      return sortedImages(productId);
     },
 
     /** Adds a picture at the end; the first picture of a product becomes its primary one. */
@@ -283,13 +284,12 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       upload: UploadedFile & { altText?: string | null },
       context: AuditContext,
     ): Promise<ProductImage> => {
-      assertEditProduct(actor.grants, await productPlace(db, productId));
+      assertEditProduct(actor.grants, await productPlace(productId));
       const { prepared, stored } = await storeImage(upload.bytes);
       const keys = [stored.original, ...Object.values(stored.variants).map((v) => v.key)];
-      return withCompensation(keys, async (tx) => {
-        const place = await productPlace(tx, productId);
+      return withCompensation(keys, async () => {
+        const place = await productPlace(productId);
         return insertImage(
-          tx,
           place,
           prepared,
           stored,
@@ -301,10 +301,10 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
 
     /** Puts the images in the given order; the list must name each image of the product once. */
     reorderProductImages: (grants: readonly RoleGrant[], productId: string, imageIds: string[], context: AuditContext) =>
-      db.transaction(async (tx) => {
-        const place = await productPlace(tx, productId);
+      transactions.run(async () => {
+        const place = await productPlace(productId);
         assertEditProduct(grants, place);
-        const current = await sortedImages(tx, productId);
+        const current = await sortedImages(productId);
         const currentIds = current.map((row) => row.image.id);
         const same =
           imageIds.length === currentIds.length &&
@@ -318,12 +318,12 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
         }
         if (imageIds.join() !== currentIds.join()) {
           for (const [index, id] of imageIds.entries()) {
-            await tx
+            await db()
               .update(productImages)
               .set({ position: index + 1 })
               .where(eq(productImages.id, id));
           }
-          await audit.record(tx, context, {
+          await audit.record(context, {
             action: 'product_image.reordered',
             entityType: 'product',
             entityId: productId,
@@ -332,7 +332,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
             after: { order: imageIds },
           });
         }
-        return sortedImages(tx, productId);
+        return sortedImages(productId);
       }),
 
     /** Changes an image's alternative text and/or makes it the primary one. */
@@ -343,10 +343,10 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       change: { altText?: string | null; isPrimary?: true },
       context: AuditContext,
     ) =>
-      db.transaction(async (tx) => {
-        const place = await productPlace(tx, productId);
+      transactions.run(async () => {
+        const place = await productPlace(productId);
         assertEditProduct(grants, place);
-        const images = await sortedImages(tx, productId);
+        const images = await sortedImages(productId);
         const target = images.find((row) => row.image.id === imageId);
         if (!target) throw new DomainError('not_found', 'product_image.not_found', 'No such image of this product.');
         const before = { altText: target.image.altText, isPrimary: target.image.isPrimary };
@@ -354,15 +354,15 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
         if (change.altText !== undefined) after.altText = emptyToNull(change.altText);
         if (change.isPrimary && !target.image.isPrimary) {
           // The old primary is cleared first: a partial unique index allows one primary per product.
-          await tx
+          await db()
             .update(productImages)
             .set({ isPrimary: false })
             .where(and(eq(productImages.productId, productId), eq(productImages.isPrimary, true)));
           after.isPrimary = true;
         }
         if (after.altText !== before.altText || after.isPrimary !== before.isPrimary) {
-          await tx.update(productImages).set({ altText: after.altText, isPrimary: after.isPrimary }).where(eq(productImages.id, imageId));
-          await audit.record(tx, context, {
+          await db().update(productImages).set({ altText: after.altText, isPrimary: after.isPrimary }).where(eq(productImages.id, imageId));
+          await audit.record(context, {
             action: after.isPrimary !== before.isPrimary ? 'product_image.primary_changed' : 'product_image.updated',
             entityType: 'product',
             entityId: productId,
@@ -371,24 +371,24 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
             after: { imageId, ...after },
           });
         }
-        return sortedImages(tx, productId);
+        return sortedImages(productId);
       }),
 
     /** Removes an image; when it was the primary one, the next image in order becomes primary. */
     deleteProductImage: async (grants: readonly RoleGrant[], productId: string, imageId: string, context: AuditContext) => {
-      const removedKeys = await db.transaction(async (tx) => {
-        const place = await productPlace(tx, productId);
+      const removedKeys = await transactions.run(async () => {
+        const place = await productPlace(productId);
         assertEditProduct(grants, place);
-        const images = await sortedImages(tx, productId);
+        const images = await sortedImages(productId);
         const target = images.find((row) => row.image.id === imageId);
         if (!target) throw new DomainError('not_found', 'product_image.not_found', 'No such image of this product.');
-        await tx.delete(productImages).where(eq(productImages.id, imageId));
-        await tx.delete(storedFiles).where(eq(storedFiles.id, target.file.id));
+        await db().delete(productImages).where(eq(productImages.id, imageId));
+        await db().delete(storedFiles).where(eq(storedFiles.id, target.file.id));
         const rest = images.filter((row) => row.image.id !== imageId);
         const first = rest[0];
         if (target.image.isPrimary && first)
-          await tx.update(productImages).set({ isPrimary: true }).where(eq(productImages.id, first.image.id));
-        await audit.record(tx, context, {
+          await db().update(productImages).set({ isPrimary: true }).where(eq(productImages.id, first.image.id));
+        await audit.record(context, {
           action: 'product_image.removed',
           entityType: 'product',
           entityId: productId,
@@ -402,10 +402,10 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     },
 
     /** The primary picture of each product, by product id; products without pictures are absent. */
-    primaryImagesOf: async (productIds: readonly string[], executor: Database = db): Promise<Map<string, PrimaryImage>> => {
+    primaryImagesOf: async (productIds: readonly string[]): Promise<Map<string, PrimaryImage>> => {
       const result = new Map<string, PrimaryImage>();
       if (productIds.length === 0) return result;
-      const rows = await executor
+      const rows = await db()
         .select({
           productId: productImages.productId,
           fileId: productImages.fileId,
@@ -436,11 +436,11 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       meta: DocumentMeta,
       context: AuditContext,
     ): Promise<RegistryDocument> => {
-      const resolvePlace = async (executor: Database) => {
+      const resolvePlace = async () => {
         if ('producerId' in owner) {
-          const place = await producerPlace(executor, owner.producerId);
+          const place = await producerPlace(owner.producerId);
           if (owner.productId) {
-            const product = await productPlace(executor, owner.productId);
+            const product = await productPlace(owner.productId);
             if (product.producerId !== place.producerId) {
               throw new DomainError('invalid', 'document.product_of_other_producer', 'The product belongs to another producer.', {
                 field: 'productId',
@@ -449,19 +449,19 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
           }
           return { ...place, productId: owner.productId ?? null };
         }
-        const product = await productPlace(executor, owner.productId);
+        const product = await productPlace(owner.productId);
         return { ...product };
       };
-      const initial = await resolvePlace(db);
+      const initial = await resolvePlace();
       if (initial.productId && !('producerId' in owner)) assertEditProduct(actor.grants, initial);
       else assertCanEditProducer(actor.grants, initial);
       const values = checkedMeta(meta);
       const sniffed = await sniffAllowedType(upload.bytes);
       const blob = await store.put(upload.bytes);
-      return withCompensation([blob.key], async (tx) => {
-        const place = await resolvePlace(tx);
+      return withCompensation([blob.key], async () => {
+        const place = await resolvePlace();
         const now = clock.now();
-        const [file] = await tx
+        const [file] = await db()
           .insert(storedFiles)
           .values({
             provinceCode: place.provinceCode,
@@ -478,7 +478,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
           })
           .returning();
         if (!file) throw new Error('insert returned no row');
-        const [document] = await tx
+        const [document] = await db()
           .insert(registryDocuments)
           .values({
             provinceCode: place.provinceCode,
@@ -492,7 +492,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
           })
           .returning();
         if (!document) throw new Error('insert returned no row');
-        await audit.record(tx, context, {
+        await audit.record(context, {
           action: 'document.added',
           entityType: 'document',
           entityId: document.id,
@@ -508,11 +508,11 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       grants: readonly RoleGrant[],
       owner: { producerId: string } | { productId: string },
     ): Promise<RegistryDocument[]> => {
-      if ('producerId' in owner) assertCanReadProducer(grants, await producerPlace(db, owner.producerId));
-      else assertReadProduct(grants, await productPlace(db, owner.productId));
+      if ('producerId' in owner) assertCanReadProducer(grants, await producerPlace(owner.producerId));
+      else assertReadProduct(grants, await productPlace(owner.productId));
       const where =
         'producerId' in owner ? eq(registryDocuments.producerId, owner.producerId) : eq(registryDocuments.productId, owner.productId);
-      return db
+      return db()
         .select({ document: registryDocuments, file: storedFiles })
         .from(registryDocuments)
         .innerJoin(storedFiles, eq(storedFiles.id, registryDocuments.fileId))
@@ -521,7 +521,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     },
 
     getDocument: async (grants: readonly RoleGrant[], documentId: string): Promise<RegistryDocument> => {
-      const loaded = await loadDocument(db, documentId);
+      const loaded = await loadDocument(documentId);
       try {
         assertCanReadProducer(grants, loaded.place);
       } catch {
@@ -531,20 +531,20 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     },
 
     updateDocument: (grants: readonly RoleGrant[], documentId: string, meta: DocumentMeta, context: AuditContext) =>
-      db.transaction(async (tx): Promise<RegistryDocument> => {
-        const loaded = await loadDocument(tx, documentId);
+      transactions.run(async (): Promise<RegistryDocument> => {
+        const loaded = await loadDocument(documentId);
         assertCanEditProducer(grants, loaded.place);
         const values = checkedMeta(meta);
         const before = documentAudit(loaded.document);
         const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== loaded.document[key]);
         if (!changed) return { document: loaded.document, file: loaded.file };
-        const [document] = await tx
+        const [document] = await db()
           .update(registryDocuments)
           .set({ ...values, updatedAt: clock.now() })
           .where(eq(registryDocuments.id, documentId))
           .returning();
         if (!document) throw new Error('update returned no row');
-        await audit.record(tx, context, {
+        await audit.record(context, {
           action: 'document.updated',
           entityType: 'document',
           entityId: documentId,
@@ -556,12 +556,12 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       }),
 
     deleteDocument: async (grants: readonly RoleGrant[], documentId: string, context: AuditContext) => {
-      const keys = await db.transaction(async (tx) => {
-        const loaded = await loadDocument(tx, documentId);
+      const keys = await transactions.run(async () => {
+        const loaded = await loadDocument(documentId);
         assertCanEditProducer(grants, loaded.place);
-        await tx.delete(registryDocuments).where(eq(registryDocuments.id, documentId));
-        await tx.delete(storedFiles).where(eq(storedFiles.id, loaded.file.id));
-        await audit.record(tx, context, {
+        await db().delete(registryDocuments).where(eq(registryDocuments.id, documentId));
+        await db().delete(storedFiles).where(eq(storedFiles.id, loaded.file.id));
+        await audit.record(context, {
           action: 'document.removed',
           entityType: 'document',
           entityId: documentId,
@@ -583,10 +583,10 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
       beforeDate: string,
       options: { kinds?: readonly DocumentKind[]; executor?: Database } = {},
     ): Promise<RegistryDocumentRow[]> => {
-      const executor = options.executor ?? db;
+      const _executor = options.executor ?? db;
       const conditions = [eq(registryDocuments.provinceCode, provinceCode), lt(registryDocuments.validTo, beforeDate)];
       if (options.kinds && options.kinds.length > 0) conditions.push(inArray(registryDocuments.kind, [...options.kinds]));
-      return executor
+      return db()
         .select()
         .from(registryDocuments)
         .where(and(...conditions))
@@ -597,7 +597,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
 
     /** The bytes of a file (or of a picture's variant) for a reader allowed to see its owner. */
     openFile: async (grants: readonly RoleGrant[], fileId: string, variant?: ImageVariantName): Promise<FileDownload> => {
-      const [row] = await db
+      const [row] = await db()
         .select({ file: storedFiles, communeCode: producers.communeCode })
         .from(storedFiles)
         .innerJoin(producers, eq(producers.id, storedFiles.producerId))
@@ -633,15 +633,15 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
     attachGeneratedImage: async (productId: string, bytes: Buffer, filename: string, altText: string, context: AuditContext) => {
       const { prepared, stored } = await storeImage(bytes);
       const keys = [stored.original, ...Object.values(stored.variants).map((v) => v.key)];
-      return withCompensation(keys, async (tx) => {
-        const place = await productPlace(tx, productId);
-        return insertImage(tx, place, prepared, stored, { filename, altText, actorUserId: null }, context);
+      return withCompensation(keys, async () => {
+        const place = await productPlace(productId);
+        return insertImage(place, prepared, stored, { filename, altText, actorUserId: null }, context);
       });
     },
 
     /** Demo products of a province with no picture yet, with what their generated picture shows. */
     demoProductsWithoutImages: async (provinceCode: string) =>
-      db
+      db()
         .select({ id: products.id, nameVi: products.nameVi, slug: products.slug, setCode: productSets.code, producerName: producers.name })
         .from(products)
         .innerJoin(producers, eq(producers.id, products.producerId))
@@ -655,7 +655,7 @@ export function createFileService(deps: { db: Database; clock: Clock; audit: Aud
         )
         .orderBy(asc(products.code)),
 
-    countImages: async (productId: string, executor: Database = db) =>
-      (await executor.select({ n: count() }).from(productImages).where(eq(productImages.productId, productId)))[0]?.n ?? 0,
+    countImages: async (productId: string) =>
+      (await db().select({ n: count() }).from(productImages).where(eq(productImages.productId, productId)))[0]?.n ?? 0,
   };
 }

@@ -50,8 +50,9 @@ export type PlannedRow<V> = ParsedRow<V> & {
 
 export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
 
-export type PlanEnv = { provinceCode: string; currentYear: number; db: Database };
-export type ApplyEnv = { actor: RegistryActor; context: AuditContext; provinceCode: string };
+/** `db` is the ambient handle: plans read through it, so inside the import's transaction they read its writes. */
+export type PlanEnv = { provinceCode: string; currentYear: number; db: () => Database };
+export type ApplyEnv = { actor: RegistryActor; context: AuditContext; provinceCode: string; db: () => Database };
 
 /** What the import needs to know about one kind of record: columns, parsing, checks against the database, writing. */
 export type ImportPlan<V> = {
@@ -60,17 +61,17 @@ export type ImportPlan<V> = {
   /** Checks every row against the others and the stored records, without writing; fills `existingId`. */
   plan: (rows: ParsedRow<V>[], env: PlanEnv) => Promise<PlannedRow<V>[]>;
   /** Writes one checked row inside the import's transaction, through the registry's own services. */
-  apply: (tx: Database, row: PlannedRow<V>, env: ApplyEnv) => Promise<ApplyOutcome>;
+  apply: (row: PlannedRow<V>, env: ApplyEnv) => Promise<ApplyOutcome>;
   /**
    * Optional: writes all the checked rows that add a record (`existingId` null) at once, with the same
    * results as `apply` on each in turn; reports progress per chunk; a failing row throws an ImportRowError.
    */
-  createMany?: (tx: Database, rows: PlannedRow<V>[], env: ApplyEnv, onChunk: (rows: number) => Promise<void> | void) => Promise<void>;
+  createMany?: (rows: PlannedRow<V>[], env: ApplyEnv, onChunk: (rows: number) => Promise<void> | void) => Promise<void>;
   /**
    * Optional: of the checked rows that match a record, the numbers of those whose `apply` would change
    * nothing, read in bulk so that they need no work per row.
    */
-  unchanged?: (tx: Database, rows: PlannedRow<V>[], env: ApplyEnv) => Promise<Set<number>>;
+  unchanged?: (rows: PlannedRow<V>[], env: ApplyEnv) => Promise<Set<number>>;
 };
 
 /** A DomainError of one row of a bulk write, so that the import can name the row. */
@@ -104,8 +105,8 @@ function given<V extends Record<string, unknown>, K extends keyof V & string>(ro
 }
 
 /** The version of a stored record, read inside the import's transaction. */
-async function versionOf(tx: Database, table: typeof producers | typeof products, id: string): Promise<{ version: number }> {
-  const [row] = await tx.select({ version: table.version }).from(table).where(eq(table.id, id));
+async function versionOf(db: () => Database, table: typeof producers | typeof products, id: string): Promise<{ version: number }> {
+  const [row] = await db().select({ version: table.version }).from(table).where(eq(table.id, id));
   if (!row) throw new DomainError('not_found', table === producers ? 'producer.not_found' : 'product.not_found', 'The record disappeared.');
   return row;
 }
@@ -148,7 +149,8 @@ export function producerImportPlan(service: ProducerService): ImportPlan<Produce
         return { ...row, existingId: null, problems };
       });
       for (const part of chunks([...new Set(numbers)], 1000)) {
-        const found = await env.db
+        const found = await env
+          .db()
           .select({ id: producers.id, registrationNumber: producers.registrationNumber, status: producers.status })
           .from(producers)
           .where(and(eq(producers.provinceCode, env.provinceCode), inArray(producers.registrationNumber, part)));
@@ -174,7 +176,7 @@ export function producerImportPlan(service: ProducerService): ImportPlan<Produce
       return planned;
     },
 
-    apply: async (tx, row, env) => {
+    apply: async (row, env) => {
       const v = row.values;
       const fields = {
         type: v.type ?? undefined,
@@ -193,7 +195,6 @@ export function producerImportPlan(service: ProducerService): ImportPlan<Produce
         memberCount: given(row, 'memberCount'),
       };
       const status = given(row, 'status') ?? undefined;
-      const options = { executor: tx };
       if (!row.existingId) {
         if (!fields.type || !fields.name || !fields.registrationNumber || !fields.communeCode)
           throw new Error('a checked row lacks a required value');
@@ -209,15 +210,14 @@ export function producerImportPlan(service: ProducerService): ImportPlan<Produce
             status,
           },
           env.context,
-          options,
         );
         return 'created';
       }
-      const before = await versionOf(tx, producers, row.existingId);
-      const after = await service.updateProducer(env.actor, row.existingId, { ...fields, version: before.version }, env.context, options);
+      const before = await versionOf(env.db, producers, row.existingId);
+      const after = await service.updateProducer(env.actor, row.existingId, { ...fields, version: before.version }, env.context);
       let changed = after.version !== before.version;
       if (status && status !== after.status) {
-        await service.changeProducerStatus(env.actor, row.existingId, { status, version: after.version }, env.context, options);
+        await service.changeProducerStatus(env.actor, row.existingId, { status, version: after.version }, env.context);
         changed = true;
       }
       return changed ? 'updated' : 'unchanged';
@@ -242,7 +242,8 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
         ),
       ];
       for (const part of chunks(numbers, 1000)) {
-        const found = await env.db
+        const found = await env
+          .db()
           .select({ id: producers.id, registrationNumber: producers.registrationNumber, status: producers.status })
           .from(producers)
           .where(and(eq(producers.provinceCode, env.provinceCode), inArray(producers.registrationNumber, part)));
@@ -264,7 +265,8 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
       });
       const byCode = new Map<string, StoredProduct>();
       for (const part of chunks([...new Set(codeOf.values())], 1000)) {
-        const found = await env.db
+        const found = await env
+          .db()
           .select({
             id: products.id,
             code: products.code,
@@ -281,7 +283,8 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
       const producerIds = [...new Set([...producerByNumber.values()].map((p) => p.id))];
       const byProducerName = new Map<string, StoredProduct[]>();
       for (const part of chunks(producerIds, 500)) {
-        const found = await env.db
+        const found = await env
+          .db()
           .select({
             id: products.id,
             code: products.code,
@@ -301,7 +304,8 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
       const gtinOwner = new Map<string, { productId: string; code: string }>();
       const allGtins = [...new Set(planned.flatMap((row) => row.values.gtins ?? []))];
       for (const part of chunks(allGtins, 1000)) {
-        const found = await env.db
+        const found = await env
+          .db()
           .select({ gtin: productGtins.gtin, productId: productGtins.productId, code: products.code })
           .from(productGtins)
           .innerJoin(products, eq(products.id, productGtins.productId))
@@ -380,41 +384,39 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
       return planned;
     },
 
-    apply: async (tx, row, env) => {
+    apply: async (row, env) => {
       const v = row.values;
       const { texts, status } = productFieldsOf(row);
-      const options = { executor: tx };
       if (!row.existingId) {
-        await service.createProduct(env.actor, newProductOf(row), env.context, options);
+        await service.createProduct(env.actor, newProductOf(row), env.context);
         return 'created';
       }
-      const before = await versionOf(tx, products, row.existingId);
+      const before = await versionOf(env.db, products, row.existingId);
       const after = await service.updateProduct(
         env.actor,
         row.existingId,
         { ...texts, productSetId: v.productSetId ?? undefined, nameVi: v.nameVi ?? undefined, version: before.version },
         env.context,
-        options,
       );
       let changed = after.version !== before.version;
       if (status && status !== after.status) {
-        await service.changeProductStatus(env.actor, row.existingId, { status, version: after.version }, env.context, options);
+        await service.changeProductStatus(env.actor, row.existingId, { status, version: after.version }, env.context);
         changed = true;
       }
       return changed ? 'updated' : 'unchanged';
     },
 
-    createMany: async (tx, rows, env, onChunk) => {
+    createMany: async (rows, env, onChunk) => {
       const inputs = rows.map(newProductOf);
       try {
-        await service.createProducts(env.actor, inputs, env.context, { executor: tx }, onChunk);
+        await service.createProducts(env.actor, inputs, env.context, {}, onChunk);
       } catch (error) {
         if (error instanceof BulkItemError) throw new ImportRowError(rows[error.index]?.rowNumber ?? 0, error.error);
         throw error;
       }
     },
 
-    unchanged: async (tx, rows, env) => {
+    unchanged: async (rows, env) => {
       // A record named by two rows (by code and by name) is written by each in turn: leave those to `apply`.
       const rowsOf = new Map<string, number>();
       for (const row of rows) if (row.existingId) rowsOf.set(row.existingId, (rowsOf.get(row.existingId) ?? 0) + 1);
@@ -429,7 +431,7 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
             status,
           };
         });
-      const same = await service.unchangedBy(env.actor, items, tx);
+      const same = await service.unchangedBy(env.actor, items);
       return new Set(rows.filter((row) => row.existingId && same.has(row.existingId)).map((row) => row.rowNumber));
     },
   };

@@ -1,9 +1,9 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import { canChangeProducerStatus, vietnamYear } from '@ocop/domain/registry';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Clock } from '../../../platform/clock';
-import type { Database } from '../../../platform/database/database';
 import type { AuditContext, AuditService } from '../../identity';
 import { type FileStore, readWholeFile } from '../../../platform/files/file-store';
 import { sniffSpreadsheet } from '../../../platform/files/file-sniffing';
@@ -43,7 +43,7 @@ type JobActor = { userId: string | null; grants: readonly RoleGrant[] };
  * writes nothing when any row has a problem.
  */
 export function createImportService(deps: {
-  db: Database;
+  transactions: Transactions;
   clock: Clock;
   audit: AuditService;
   store: FileStore;
@@ -52,7 +52,8 @@ export function createImportService(deps: {
   /** Where unexpected failures of background jobs are logged (they have no request to answer). */
   logger?: { error: (details: object, message: string) => void };
 }) {
-  const { db, clock, audit, store } = deps;
+  const { transactions, clock, audit, store } = deps;
+  const db = transactions.db;
   const live = new Map<string, LiveProgress>();
   let queue: Promise<void> = Promise.resolve();
   let closing = false;
@@ -71,14 +72,14 @@ export function createImportService(deps: {
   }
 
   async function loadJob(grants: readonly RoleGrant[], importId: string): Promise<ImportJobRow> {
-    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, importId));
+    const [job] = await db().select().from(importJobs).where(eq(importJobs.id, importId));
     if (!job || !canChangeProducerStatus(grants, job.provinceCode))
       throw new DomainError('not_found', 'import.not_found', 'No such import.');
     return job;
   }
 
   async function save(jobId: string, patch: Partial<typeof importJobs.$inferInsert>) {
-    await db
+    await db()
       .update(importJobs)
       .set({ ...patch, updatedAt: clock.now() })
       .where(eq(importJobs.id, jobId));
@@ -86,8 +87,10 @@ export function createImportService(deps: {
 
   function enqueue(job: ImportJobRow, actor: JobActor, context: AuditContext) {
     live.set(job.id, { phase: 'reading', processedRows: 0, totalRows: null });
+    // The job outlives the request that queued it: it must not inherit the request's transaction.
     queue = queue.then(() =>
-      runJob(job, actor, context)
+      transactions
+        .detached(() => runJob(job, actor, context))
         .catch(async (error: unknown) => {
           if (!(error instanceof DomainError)) deps.logger?.error({ err: error, importId: job.id }, 'import failed');
           const code = error instanceof DomainError ? error.code : 'import.failed';
@@ -207,16 +210,16 @@ export function createImportService(deps: {
     progress.phase = 'writing';
     progress.processedRows = 0;
     await save(job.id, { processedRows: 0, totalRows: planned.length, report: { ...report, problems: [] } });
-    const env = { actor: { grants: actor.grants }, context, provinceCode: job.provinceCode };
+    const env = { actor: { grants: actor.grants }, context, provinceCode: job.provinceCode, db };
     let failedRow: { row: PlannedRow<Record<string, unknown>>; error: DomainError } | null = null;
     try {
-      await db.transaction(async (tx) => {
+      await transactions.run(async () => {
         const interrupted = () => new DomainError('invalid', 'import.interrupted', 'The server stopped during the import.');
         // Rows that add records go in bulk when the plan can (same results, a few statements per chunk).
         const fresh = plan.createMany ? planned.filter((row) => row.existingId === null) : [];
         if (plan.createMany && fresh.length > 0) {
           try {
-            await plan.createMany(tx, fresh, env, (rows) => {
+            await plan.createMany(fresh, env, (rows) => {
               if (closing) throw interrupted();
               progress.processedRows += rows;
             });
@@ -232,7 +235,7 @@ export function createImportService(deps: {
         }
         // Rows that match a record and would change nothing are counted without a write.
         const matched = planned.filter((row) => row.existingId !== null);
-        const same = plan.unchanged && matched.length > 0 ? await plan.unchanged(tx, matched, env) : new Set<number>();
+        const same = plan.unchanged && matched.length > 0 ? await plan.unchanged(matched, env) : new Set<number>();
         let sinceYield = 0;
         for (const row of planned) {
           if (plan.createMany && row.existingId === null) continue;
@@ -244,7 +247,7 @@ export function createImportService(deps: {
           if (closing) throw interrupted();
           let outcome: Awaited<ReturnType<typeof plan.apply>>;
           try {
-            outcome = await plan.apply(tx, row, env);
+            outcome = await plan.apply(row, env);
           } catch (error) {
             if (error instanceof DomainError) failedRow = { row, error };
             throw error;
@@ -257,7 +260,7 @@ export function createImportService(deps: {
           }
         }
         if (report.created + report.updated > 0) {
-          await audit.record(tx, context, {
+          await audit.record(context, {
             action: `import.${job.kind}_imported`,
             entityType: 'import',
             entityId: job.id,
@@ -304,7 +307,7 @@ export function createImportService(deps: {
     context: AuditContext,
   ) {
     const now = clock.now();
-    const [job] = await db
+    const [job] = await db()
       .insert(importJobs)
       .values({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now })
       .returning();
@@ -375,7 +378,7 @@ export function createImportService(deps: {
 
     listJobs: async (grants: readonly RoleGrant[], provinceCode: string, limit = 20) => {
       assertMayImport(grants, provinceCode);
-      return db
+      return db()
         .select()
         .from(importJobs)
         .where(and(eq(importJobs.provinceCode, provinceCode)))

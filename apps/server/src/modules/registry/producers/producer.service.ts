@@ -1,3 +1,4 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   assertCanEditProducer,
   assertCanReadProducer,
@@ -21,14 +22,12 @@ import {
 import { DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/shared';
 import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock';
-import type { Database } from '../../../platform/database/database';
 import type { AdminUnitService } from '../../geography';
 import type { AuditContext, AuditService } from '../../identity';
 import { type ProducerRow, producers } from './producer.tables';
 import { products } from '../products/product.tables';
 import {
   changedFields,
-  inTransaction,
   isUniqueViolation,
   producerScope,
   type RegistryActor,
@@ -102,11 +101,17 @@ export function placeOfProducer(row: Pick<ProducerRow, 'id' | 'provinceCode' | '
   return { producerId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode };
 }
 
-export function createProducerService(deps: { db: Database; clock: Clock; audit: AuditService; adminUnits: AdminUnitService }) {
-  const { db, clock, audit, adminUnits } = deps;
+export function createProducerService(deps: {
+  transactions: Transactions;
+  clock: Clock;
+  audit: AuditService;
+  adminUnits: AdminUnitService;
+}) {
+  const { transactions, clock, audit, adminUnits } = deps;
+  const db = transactions.db;
 
   /** The checked, normalised values of a producer record, whatever path they came by. */
-  async function checkFields(tx: Database, provinceCode: string, fields: ProducerFields) {
+  async function checkFields(provinceCode: string, fields: ProducerFields) {
     const registrationNumber = normalizeRegistrationNumber(fields.type, fields.registrationNumber);
     const legalForm = checkLegalForm(fields.type, fields.legalForm);
     const location = checkLocation(fields.latitude, fields.longitude);
@@ -117,13 +122,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     const name = fields.name.trim().replace(/\s+/g, ' ');
     if (name === '') throw new DomainError('invalid', 'request.invalid', 'The name is empty.', { field: 'name' });
     try {
-      await adminUnits.assertCommuneInProvince(fields.communeCode, provinceCode, tx);
+      await adminUnits.assertCommuneInProvince(fields.communeCode, provinceCode);
     } catch (error) {
       if (error instanceof DomainError)
         throw new DomainError(error.kind, error.code, error.message, { ...error.details, field: 'communeCode' });
       throw error;
     }
-    const legacy = await legacyPlace(tx, provinceCode, fields.legacyCommuneCode ?? null);
+    const legacy = await legacyPlace(provinceCode, fields.legacyCommuneCode ?? null);
     return {
       type: fields.type,
       legalForm,
@@ -149,12 +154,12 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
    * The old commune (2025-03-01 map) and the district it was in. It must have been in this
    * province, or in a province since merged into it (whose code no longer exists).
    */
-  async function legacyPlace(tx: Database, provinceCode: string, code: string | null) {
+  async function legacyPlace(provinceCode: string, code: string | null) {
     if (!code) return { communeCode: null, districtCode: null };
-    const unit = await adminUnits.findUnit(code, LEGACY_MAP_DATE, tx);
+    const unit = await adminUnits.findUnit(code, LEGACY_MAP_DATE);
     let fits = unit?.level === 'commune';
     if (fits && unit && unit.provinceCode !== provinceCode) {
-      const stillThere = await adminUnits.findUnit(unit.provinceCode, undefined, tx);
+      const stillThere = await adminUnits.findUnit(unit.provinceCode, undefined);
       fits = stillThere?.level !== 'province';
     }
     if (!fits || !unit) {
@@ -167,27 +172,27 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     return { communeCode: unit.code, districtCode: unit.parentCode };
   }
 
-  async function assertRegistrationNumberFree(tx: Database, provinceCode: string, registrationNumber: string, exceptId?: string) {
+  async function assertRegistrationNumberFree(provinceCode: string, registrationNumber: string, exceptId?: string) {
     const conditions = [eq(producers.provinceCode, provinceCode), eq(producers.registrationNumber, registrationNumber)];
     if (exceptId) conditions.push(ne(producers.id, exceptId));
-    const [taken] = await tx
+    const [taken] = await db()
       .select({ id: producers.id, name: producers.name })
       .from(producers)
       .where(and(...conditions));
     if (taken) throw registrationNumberTaken(registrationNumber, taken.name);
   }
 
-  async function loadForUpdate(tx: Database, producerId: string): Promise<ProducerRow> {
-    const [row] = await tx.select().from(producers).where(eq(producers.id, producerId)).for('update');
+  async function loadForUpdate(producerId: string): Promise<ProducerRow> {
+    const [row] = await db().select().from(producers).where(eq(producers.id, producerId)).for('update');
     if (!row) throw new DomainError('not_found', 'producer.not_found', 'No such producer.');
     return row;
   }
 
   /** Writes only if the version is still the one read; the caller has checked everything else. */
-  async function saveVersioned(tx: Database, before: ProducerRow, expectedVersion: number, patch: Partial<typeof producers.$inferInsert>) {
+  async function saveVersioned(before: ProducerRow, expectedVersion: number, patch: Partial<typeof producers.$inferInsert>) {
     if (before.version !== expectedVersion) throw staleVersion(before.version);
     try {
-      const [row] = await tx
+      const [row] = await db()
         .update(producers)
         .set({ ...patch, version: sql`${producers.version} + 1`, updatedAt: clock.now() })
         .where(and(eq(producers.id, before.id), eq(producers.version, expectedVersion)))
@@ -202,13 +207,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
   }
 
   /** Products search on their producer's name too; keep that in step after a rename. */
-  async function refreshProductSearch(tx: Database, producer: ProducerRow) {
-    const rows = await tx
+  async function refreshProductSearch(producer: ProducerRow) {
+    const rows = await db()
       .select({ id: products.id, nameVi: products.nameVi, nameEn: products.nameEn, code: products.code })
       .from(products)
       .where(eq(products.producerId, producer.id));
     for (const row of rows) {
-      await tx
+      await db()
         .update(products)
         .set({ searchFolded: productSearchText(row, producer.name) })
         .where(eq(products.id, row.id));
@@ -248,9 +253,9 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     }
   }
 
-  async function withCounts(executor: Database, rows: ProducerRow[]): Promise<ProducerWithCount[]> {
+  async function withCounts(rows: ProducerRow[]): Promise<ProducerWithCount[]> {
     if (rows.length === 0) return [];
-    const counts = await executor
+    const counts = await db()
       .select({ producerId: products.producerId, n: count() })
       .from(products)
       .where(
@@ -264,13 +269,7 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     return rows.map((row) => ({ ...row, productCount: byId.get(row.id) ?? 0 }));
   }
 
-  async function registerProducer(
-    tx: Database,
-    actor: RegistryActor,
-    input: RegisterProducerInput,
-    context: AuditContext,
-    options: WriteOptions,
-  ) {
+  async function registerProducer(actor: RegistryActor, input: RegisterProducerInput, context: AuditContext, options: WriteOptions) {
     const provinceCode = input.provinceCode ?? singleProvinceOf(actor.grants);
     if (!provinceCode) throw new DomainError('invalid', 'producer.province_required', 'Choose the province.', { field: 'provinceCode' });
     if (!canCreateProducerIn(actor.grants, provinceCode, input.communeCode)) {
@@ -279,13 +278,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
         communeCode: input.communeCode,
       });
     }
-    const fields = await checkFields(tx, provinceCode, input);
-    await assertRegistrationNumberFree(tx, provinceCode, fields.registrationNumber);
+    const fields = await checkFields(provinceCode, input);
+    await assertRegistrationNumberFree(provinceCode, fields.registrationNumber);
     const now = clock.now();
     const status = input.status ?? 'active';
     let row: ProducerRow | undefined;
     try {
-      [row] = await tx
+      [row] = await db()
         .insert(producers)
         .values({
           ...fields,
@@ -303,7 +302,7 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     }
     if (!row) throw new Error('insert returned no row');
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'producer.registered',
         entityType: 'producer',
         entityId: row.id,
@@ -315,14 +314,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
   }
 
   async function updateProducer(
-    tx: Database,
     actor: RegistryActor,
     producerId: string,
     input: UpdateProducerInput,
     context: AuditContext,
     options: WriteOptions,
   ) {
-    const before = await loadForUpdate(tx, producerId);
+    const before = await loadForUpdate(producerId);
     assertCanEditProducer(actor.grants, placeOfProducer(before));
     if (before.version !== input.version) throw staleVersion(before.version);
     const type = input.type ?? before.type;
@@ -344,7 +342,7 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
       foundingYear: pick(input.foundingYear, before.foundingYear),
       memberCount: pick(input.memberCount, before.memberCount),
     };
-    const fields = await checkFields(tx, before.provinceCode, merged);
+    const fields = await checkFields(before.provinceCode, merged);
     if (
       fields.communeCode !== before.communeCode &&
       !canEditProducer(actor.grants, { ...placeOfProducer(before), communeCode: fields.communeCode })
@@ -355,14 +353,14 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
       });
     }
     if (fields.registrationNumber !== before.registrationNumber) {
-      await assertRegistrationNumberFree(tx, before.provinceCode, fields.registrationNumber, before.id);
+      await assertRegistrationNumberFree(before.provinceCode, fields.registrationNumber, before.id);
     }
     const diff = changedFields(before as Record<string, unknown>, { ...before, ...fields } as Record<string, unknown>, AUDITED as string[]);
     if (diff.changed.length === 0) return before;
-    const after = await saveVersioned(tx, before, input.version, fields);
-    if (after.name !== before.name) await refreshProductSearch(tx, after);
+    const after = await saveVersioned(before, input.version, fields);
+    if (after.name !== before.name) await refreshProductSearch(after);
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'producer.updated',
         entityType: 'producer',
         entityId: after.id,
@@ -375,14 +373,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
   }
 
   async function changeStatus(
-    tx: Database,
     actor: RegistryActor,
     producerId: string,
     input: ProducerStatusInput,
     context: AuditContext,
     options: WriteOptions,
   ) {
-    const before = await loadForUpdate(tx, producerId);
+    const before = await loadForUpdate(producerId);
     assertCanReadProducer(actor.grants, placeOfProducer(before));
     if (!canChangeProducerStatus(actor.grants, before.provinceCode)) {
       throw new DomainError('forbidden', 'producer.status_change_forbidden', 'Only provincial staff may change a producer’s status.');
@@ -390,13 +387,13 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     if (before.version !== input.version) throw staleVersion(before.version);
     assertProducerStatusChange(before.status, input.status);
     const reason = blankToNull(input.reason);
-    const after = await saveVersioned(tx, before, input.version, {
+    const after = await saveVersioned(before, input.version, {
       status: input.status,
       statusReason: reason,
       statusChangedAt: clock.now(),
     });
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'producer.status_changed',
         entityType: 'producer',
         entityId: after.id,
@@ -410,7 +407,7 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
 
   return {
     registerProducer: (actor: RegistryActor, input: RegisterProducerInput, context: AuditContext, options: WriteOptions = {}) =>
-      inTransaction(db, options.executor, (tx) => registerProducer(tx, actor, input, context, options)),
+      transactions.run(() => registerProducer(actor, input, context, options)),
 
     updateProducer: (
       actor: RegistryActor,
@@ -418,7 +415,7 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
       input: UpdateProducerInput,
       context: AuditContext,
       options: WriteOptions = {},
-    ) => inTransaction(db, options.executor, (tx) => updateProducer(tx, actor, producerId, input, context, options)),
+    ) => transactions.run(() => updateProducer(actor, producerId, input, context, options)),
 
     changeProducerStatus: (
       actor: RegistryActor,
@@ -426,51 +423,51 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
       input: ProducerStatusInput,
       context: AuditContext,
       options: WriteOptions = {},
-    ) => inTransaction(db, options.executor, (tx) => changeStatus(tx, actor, producerId, input, context, options)),
+    ) => transactions.run(() => changeStatus(actor, producerId, input, context, options)),
 
     /** One producer the actor may read (otherwise "not found"), with its number of products. */
-    getProducer: async (actor: RegistryActor, producerId: string, executor: Database = db): Promise<ProducerWithCount> => {
-      const [row] = await executor.select().from(producers).where(eq(producers.id, producerId));
+    getProducer: async (actor: RegistryActor, producerId: string): Promise<ProducerWithCount> => {
+      const [row] = await db().select().from(producers).where(eq(producers.id, producerId));
       if (!row) throw new DomainError('not_found', 'producer.not_found', 'No such producer.');
       assertCanReadProducer(actor.grants, placeOfProducer(row));
-      const [withCount] = await withCounts(executor, [row]);
+      const [withCount] = await withCounts([row]);
       return withCount as ProducerWithCount;
     },
 
     listProducers: async (actor: RegistryActor, query: ProducerFilters & { page: number; pageSize: number }) => {
       const where = and(...listConditions(actor, query));
-      const [rows, total] = await searchWithTrigramIndex(db, searchTerms(query.q).length > 0, async (executor) => {
-        const page = await executor
+      const [rows, total] = await searchWithTrigramIndex(transactions, searchTerms(query.q).length > 0, async () => {
+        const page = await db()
           .select()
           .from(producers)
           .where(where)
           .orderBy(...ordering(query.sort))
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize);
-        const [counted] = await executor.select({ n: count() }).from(producers).where(where);
+        const [counted] = await db().select({ n: count() }).from(producers).where(where);
         return [page, Number(counted?.n ?? 0)] as const;
       });
-      return { items: await withCounts(db, [...rows]), total };
+      return { items: await withCounts([...rows]), total };
     },
 
     /** Every producer matching the filters, in pages, for exports; ids are fixed first so pages do not drift. */
     async *iterateProducers(actor: RegistryActor, filters: ProducerFilters, pageSize = 500): AsyncGenerator<ProducerRow[]> {
-      const ids = await db
+      const ids = await db()
         .select({ id: producers.id })
         .from(producers)
         .where(and(...listConditions(actor, filters)))
         .orderBy(...ordering(filters.sort));
       for (let i = 0; i < ids.length; i += pageSize) {
         const chunk = ids.slice(i, i + pageSize).map((row) => row.id);
-        const rows = await db.select().from(producers).where(inArray(producers.id, chunk));
+        const rows = await db().select().from(producers).where(inArray(producers.id, chunk));
         const byId = new Map(rows.map((row) => [row.id, row]));
         yield chunk.map((id) => byId.get(id)).filter((row): row is ProducerRow => row !== undefined);
       }
     },
 
     /** The producer with this registration number in the province, if any (for imports). */
-    findByRegistrationNumber: async (provinceCode: string, registrationNumber: string, executor: Database = db) => {
-      const [row] = await executor
+    findByRegistrationNumber: async (provinceCode: string, registrationNumber: string) => {
+      const [row] = await db()
         .select()
         .from(producers)
         .where(
@@ -483,8 +480,8 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     },
 
     /** Where a producer sits, for permission checks on what belongs to it (files, documents). */
-    placeOf: async (producerId: string, executor: Database = db): Promise<ProducerPlace> => {
-      const [row] = await executor
+    placeOf: async (producerId: string): Promise<ProducerPlace> => {
+      const [row] = await db()
         .select({ id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })
         .from(producers)
         .where(eq(producers.id, producerId));
@@ -493,8 +490,8 @@ export function createProducerService(deps: { db: Database; clock: Clock; audit:
     },
 
     /** For the identity module: a producer-member grant must name a producer of the user's province. */
-    assertExistsInProvince: async (producerId: string, provinceCode: string, executor: Database = db) => {
-      const [row] = await executor
+    assertExistsInProvince: async (producerId: string, provinceCode: string) => {
+      const [row] = await db()
         .select({ id: producers.id })
         .from(producers)
         .where(and(eq(producers.id, producerId), eq(producers.provinceCode, provinceCode)));

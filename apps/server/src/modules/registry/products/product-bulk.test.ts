@@ -1,3 +1,4 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import type { RoleGrant } from '@ocop/domain/shared';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -25,10 +26,10 @@ class Rollback extends Error {
 }
 
 /** Runs work in a transaction that is rolled back, and returns what it returned. */
-async function rolledBack<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+async function rolledBack<T>(transactions: Transactions, work: (tx: Database) => Promise<T>): Promise<T> {
   try {
-    await db.transaction(async (tx) => {
-      throw new Rollback(await work(tx));
+    await transactions.run(async () => {
+      throw new Rollback(await work(transactions.db()));
     });
   } catch (error) {
     if (error instanceof Rollback) return error.value as T;
@@ -105,14 +106,14 @@ describe('adding many products at once', () => {
     inputs.push({ producerId: producerC.id, productSetId: teaSet, nameVi: 'Mật ong cũ', code: '83-829-28780-3-2022' });
     expect(inputs).toHaveLength(29);
 
-    const one = await rolledBack(t.database.db, async (tx) => {
+    const one = await rolledBack(t.transactions, async (tx) => {
       const ids: string[] = [];
-      for (const input of inputs) ids.push((await products.createProduct(actor, input, SYSTEM_CONTEXT, { executor: tx })).id);
+      for (const input of inputs) ids.push((await products.createProduct(actor, input, SYSTEM_CONTEXT)).id);
       return outcome(tx, ids);
     });
-    const bulk = await rolledBack(t.database.db, async (tx) => {
+    const bulk = await rolledBack(t.transactions, async (tx) => {
       const chunks: number[] = [];
-      const rows = await products.createProducts(actor, inputs, SYSTEM_CONTEXT, { executor: tx }, (n) => {
+      const rows = await products.createProducts(actor, inputs, SYSTEM_CONTEXT, {}, (n) => {
         chunks.push(n);
       });
       expect(chunks).toEqual([29]);
@@ -141,8 +142,8 @@ describe('adding many products at once', () => {
       { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà hoa 1' },
       { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà hoa 2', gtins: [taken] },
     ];
-    const error = await t.database.db
-      .transaction((tx) => products.createProducts({ grants: PROVINCE_ADMIN }, inputs, SYSTEM_CONTEXT, { executor: tx }))
+    const error = await t.transactions
+      .run(() => products.createProducts({ grants: PROVINCE_ADMIN }, inputs, SYSTEM_CONTEXT))
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BulkItemError);
     expect(error).toMatchObject({ index: 1, error: { code: 'product.gtin_taken' } });

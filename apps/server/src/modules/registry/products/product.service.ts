@@ -1,3 +1,4 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   assertCanEditProducer,
   assertCanReadProducer,
@@ -19,7 +20,7 @@ import { DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/sha
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock';
-import { type Database, queryRows } from '../../../platform/database/database';
+import { queryRows } from '../../../platform/database/database';
 import type { AuditContext, AuditService } from '../../identity';
 import { productGroups, productSets } from '../classification/classification.tables';
 import type { ClassificationService } from '../classification/classification.service';
@@ -29,7 +30,6 @@ import { productCodeSequences, productGtins, type ProductInsert, type ProductRow
 import {
   BulkItemError,
   changedFields,
-  inTransaction,
   isUniqueViolation,
   producerScope,
   type RegistryActor,
@@ -148,28 +148,34 @@ const listColumns = {
   },
 };
 
-export function createProductService(deps: { db: Database; clock: Clock; audit: AuditService; classification: ClassificationService }) {
-  const { db, clock, audit, classification } = deps;
+export function createProductService(deps: {
+  transactions: Transactions;
+  clock: Clock;
+  audit: AuditService;
+  classification: ClassificationService;
+}) {
+  const { transactions, clock, audit, classification } = deps;
+  const db = transactions.db;
   let primaryImages: PrimaryImageLookup = async () => new Map();
 
-  async function loadProducer(tx: Database, producerId: string, forUpdate = false): Promise<ProducerRow> {
-    const query = tx.select().from(producers).where(eq(producers.id, producerId));
+  async function loadProducer(producerId: string, forUpdate = false): Promise<ProducerRow> {
+    const query = db().select().from(producers).where(eq(producers.id, producerId));
     const [row] = forUpdate ? await query.for('share') : await query;
     if (!row) throw new DomainError('not_found', 'producer.not_found', 'No such producer.', { field: 'producerId' });
     return row;
   }
 
-  async function loadProduct(tx: Database, productId: string): Promise<ProductRow> {
-    const [row] = await tx.select().from(products).where(eq(products.id, productId)).for('update');
+  async function loadProduct(productId: string): Promise<ProductRow> {
+    const [row] = await db().select().from(products).where(eq(products.id, productId)).for('update');
     if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
     return row;
   }
 
   /** The next free code `(province)-(commune)-(seq)-(year)`; codes typed in by hand may already hold a number. */
-  async function nextCode(tx: Database, producer: ProducerRow): Promise<string> {
+  async function nextCode(producer: ProducerRow): Promise<string> {
     const year = vietnamYear(clock.now());
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const [row] = await tx
+      const [row] = await db()
         .insert(productCodeSequences)
         .values({ provinceCode: producer.provinceCode, communeCode: producer.communeCode, year, lastValue: 1 })
         .onConflictDoUpdate({
@@ -183,19 +189,19 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
         sequence: row?.lastValue ?? 1,
         year,
       });
-      const [taken] = await tx.select({ id: products.id }).from(products).where(eq(products.code, code));
+      const [taken] = await db().select({ id: products.id }).from(products).where(eq(products.code, code));
       if (!taken) return code;
     }
     throw new Error('no free product code');
   }
 
   /** The slug of a new product: its name's, with the smallest free suffix; serialised per name by an advisory lock. */
-  async function freeSlug(tx: Database, name: string): Promise<string> {
+  async function freeSlug(name: string): Promise<string> {
     const base = slugify(name);
     // One of 64 lock buckets per name: a transaction adding thousands of products (a spreadsheet import)
     // then holds at most 64 advisory locks instead of one per name, which exhausted max_locks_per_transaction.
-    await queryRows(tx, sql`select pg_advisory_xact_lock(${SLUG_LOCK_SPACE}, hashtext(${base}) & 63)`);
-    const taken = await tx
+    await queryRows(db(), sql`select pg_advisory_xact_lock(${SLUG_LOCK_SPACE}, hashtext(${base}) & 63)`);
+    const taken = await db()
       .select({ slug: products.slug })
       .from(products)
       .where(or(eq(products.slug, base), like(products.slug, `${escapeLikePattern(base)}-%`)));
@@ -205,11 +211,11 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     );
   }
 
-  async function assertGtinsFree(tx: Database, gtins: string[], exceptProductId?: string) {
+  async function assertGtinsFree(gtins: string[], exceptProductId?: string) {
     if (gtins.length === 0) return;
     const conditions = [inArray(productGtins.gtin, gtins)];
     if (exceptProductId) conditions.push(ne(productGtins.productId, exceptProductId));
-    const [taken] = await tx
+    const [taken] = await db()
       .select({ gtin: productGtins.gtin, productCode: products.code })
       .from(productGtins)
       .innerJoin(products, eq(products.id, productGtins.productId))
@@ -218,21 +224,23 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     if (taken) throw gtinTaken(taken.gtin, taken.productCode);
   }
 
-  async function saveGtins(tx: Database, productId: string, gtins: string[]) {
-    await tx.delete(productGtins).where(eq(productGtins.productId, productId));
+  async function saveGtins(productId: string, gtins: string[]) {
+    await db().delete(productGtins).where(eq(productGtins.productId, productId));
     if (gtins.length === 0) return;
     try {
-      await tx.insert(productGtins).values(gtins.map((gtin, position) => ({ gtin, productId, position, createdAt: clock.now() })));
+      await db()
+        .insert(productGtins)
+        .values(gtins.map((gtin, position) => ({ gtin, productId, position, createdAt: clock.now() })));
     } catch (error) {
       if (isUniqueViolation(error)) throw gtinTaken(gtins.join(', '), '');
       throw error;
     }
   }
 
-  async function gtinsOf(executor: Database, productIds: string[]): Promise<Map<string, string[]>> {
+  async function gtinsOf(productIds: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (productIds.length === 0) return result;
-    const rows = await executor
+    const rows = await db()
       .select({ productId: productGtins.productId, gtin: productGtins.gtin })
       .from(productGtins)
       .where(inArray(productGtins.productId, productIds))
@@ -270,19 +278,13 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     return { next, gtins, gtinsChanged, diff };
   }
 
-  async function createProduct(
-    tx: Database,
-    actor: RegistryActor,
-    input: CreateProductInput,
-    context: AuditContext,
-    options: WriteOptions,
-  ) {
-    const producer = await loadProducer(tx, input.producerId, true);
+  async function createProduct(actor: RegistryActor, input: CreateProductInput, context: AuditContext, options: WriteOptions) {
+    const producer = await loadProducer(input.producerId, true);
     assertCanEditProducer(actor.grants, placeOfProducer(producer));
     if (producer.status === 'dissolved')
       throw new DomainError('conflict', 'producer.dissolved', 'The producer is dissolved.', { field: 'producerId' });
-    await classification.assertCurrentSet(input.productSetId, tx);
-    if (input.legacyProductSetId) await classification.assertLegacySet(input.legacyProductSetId, tx);
+    await classification.assertCurrentSet(input.productSetId);
+    if (input.legacyProductSetId) await classification.assertLegacySet(input.legacyProductSetId);
     const price = checkPriceRange(input.priceMin, input.priceMax);
     const gtins = normalizeGtins(input.gtins ?? []);
     const nameVi = cleanName(input.nameVi);
@@ -294,19 +296,19 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
         });
       }
       code = normalizeIssuedProductCode(input.code);
-      const [taken] = await tx.select({ id: products.id }).from(products).where(eq(products.code, code));
+      const [taken] = await db().select({ id: products.id }).from(products).where(eq(products.code, code));
       if (taken) throw codeTaken(code);
     } else {
-      code = await nextCode(tx, producer);
+      code = await nextCode(producer);
     }
-    await assertGtinsFree(tx, gtins);
-    const slug = await freeSlug(tx, nameVi);
+    await assertGtinsFree(gtins);
+    const slug = await freeSlug(nameVi);
     const texts = checkTexts(input);
     const now = clock.now();
     const status = input.status ?? 'idea';
     let row: ProductRow | undefined;
     try {
-      [row] = await tx
+      [row] = await db()
         .insert(products)
         .values(newProductRow({ producer, input, code, slug, nameVi, texts, price, status, now, isDemo: options.isDemo ?? false }))
         .returning();
@@ -315,9 +317,9 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       throw error;
     }
     if (!row) throw new Error('insert returned no row');
-    await saveGtins(tx, row.id, gtins);
+    await saveGtins(row.id, gtins);
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'product.created',
         entityType: 'product',
         entityId: row.id,
@@ -329,39 +331,38 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
   }
 
   async function updateProduct(
-    tx: Database,
     actor: RegistryActor,
     productId: string,
     input: UpdateProductInput,
     context: AuditContext,
     options: WriteOptions,
   ) {
-    const before = await loadProduct(tx, productId);
-    const producer = await loadProducer(tx, before.producerId);
+    const before = await loadProduct(productId);
+    const producer = await loadProducer(before.producerId);
     assertCanEditProducer(actor.grants, placeOfProducer(producer));
     if (before.version !== input.version) throw staleVersion(before.version);
     if (input.productSetId !== undefined && input.productSetId !== before.productSetId)
-      await classification.assertCurrentSet(input.productSetId, tx);
+      await classification.assertCurrentSet(input.productSetId);
     if (input.legacyProductSetId && input.legacyProductSetId !== before.legacyProductSetId)
-      await classification.assertLegacySet(input.legacyProductSetId, tx);
-    const beforeGtins = (await gtinsOf(tx, [before.id])).get(before.id) ?? [];
+      await classification.assertLegacySet(input.legacyProductSetId);
+    const beforeGtins = (await gtinsOf([before.id])).get(before.id) ?? [];
     const { next, gtins, gtinsChanged, diff } = plannedUpdate(before, beforeGtins, input);
-    if (gtinsChanged) await assertGtinsFree(tx, gtins, before.id);
+    if (gtinsChanged) await assertGtinsFree(gtins, before.id);
     if (diff.changed.length === 0 && !gtinsChanged) return before;
     const patch: Partial<typeof products.$inferInsert> = Object.fromEntries(
       diff.changed.map((key) => [key, next[key as keyof ProductRow]]),
     );
     patch.nameFolded = foldVietnamese(next.nameVi);
     patch.searchFolded = productSearchText(next, producer.name);
-    const [after] = await tx
+    const [after] = await db()
       .update(products)
       .set({ ...patch, version: sql`${products.version} + 1`, updatedAt: clock.now() })
       .where(and(eq(products.id, before.id), eq(products.version, input.version)))
       .returning();
     if (!after) throw staleVersion(before.version);
-    if (gtinsChanged) await saveGtins(tx, after.id, gtins);
+    if (gtinsChanged) await saveGtins(after.id, gtins);
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'product.updated',
         entityType: 'product',
         entityId: after.id,
@@ -374,28 +375,27 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
   }
 
   async function changeStatus(
-    tx: Database,
     actor: RegistryActor,
     productId: string,
     input: ProductStatusInput,
     context: AuditContext,
     options: WriteOptions,
   ) {
-    const before = await loadProduct(tx, productId);
-    const producer = await loadProducer(tx, before.producerId);
+    const before = await loadProduct(productId);
+    const producer = await loadProducer(before.producerId);
     assertCanEditProducer(actor.grants, placeOfProducer(producer));
     if (before.version !== input.version) throw staleVersion(before.version);
     assertProductStatusChange(before.status, input.status);
     if (input.status === 'on_sale' && producer.status === 'dissolved')
       throw new DomainError('conflict', 'producer.dissolved', 'The producer is dissolved.');
-    const [after] = await tx
+    const [after] = await db()
       .update(products)
       .set({ status: input.status, statusChangedAt: clock.now(), version: sql`${products.version} + 1`, updatedAt: clock.now() })
       .where(and(eq(products.id, before.id), eq(products.version, input.version)))
       .returning();
     if (!after) throw staleVersion(before.version);
     if (!options.skipAudit) {
-      await audit.record(tx, context, {
+      await audit.record(context, {
         action: 'product.status_changed',
         entityType: 'product',
         entityId: after.id,
@@ -415,7 +415,6 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
    * and audit entries are written with multi-row inserts. A failing item throws a BulkItemError.
    */
   async function createProducts(
-    tx: Database,
     actor: RegistryActor,
     inputs: readonly CreateProductInput[],
     context: AuditContext,
@@ -432,7 +431,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     // Producers (locked as createProduct does), product sets: read once.
     const producerById = new Map<string, ProducerRow>();
     for (const part of chunked([...new Set(inputs.map((input) => input.producerId))], ROWS_PER_READ)) {
-      for (const row of await tx
+      for (const row of await db()
         .select()
         .from(producers)
         .where(sql`${producers.id} in ${uuidList(part)}`)
@@ -444,8 +443,8 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       const key = `${legacy ? 'legacy' : 'current'}|${id}`;
       if (setChecks.has(key)) return;
       try {
-        if (legacy) await classification.assertLegacySet(id, tx);
-        else await classification.assertCurrentSet(id, tx);
+        if (legacy) await classification.assertLegacySet(id);
+        else await classification.assertCurrentSet(id);
         setChecks.set(key, null);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -478,7 +477,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     const reserve = async (groups: { provinceCode: string; communeCode: string; remaining: number; next: number; end: number }[]) => {
       const candidates: string[] = [];
       for (const part of chunked(groups, ROWS_PER_READ)) {
-        const rows = await tx
+        const rows = await db()
           .insert(productCodeSequences)
           .values(
             part.map((group) => ({ provinceCode: group.provinceCode, communeCode: group.communeCode, year, lastValue: group.remaining })),
@@ -505,7 +504,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     };
     const loadTakenCodes = async (codes: string[]) => {
       for (const part of chunked(codes, ROWS_PER_READ * 5)) {
-        for (const row of await tx
+        for (const row of await db()
           .select({ code: products.code })
           .from(products)
           .where(sql`${products.code} in ${textList(part)}`))
@@ -528,7 +527,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       }
     }
     for (const part of chunked([...allGtins], ROWS_PER_READ * 5)) {
-      const rows = await tx
+      const rows = await db()
         .select({ gtin: productGtins.gtin, code: products.code })
         .from(productGtins)
         .innerJoin(products, eq(products.id, productGtins.productId))
@@ -549,14 +548,14 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     const stems = new Set(bases);
     for (const base of bases) for (let n = 2; n <= 999_999; n *= 10) stems.add(slugWithSuffix(base, n).replace(/-\d+$/, ''));
     const buckets = await queryRows<{ bucket: number }>(
-      tx,
+      db(),
       sql`select distinct hashtext(base) & 63 as bucket from jsonb_array_elements_text(${JSON.stringify([...bases])}::jsonb) as base order by 1`,
     );
-    for (const { bucket } of buckets) await queryRows(tx, sql`select pg_advisory_xact_lock(${SLUG_LOCK_SPACE}, ${bucket}::int)`);
+    for (const { bucket } of buckets) await queryRows(db(), sql`select pg_advisory_xact_lock(${SLUG_LOCK_SPACE}, ${bucket}::int)`);
     const takenSlugs = new Set<string>();
     for (const part of chunked([...stems], ROWS_PER_READ * 5)) {
       const list = textList(part);
-      const rows = await tx
+      const rows = await db()
         .select({ slug: products.slug })
         .from(products)
         .where(sql`${products.slug} in ${list} or regexp_replace(${products.slug}, '-[0-9]+$', '') in ${list}`);
@@ -633,7 +632,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     for (const part of chunked(planned, ROWS_PER_INSERT)) {
       let rows: ProductRow[];
       try {
-        rows = await tx
+        rows = await db()
           .insert(products)
           .values(part.map((item) => item.row))
           .returning();
@@ -647,14 +646,13 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
         item.gtins.map((gtin, position) => ({ gtin, productId: item.row.id, position, createdAt: now })),
       );
       try {
-        for (const gtinPart of chunked(gtinRows, ROWS_PER_INSERT * 4)) await tx.insert(productGtins).values(gtinPart);
+        for (const gtinPart of chunked(gtinRows, ROWS_PER_INSERT * 4)) await db().insert(productGtins).values(gtinPart);
       } catch (error) {
         if (isUniqueViolation(error)) throw gtinTaken('', '');
         throw error;
       }
       if (!options.skipAudit) {
         await audit.recordMany(
-          tx,
           context,
           inOrder.map((row, i) => ({
             action: 'product.created',
@@ -678,14 +676,13 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
    * (changes, and anything that would fail) are for the per-record path.
    */
   async function unchangedBy(
-    tx: Database,
     actor: RegistryActor,
     items: readonly { productId: string; input: Partial<ProductFields>; status?: ProductStatus | undefined }[],
   ): Promise<Set<string>> {
     const unchanged = new Set<string>();
     for (const part of chunked([...items], ROWS_PER_READ)) {
       const ids = part.map((item) => item.productId);
-      const rows = await tx
+      const rows = await db()
         .select({
           product: products,
           producer: { id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode },
@@ -695,7 +692,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
         .where(sql`${products.id} in ${uuidList(ids)}`);
       const byId = new Map(rows.map((row) => [row.product.id, row]));
       const gtins = new Map<string, string[]>();
-      const gtinRows = await tx
+      const gtinRows = await db()
         .select({ productId: productGtins.productId, gtin: productGtins.gtin })
         .from(productGtins)
         .where(sql`${productGtins.productId} in ${uuidList(ids)}`)
@@ -769,8 +766,8 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     }
   }
 
-  function joined(executor: Database) {
-    return executor
+  function joined() {
+    return db()
       .select(listColumns)
       .from(products)
       .innerJoin(producers, eq(producers.id, products.producerId))
@@ -778,12 +775,10 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       .innerJoin(productGroups, and(eq(productGroups.versionCode, productSets.versionCode), eq(productGroups.code, productSets.groupCode)));
   }
 
-  /** The image lookup reads on the main connection, so inside a caller's transaction it is skipped (PGlite has one connection). */
   async function withImages(
     rows: { product: ProductRow; producer: ProductProducer; productSet: ProductSetBrief }[],
-    executor: Database = db,
   ): Promise<ProductListItem[]> {
-    const images = rows.length > 0 && executor === db ? await primaryImages(rows.map((row) => row.product.id)) : new Map<string, string>();
+    const images = rows.length > 0 ? await primaryImages(rows.map((row) => row.product.id)) : new Map<string, string>();
     return rows.map((row) => ({
       ...row.product,
       producer: row.producer,
@@ -792,10 +787,10 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     }));
   }
 
-  async function details(executor: Database, items: ProductListItem[]): Promise<ProductDetail[]> {
+  async function details(items: ProductListItem[]): Promise<ProductDetail[]> {
     const ids = items.map((item) => item.id);
     const legacyIds = items.map((item) => item.legacyProductSetId).filter((id): id is string => id !== null);
-    const [gtins, legacySets] = await Promise.all([gtinsOf(executor, ids), classification.setsByIds(legacyIds, executor)]);
+    const [gtins, legacySets] = await Promise.all([gtinsOf(ids), classification.setsByIds(legacyIds)]);
     return items.map((item) => {
       const legacy = item.legacyProductSetId ? legacySets.get(item.legacyProductSetId) : undefined;
       return {
@@ -817,7 +812,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
 
   return {
     createProduct: (actor: RegistryActor, input: CreateProductInput, context: AuditContext, options: WriteOptions = {}) =>
-      inTransaction(db, options.executor, (tx) => createProduct(tx, actor, input, context, options)),
+      transactions.run(() => createProduct(actor, input, context, options)),
 
     /** Many products at once, in the caller's transaction (`options.executor`), as `createProduct` each in turn would. */
     createProducts: (
@@ -826,14 +821,13 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       context: AuditContext,
       options: WriteOptions = {},
       onChunk?: (rows: number) => Promise<void> | void,
-    ) => inTransaction(db, options.executor, (tx) => createProducts(tx, actor, inputs, context, options, onChunk)),
+    ) => transactions.run(() => createProducts(actor, inputs, context, options, onChunk)),
 
     /** The products these updates would not change (see unchangedBy); reads only. */
     unchangedBy: (
       actor: RegistryActor,
       items: readonly { productId: string; input: Partial<ProductFields>; status?: ProductStatus | undefined }[],
-      executor: Database = db,
-    ) => unchangedBy(executor, actor, items),
+    ) => unchangedBy(actor, items),
 
     updateProduct: (
       actor: RegistryActor,
@@ -841,7 +835,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       input: UpdateProductInput,
       context: AuditContext,
       options: WriteOptions = {},
-    ) => inTransaction(db, options.executor, (tx) => updateProduct(tx, actor, productId, input, context, options)),
+    ) => transactions.run(() => updateProduct(actor, productId, input, context, options)),
 
     changeProductStatus: (
       actor: RegistryActor,
@@ -849,11 +843,11 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       input: ProductStatusInput,
       context: AuditContext,
       options: WriteOptions = {},
-    ) => inTransaction(db, options.executor, (tx) => changeStatus(tx, actor, productId, input, context, options)),
+    ) => transactions.run(() => changeStatus(actor, productId, input, context, options)),
 
     /** One product the actor may read (otherwise "not found"), with its producer, sets and GTINs. */
-    getProduct: async (actor: RegistryActor, productId: string, executor: Database = db): Promise<ProductDetail> => {
-      const rows = await joined(executor).where(eq(products.id, productId));
+    getProduct: async (actor: RegistryActor, productId: string): Promise<ProductDetail> => {
+      const rows = await joined().where(eq(products.id, productId));
       const row = rows[0];
       if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
       try {
@@ -861,19 +855,19 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
       } catch {
         throw new DomainError('not_found', 'product.not_found', 'No such product.');
       }
-      const [detail] = await details(executor, await withImages(rows, executor));
+      const [detail] = await details(await withImages(rows));
       return detail as ProductDetail;
     },
 
     listProducts: async (actor: RegistryActor, query: ProductFilters & { page: number; pageSize: number }) => {
       const where = and(...listConditions(actor, query));
-      const [rows, total] = await searchWithTrigramIndex(db, searchTerms(query.q).length > 0, async (executor) => {
-        const page = await joined(executor)
+      const [rows, total] = await searchWithTrigramIndex(transactions, searchTerms(query.q).length > 0, async () => {
+        const page = await joined()
           .where(where)
           .orderBy(...ordering(query))
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize);
-        const [counted] = await executor
+        const [counted] = await db()
           .select({ n: count() })
           .from(products)
           .innerJoin(producers, eq(producers.id, products.producerId))
@@ -886,7 +880,7 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
 
     /** Every product matching the filters, with details, in pages, for exports. */
     async *iterateProducts(actor: RegistryActor, filters: ProductFilters, pageSize = 500): AsyncGenerator<ProductDetail[]> {
-      const ids = await db
+      const ids = await db()
         .select({ id: products.id })
         .from(products)
         .innerJoin(producers, eq(producers.id, products.producerId))
@@ -895,9 +889,8 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
         .orderBy(...ordering(filters));
       for (let i = 0; i < ids.length; i += pageSize) {
         const chunk = ids.slice(i, i + pageSize).map((row) => row.id);
-        const rows = await joined(db).where(inArray(products.id, chunk));
+        const rows = await joined().where(inArray(products.id, chunk));
         const items = await details(
-          db,
           rows.map((row) => ({ ...row.product, producer: row.producer, productSet: row.productSet, primaryImageUrl: null })),
         );
         const byId = new Map(items.map((item) => [item.id, item]));
@@ -906,14 +899,14 @@ export function createProductService(deps: { db: Database; clock: Clock; audit: 
     },
 
     /** The product with this code, if any (for imports); codes are unique nationally. */
-    findByCode: async (code: string, executor: Database = db) => {
-      const [row] = await executor.select().from(products).where(eq(products.code, code.trim().toUpperCase()));
+    findByCode: async (code: string) => {
+      const [row] = await db().select().from(products).where(eq(products.code, code.trim().toUpperCase()));
       return row;
     },
 
     /** Where a product's producer sits, for permission checks on the product's images and documents. */
-    placeOf: async (productId: string, executor: Database = db) => {
-      const [row] = await executor
+    placeOf: async (productId: string) => {
+      const [row] = await db()
         .select({ id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })
         .from(products)
         .innerJoin(producers, eq(producers.id, products.producerId))

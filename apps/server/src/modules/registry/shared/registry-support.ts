@@ -1,7 +1,7 @@
+import type { Transactions } from '../../../platform/database/transaction';
 import type { DomainError, RoleGrant } from '@ocop/domain/shared';
 import { foldVietnamese } from '@ocop/domain/shared';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../../platform/database/database';
 import type { AuditContext } from '../../identity';
 import { producers } from '../producers/producer.tables';
 
@@ -9,12 +9,10 @@ import { producers } from '../producers/producer.tables';
 export type RegistryActor = { grants: readonly RoleGrant[] };
 
 /**
- * Options every changing use case takes, for callers that work inside their own transaction (the
- * spreadsheet import runs many rows all-or-nothing) or that record the audit themselves.
+ * Options every changing use case takes, for callers that record the audit themselves or mark demo
+ * records. A caller that needs many writes all-or-nothing opens the ambient transaction around them.
  */
 export type WriteOptions = {
-  /** Run inside this transaction instead of opening one. Every query then goes through it. */
-  executor?: Database;
   /** Marks records created by the demo seed. */
   isDemo?: boolean;
   /** Leave the audit entry to the caller (an import writes its own). Default: recorded here. */
@@ -23,10 +21,6 @@ export type WriteOptions = {
 
 export type { AuditContext };
 export { isUniqueViolation, textList, uuidList } from '../../../platform/database/sql';
-
-export function inTransaction<T>(db: Database, executor: Database | undefined, work: (tx: Database) => Promise<T>): Promise<T> {
-  return executor ? work(executor) : db.transaction((tx) => work(tx));
-}
 
 /**
  * The SQL condition that limits producers (or rows joined to them) to what the grants may read,
@@ -99,11 +93,11 @@ function sameValue(a: unknown, b: unknown): boolean {
  * for SSDs and cached data (1.1), so a selective search uses the index and a search that matches
  * much of the table still scans it; nothing else is affected.
  */
-export function searchWithTrigramIndex<T>(db: Database, searching: boolean, work: (executor: Database) => Promise<T>): Promise<T> {
-  if (!searching) return work(db);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    return work(tx);
+export function searchWithTrigramIndex<T>(transactions: Transactions, searching: boolean, work: () => Promise<T>): Promise<T> {
+  if (!searching) return work();
+  return transactions.run(async () => {
+    await transactions.db().execute(sql`set local random_page_cost = 1.1`);
+    return work();
   });
 }
 
