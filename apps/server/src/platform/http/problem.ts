@@ -1,5 +1,6 @@
 import type { ProblemView } from '@ocop/contracts/common';
 import { errorMessage } from '@ocop/contracts/errors';
+import type { ErrorCode } from '@ocop/domain/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestLanguage } from './language';
 
@@ -8,7 +9,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   details: Record<string, unknown> = {},
 ) {
   const language = requestLanguage(request);
