@@ -23,5 +23,7 @@ export function sendProblem(
     requestId: request.id,
     ...(Object.keys(details).length > 0 ? { details } : {}),
   };
+  // Set here too: a problem may be sent before any hook of the route's context ran (not found, early errors).
+  reply.header('x-request-id', request.id);
   return reply.status(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
