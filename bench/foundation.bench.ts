@@ -1,13 +1,11 @@
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer } from './server-process';
-
-const BARE_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json' }); s.end('{"status":"ok"}'); }).listen(3803, '127.0.0.1', () => console.log('up'));`;
 
 type Rps = { label: string; rps: number; p50: number; p99: number; errors: number };
 
@@ -16,7 +14,7 @@ async function load(url: string, seconds: number, label: string): Promise<Rps> {
   return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-/** Start-up to ready on an empty and an existing data directory, and /api/health against bare node:http. */
+/** Start-up to ready on an empty and an existing data directory; /api/health on PostgreSQL (beside bare node:http: edge.bench.ts). */
 export async function benchFoundation(options: { seconds: number; postgresUrl: string | undefined }) {
   const lines: string[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
@@ -30,15 +28,8 @@ export async function benchFoundation(options: { seconds: number; postgresUrl: s
     const existing = await startServer({ DATA_DIR: dataDir }, 3802);
     lines.push(`start → ready, empty embedded data dir (migrations, 14,161 admin units, demo data): ${Math.round(empty.readyMs)} ms`);
     lines.push(`start → ready, existing embedded data dir: ${Math.round(existing.readyMs)} ms`);
-
-    // The bare server runs in its own process, like ours, so both compete with the load generator alike.
-    const bare = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => bare.stdout?.once('data', () => resolve()));
-    const results: Rps[] = [];
-    results.push(await load('http://127.0.0.1:3803/', options.seconds, 'bare node:http hello world'));
-    bare.kill();
-    results.push(await load(`${existing.url}/api/health`, options.seconds, 'GET /api/health, PGlite'));
     await existing.stop();
+    const results: Rps[] = [];
 
     if (options.postgresUrl) {
       const dbName = `ocop_bench_${Date.now()}`;

@@ -25,6 +25,10 @@ if (!pgUrl) console.log('(PostgreSQL not reachable: PostgreSQL figures skipped)'
 console.log('\n## Foundation');
 for (const line of await benchFoundation({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
 
+console.log('\n## Edge (50 connections, each server alone under load, ratios to bare node:http)');
+const { benchEdge } = await import('./edge.bench');
+for (const line of await benchEdge({ seconds })) console.log(`- ${line}`);
+
 console.log('\n## Registry');
 const { benchRegistry } = await import('./registry.bench');
 for (const line of await benchRegistry({ postgresUrl: pgUrl })) console.log(`- ${line}`);

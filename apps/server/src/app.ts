@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,11 +24,13 @@ import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
 import { countShippedMigrations } from './platform/database/migrate';
-import { registerAccessControl, type RegisteredRoute } from './platform/http/access';
+import { type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
+import { aboutPage } from './platform/http/about-page';
 import { renderApiDocs } from './platform/http/api-docs';
 import { registerJsonParser } from './platform/http/body-parsers';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { sendProblem } from './platform/http/problem';
+import { edgeAwareLogController, publicEdge, publicEdgeHeaders } from './platform/http/public-edge';
 
 export type AppSettings = {
   publicUrl: string;
@@ -69,35 +71,17 @@ export async function buildApp(deps: AppDeps) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify's two lines per request, except on the public edge, which samples its own.
+    logController: edgeAwareLogController(),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Root: what every route shares, in the back office and on the public edge alike.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"], // antd writes its styles at run time
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: settings.publicUrl.startsWith('https://'),
-  });
   registerJsonParser(app);
   registerErrorHandling(app, bodyLimit);
-  // Uploads: each route reads its one file with its own size limit (platform/http/uploads.ts);
-  // these are the outer bounds. Files are read into memory, never into temporary files.
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 30, fieldSize: 20_000, parts: 40, headerPairs: 200 },
-  });
+  const routes: RegisteredRoute[] = [];
+  requireDeclaredAccess(app, routes);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -137,39 +121,74 @@ export async function buildApp(deps: AppDeps) {
   // Background imports finish (or stop at their next row) before the database closes.
   app.addHook('onClose', async () => registry.imports.drain());
 
-  const routes: RegisteredRoute[] = [];
-  registerAccessControl(app, identity.authenticator, routes);
+  // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
+  // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
+  const publicRoutes: FastifyPluginAsync[] = [aboutPage(), prefixed('/api', platformRoutes(database))];
+  await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
 
-  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes, platformRoutes(database)];
-  await app.register(
-    async (api) => {
-      for (const plugin of apiRoutes) await api.register(plugin);
-    },
-    { prefix: '/api' },
-  );
-
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderApiDocs(app)),
-  );
-
-  const webRoot = settings.webDistDir && existsSync(join(settings.webDistDir, 'index.html')) ? settings.webDistDir : undefined;
-  if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, serve: false });
-    // The web app is a single page: unknown paths that are not API calls get index.html.
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-      const path = (request.params as { '*': string })['*'];
-      if (path.startsWith('api/')) return sendProblem(request, reply, 404, 'route.not_found', { method: request.method, url: request.url });
-      if (path && existsSync(join(webRoot, path)) && !path.includes('..')) {
-        const immutable = path.startsWith('assets/');
-        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path);
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
+  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes];
+  await app.register(async (backOffice) => {
+    backOffice.addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
     });
-  }
+    await backOffice.register(fastifyCookie);
+    await backOffice.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"], // antd writes its styles at run time
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      hsts: settings.publicUrl.startsWith('https://'),
+    });
+    // Uploads: each route reads its one file with its own size limit (platform/http/uploads.ts);
+    // these are the outer bounds. Files are read into memory, never into temporary files.
+    await backOffice.register(fastifyMultipart, {
+      limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 30, fieldSize: 20_000, parts: 40, headerPairs: 200 },
+    });
+    registerSessionAccess(backOffice, identity.authenticator);
 
+    await backOffice.register(
+      async (api) => {
+        for (const plugin of apiRoutes) await api.register(plugin);
+      },
+      { prefix: '/api' },
+    );
+
+    backOffice.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    backOffice.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(renderApiDocs(app)),
+    );
+
+    const webRoot = settings.webDistDir && existsSync(join(settings.webDistDir, 'index.html')) ? settings.webDistDir : undefined;
+    if (webRoot) {
+      await backOffice.register(fastifyStatic, { root: webRoot, serve: false });
+      // The web app is a single page: unknown paths that are not API calls get index.html.
+      backOffice.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+        const path = (request.params as { '*': string })['*'];
+        if (path.startsWith('api/'))
+          return sendProblem(request, reply, 404, 'route.not_found', { method: request.method, url: request.url });
+        if (path && existsSync(join(webRoot, path)) && !path.includes('..')) {
+          const immutable = path.startsWith('assets/');
+          return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path);
+        }
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
+    }
+  });
+
+  // Unknown addresses belong to neither context: they get the public edge's fixed headers.
+  const notFoundHeaders = publicEdgeHeaders(settings.publicUrl);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'route.not_found', { method: request.method, url: request.url.split('?')[0] }),
+    sendProblem(request, reply.headers(notFoundHeaders), 404, 'route.not_found', {
+      method: request.method,
+      url: request.url.split('?')[0],
+    }),
   );
 
   await app.ready();
@@ -178,6 +197,13 @@ export async function buildApp(deps: AppDeps) {
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;
 
+function prefixed(prefix: string, plugin: FastifyPluginAsync): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(plugin, { prefix });
+  };
+}
+
+/** Liveness and readiness probes: on the public edge, so a probe every few seconds costs little and logs little. */
 function platformRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
   const shipped = countShippedMigrations();
   return async (app) => {

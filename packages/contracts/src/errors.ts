@@ -1,3 +1,4 @@
+import { type ErrorCode, isErrorCode } from '@ocop/domain/shared';
 import type { Language } from './common';
 
 type Text = { vi: string; en: string };
@@ -5,9 +6,10 @@ type Text = { vi: string; en: string };
 /**
  * The words users read for each error code, in both languages. The server answers with the
  * text in the request's language; the web app looks the same code up when it renders a form.
- * `{name}` placeholders are filled from the error's details.
+ * `{name}` placeholders are filled from the error's details. Typed by the code union of the
+ * domain: a code without its two texts, or a text for no code, does not compile.
  */
-export const ERROR_MESSAGES: Record<string, Text> = {
+export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',
@@ -321,8 +323,9 @@ export const ERROR_MESSAGES: Record<string, Text> = {
 
 /** The text for a code in a language, with `{placeholders}` filled from details. */
 export function errorMessage(code: string, language: Language, details: Record<string, unknown> = {}): string {
-  const text = ERROR_MESSAGES[code] ?? ERROR_MESSAGES.internal;
-  const template = text ? text[language] : code;
+  // A code from outside (an older server, a stored problem) may be unknown: it reads as "internal".
+  const text = isErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES.internal;
+  const template = text[language];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = details[name];
     return value === undefined || value === null ? whole : String(value);

@@ -3,6 +3,8 @@
  * `unauthenticated` and `throttled` exist because login and sessions fail in ways that are
  * neither "invalid input" nor "forbidden", and the client must react to them differently.
  */
+import type { ErrorCode } from './error-codes';
+
 export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'throttled', 'too_large'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -11,7 +13,7 @@ export class DomainError extends Error {
 
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string, // '<entity>.<reason>': clients and tests match on it, so keep it stable
+    readonly code: ErrorCode, // one of ERROR_CODES: each has a text in both languages
     message: string,
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {

@@ -1,3 +1,4 @@
 export * from './domain-error';
+export * from './error-codes';
 export * from './roles';
 export * from './vietnamese-text';

@@ -42,10 +42,11 @@ export type RegisteredRoute = { method: string; url: string; access: Access };
 /**
  * Every route must say who may call it; a route without `config.access` stops the server at
  * start-up, so a forgotten guard fails the first test run instead of reaching production.
+ * Registered on the root, so it sees the routes of the back office and of the public edge alike.
  */
-export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, routes: RegisteredRoute[]) {
+export function requireDeclaredAccess(app: FastifyInstance, routes: RegisteredRoute[]) {
+  // On the root too, so `request.actor` is null (never undefined) on the public edge as well.
   app.decorateRequest('actor', null);
-
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -54,7 +55,13 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     }
     for (const method of methods) routes.push({ method, url: route.url, access });
   });
+}
 
+/**
+ * The session, CSRF and role checks of the back office: registered inside its encapsulated
+ * context (with the cookie parser), so the public edge's routes never look a session up.
+ */
+export function registerSessionAccess(app: FastifyInstance, authenticator: Authenticator) {
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const access = config?.access;
@@ -84,6 +91,12 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       return sendProblem(request, reply, 403, 'auth.forbidden');
     }
   });
+}
+
+/** Both halves on one instance (a server without a public edge, and the access tests). */
+export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, routes: RegisteredRoute[]) {
+  requireDeclaredAccess(app, routes);
+  registerSessionAccess(app, authenticator);
 }
 
 function csrfMatches(header: string | string[] | undefined, expected: string): boolean {

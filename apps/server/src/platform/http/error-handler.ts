@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@ocop/domain/shared';
+import { DomainError, type ErrorCode, type ErrorKind } from '@ocop/domain/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { sendProblem } from './problem';
@@ -15,7 +15,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 /** Fastify's own errors that mean "your request was wrong", with our codes for them. */
-const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.body_too_large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid' },

@@ -1,5 +1,6 @@
 import type { ProblemView } from '@ocop/contracts/common';
 import { errorMessage } from '@ocop/contracts/errors';
+import type { ErrorCode } from '@ocop/domain/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestLanguage } from './language';
 
@@ -8,7 +9,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   details: Record<string, unknown> = {},
 ) {
   const language = requestLanguage(request);
@@ -22,5 +23,7 @@ export function sendProblem(
     requestId: request.id,
     ...(Object.keys(details).length > 0 ? { details } : {}),
   };
+  // Set here too: a problem may be sent before any hook of the route's context ran (not found, early errors).
+  reply.header('x-request-id', request.id);
   return reply.status(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

@@ -486,7 +486,7 @@ describe('spreadsheet imports', () => {
         pricesAsText: true,
       });
       const before = await countProducts();
-      const started = Date.now();
+      // How long this takes is a bench figure (`npm run bench`: import dry run and commit of 20,000 products), not asserted here.
       const job = await run(admin, 'products', 'dry-run', file, 'san-pham-20000.xlsx');
       expect(job.status).toBe('completed');
       expect(job.summary).toMatchObject({ dataRows: 20_000, rowsWithProblems: 3, problemCount: 3 });
@@ -499,7 +499,6 @@ describe('spreadsheet imports', () => {
       expect(refused.status).toBe('rejected');
       expect(problemsOf(refused)).toEqual(problemsOf(job));
       expect(await countProducts()).toBe(before);
-      expect(Date.now() - started).toBeLessThan(60_000);
     });
   });
 
