@@ -27,6 +27,7 @@ import { renderApiDocs } from './platform/http/api-docs';
 import { registerJsonParser } from './platform/http/body-parsers';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { sendProblem } from './platform/http/problem';
+import { registerTextGuard } from './platform/http/text-guard';
 
 export type AppSettings = {
   publicUrl: string;
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps) {
     hsts: settings.publicUrl.startsWith('https://'),
   });
   registerJsonParser(app);
+  registerTextGuard(app);
   registerErrorHandling(app, bodyLimit);
   // Uploads: each route reads its one file with its own size limit (platform/http/uploads.ts);
   // these are the outer bounds. Files are read into memory, never into temporary files.
