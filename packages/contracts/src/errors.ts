@@ -44,6 +44,10 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).',
     en: 'Too many failed logins. Please try again in {minutes} minutes (after {retryAtLocal}).',
   },
+  'auth.password_change_throttled': {
+    vi: 'Bạn đã nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).',
+    en: 'Too many wrong current passwords. Please try again in {minutes} minutes (after {retryAtLocal}).',
+  },
   'auth.csrf_invalid': {
     vi: 'Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang.',
     en: 'Missing or wrong CSRF token. Please reload the page.',
