@@ -8,6 +8,7 @@ import {
   recordFailure,
   sessionExpiresAt,
   type SessionPolicy,
+  shouldRefreshLastSeen,
   type ThrottlePolicy,
   type ThrottleState,
 } from '@ocop/domain/identity';
@@ -22,8 +23,6 @@ import { loginThrottles, sessions, userRoles, users, type UserRow } from './iden
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 
 export type AuthService = ReturnType<typeof createAuthService>;
-
-const LAST_SEEN_RESOLUTION_MS = 60_000; // refresh last_seen_at at most once a minute per session
 
 /** The throttle key of an existing account: shared by its email and phone logins and by password changes. */
 function accountKeyOf(userId: string): string {
@@ -212,7 +211,7 @@ export function createAuthService(deps: {
         return 'expired';
       }
       let lastSeenAt = row.session.lastSeenAt;
-      if (now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      if (shouldRefreshLastSeen(lastSeenAt, now, sessionPolicy)) {
         lastSeenAt = now;
         await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
       }
