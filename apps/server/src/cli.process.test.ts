@@ -136,5 +136,5 @@ describe('ocop-admin', () => {
     } finally {
       await postgres?.drop();
     }
-  }, 180_000);
+  }, 480_000);
 });

@@ -25,7 +25,7 @@ function startServer(dataDir: string, port: number): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitForReady(port: number, deadlineMs = 60_000): Promise<void> {
+async function waitForReady(port: number, deadlineMs = 150_000): Promise<void> {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     try {
@@ -75,5 +75,5 @@ describe('server process on the embedded database', () => {
     expect(again.output()).not.toContain('DEMO DATA created');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
