@@ -57,7 +57,10 @@ async function start() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  log.info({ url: config.publicUrl, engine: database.engine, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
+  log.info(
+    { url: config.publicUrl, engine: database.engine, node: process.version, startupMs: Math.round(performance.now() - startedAt) },
+    'ready',
+  );
 }
 
 start().catch((error: unknown) => {
