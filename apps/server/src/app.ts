@@ -128,6 +128,7 @@ export async function buildApp(deps: AppDeps) {
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
   const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes];
+  // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
     backOffice.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
     registerSessionAccess(backOffice, identity.authenticator);
 
     await backOffice.register(
+      // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
       async (api) => {
         for (const plugin of apiRoutes) await api.register(plugin);
       },
