@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
 import { createRegistryModule } from './modules/registry';
+import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
@@ -51,6 +52,8 @@ export type AppDeps = {
   clock?: Clock;
   /** A pino logger; none in tests unless a test asks for one. */
   logger?: FastifyBaseLogger;
+  /** Where uploaded bytes live (S3-compatible when configured); the local disk under `settings.filesDir` otherwise. */
+  store?: FileStore;
 };
 
 const API_VERSION = '0.1.0';
@@ -111,7 +114,7 @@ export async function buildApp(deps: AppDeps) {
     // The registry is created below; the checker is only called later, when a user is given a producer-member role.
     scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
   });
-  const store = await createLocalFileStore(settings.filesDir);
+  const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
   const registry = createRegistryModule({
     transactions,
     clock,
@@ -130,6 +133,7 @@ export async function buildApp(deps: AppDeps) {
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
   const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes];
+  // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
     backOffice.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
@@ -156,6 +160,7 @@ export async function buildApp(deps: AppDeps) {
     registerSessionAccess(backOffice, identity.authenticator);
 
     await backOffice.register(
+      // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
       async (api) => {
         for (const plugin of apiRoutes) await api.register(plugin);
       },

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { backup, restore } from './cli/backup.command';
 import { loadConfig } from './config';
+import { openFileStore } from './open-file-store';
 import { seedDemoData } from './demo/seed-demo';
 import { SYSTEM_CONTEXT } from './modules/identity';
 import { openPreparedDatabase } from './prepare-database';
@@ -23,7 +24,11 @@ async function withApp<T>(work: (built: Awaited<ReturnType<typeof buildApp>>) =>
   const config = loadConfig(process.env);
   const { database } = await openPreparedDatabase(config);
   try {
-    const built = await buildApp({ database, settings: { ...config, filesDir: join(config.dataDir, 'files') } });
+    const built = await buildApp({
+      database,
+      store: await openFileStore(config),
+      settings: { ...config, filesDir: join(config.dataDir, 'files') },
+    });
     try {
       return await work(built);
     } finally {

@@ -36,4 +36,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/Cấu hình không hợp lệ \/ invalid configuration: PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('keeps files on the local disk unless FILE_STORE=s3 names a bucket and its credentials', () => {
+    expect(loadConfig({}).fileStore).toEqual({ kind: 'local' });
+    expect(
+      loadConfig({
+        FILE_STORE: 's3',
+        S3_ENDPOINT: 'https://s3.example.vn',
+        S3_BUCKET: 'ocop-son-la',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'false',
+      }).fileStore,
+    ).toEqual({
+      kind: 's3',
+      endpoint: 'https://s3.example.vn',
+      bucket: 'ocop-son-la',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
+    expect(() => loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'ocop' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ FILE_STORE: 'ftp' })).toThrow(/FILE_STORE/);
+  });
 });

@@ -30,7 +30,28 @@ const environment = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   TRUST_PROXY: boolish.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Self-hosted services (MinIO, Ceph, the Vietnamese clouds' object storage) mostly need path-style addressing.
+  S3_FORCE_PATH_STYLE: boolish.default(true),
 });
+
+/** Where uploaded files are kept: `DATA_DIR/files` on the local disk, or one bucket of an S3-compatible service. */
+export type FileStoreConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export type Config = Readonly<{
   port: number;
@@ -44,6 +65,7 @@ export type Config = Readonly<{
   seedDemo: 'auto' | 'never';
   trustProxy: boolean;
   webDistDir: string | undefined;
+  fileStore: FileStoreConfig;
 }>;
 
 /** Reads the environment once; an invalid setting stops the process with a message naming it. */
@@ -56,6 +78,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Cấu hình không hợp lệ / invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  let fileStore: FileStoreConfig = { kind: 'local' };
+  if (e.FILE_STORE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => e[name] === undefined);
+    if (missing.length > 0) {
+      throw new Error(`Cấu hình không hợp lệ / invalid configuration: FILE_STORE=s3 cần / needs ${missing.join(', ')}`);
+    }
+    fileStore = {
+      kind: 's3',
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET ?? '',
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    };
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -68,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR,
+    fileStore,
   });
 }

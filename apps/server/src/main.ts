@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { seedDemoData } from './demo/seed-demo';
 import { loggerOptions } from './platform/logger';
 import { DEFAULT_WEB_DIST } from './platform/paths';
+import { openFileStore } from './open-file-store';
 import { openPreparedDatabase } from './prepare-database';
 
 const startedAt = performance.now();
@@ -18,6 +19,7 @@ async function start() {
   const { app, modules } = await buildApp({
     database,
     logger: log,
+    store: await openFileStore(config),
     settings: { ...config, webDistDir: config.webDistDir ?? DEFAULT_WEB_DIST, filesDir: join(config.dataDir, 'files') },
   });
 

@@ -8,6 +8,7 @@ import { buildApp, type AppSettings, type OcopApp } from '../app';
 import { SYSTEM_CONTEXT } from '../modules/identity';
 import { createManualClock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/database/database';
+import type { FileStore } from '../platform/files/file-store';
 import { SESSION_COOKIE } from '../platform/http/access';
 import { createTestDatabase } from './test-database';
 import { guardRootHandle } from './transaction-guard';
@@ -39,7 +40,7 @@ export type GivenUser = {
 };
 
 /** buildApp() on a private database with a hand-moved clock, plus helpers to act as users. */
-export async function startTestApp(options: { settings?: Partial<AppSettings>; logger?: FastifyBaseLogger } = {}) {
+export async function startTestApp(options: { settings?: Partial<AppSettings>; logger?: FastifyBaseLogger; store?: FileStore } = {}) {
   const database: DatabaseHandle = guardRootHandle(await createTestDatabase());
   const clock = createManualClock(new Date('2026-03-02T02:00:00Z'));
   const filesDir = mkdtempSync(join(tmpdir(), 'ocop-files-'));
@@ -55,6 +56,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
       filesDir,
       ...options.settings,
     },
+    ...(options.store ? { store: options.store } : {}),
   });
   const { app, modules, routes, transactions } = built;
   await modules.identity.users.serveProvince(SON_LA);

@@ -70,7 +70,8 @@ export async function createLocalFileStore(root: string): Promise<FileStore> {
       const stream: ReadStream = createReadStream(path);
       return stream;
     },
-    exists: (key) => isFile(pathOf(key)),
+    // async, so an invalid key rejects like every other method instead of throwing synchronously.
+    exists: async (key) => isFile(pathOf(key)),
     delete: async (key) => {
       await rm(pathOf(key), { force: true });
     },
