@@ -24,6 +24,7 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
       <p style={{ color: token.colorTextSecondary, marginTop: 0, marginBottom: 16 }}>{t('login.subtitle')}</p>
       {notice && !logIn.error ? <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
       <Form<LoginBody>
+        noValidate
         form={form}
         layout="vertical"
         requiredMark={false}

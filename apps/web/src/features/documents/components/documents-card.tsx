@@ -151,6 +151,7 @@ function UploadForm({
 
   return (
     <Form<UploadValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}
