@@ -22,6 +22,10 @@ console.log(`# ocop bench — ${new Date().toISOString()} — ${machine}`);
 const pgUrl = (await reachable(postgresUrl)) ? postgresUrl : undefined;
 if (!pgUrl) console.log('(PostgreSQL not reachable: PostgreSQL figures skipped)');
 
+console.log('\n## Web app (first load)');
+const { benchWebBundle } = await import('./web-bundle.bench');
+for (const line of await benchWebBundle()) console.log(`- ${line}`);
+
 console.log('\n## Foundation');
 for (const line of await benchFoundation({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
 

@@ -196,8 +196,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   },
   'product.price_invalid': { vi: 'Giá phải là số nguyên đồng, không âm.', en: 'A price must be a whole, non-negative number of đồng.' },
   'product.price_range_inverted': {
-    vi: 'Giá thấp nhất ({min} đồng) lớn hơn giá cao nhất ({max} đồng).',
-    en: 'The lowest price ({min} đồng) is above the highest ({max} đồng).',
+    vi: 'Giá thấp nhất ({min}) lớn hơn giá cao nhất ({max}).',
+    en: 'The lowest price ({min}) is above the highest ({max}).',
   },
   'product.code_invalid': {
     vi: 'Mã sản phẩm "{value}" không hợp lệ (3–40 ký tự: chữ, số, dấu . - /).',
@@ -337,13 +337,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   'import.example_row_skipped': { vi: 'Dòng ví dụ của mẫu được bỏ qua.', en: 'The template’s example row was skipped.' },
 };
 
+/** Details that are sums of money, written the way the app shows prices: "90.000 ₫". */
+const MONEY_DETAILS: Readonly<Record<string, readonly string[]>> = {
+  'product.price_range_inverted': ['min', 'max'],
+};
+
+function formatDong(value: unknown): string {
+  const amount = Number(value);
+  if (!Number.isFinite(amount)) return String(value);
+  return `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}\u00a0₫`;
+}
+
 /** The text for a code in a language, with `{placeholders}` filled from details. */
 export function errorMessage(code: string, language: Language, details: Record<string, unknown> = {}): string {
   // A code from outside (an older server, a stored problem) may be unknown: it reads as "internal".
   const text = isErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES.internal;
   const template = text[language];
+  const money = MONEY_DETAILS[code] ?? [];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = details[name];
-    return value === undefined || value === null ? whole : String(value);
+    if (value === undefined || value === null) return whole;
+    return money.includes(name) ? formatDong(value) : String(value);
   });
 }

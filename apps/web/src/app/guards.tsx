@@ -1,7 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import type { UserView } from '@ocop/contracts/identity';
-import type { ReactNode } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { lazy, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ui/error-alert';
 import { PageLoading } from '../components/ui/page-loading';
 import { canAdministerUsers, useMe } from '../lib/auth';
@@ -58,22 +58,8 @@ export function RedirectIfLoggedIn({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** The page a user reaches without the role it needs (the server would refuse its calls anyway). */
-export function ForbiddenResult({ text }: { text?: string }) {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="403"
-      title={t('forbidden.title')}
-      subTitle={text ?? t('forbidden.textRole')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('error.goHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
+// The 403 page is rare; its antd Result stays out of the first load.
+const ForbiddenResult = lazy(() => import('../components/forbidden-result').then((m) => ({ default: m.ForbiddenResult })));
 
 /** Pages for province and system administrators only. */
 export function RequireAdministrator({ children }: { children: ReactNode }) {

@@ -1,12 +1,13 @@
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
-import { AppLayout } from '../components/layouts/app-layout';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { PageLoading } from '../components/ui/page-loading';
 import { canCreateProducers, canCreateProducts, canImport, canReadRegistry } from '../lib/registry';
 import { RedirectIfLoggedIn, RequireAdministrator, RequireAuth, RequireRole } from './guards';
 
-// Each page is its own chunk; React.lazy wants a default export, so the named one is mapped.
+// Each page is its own chunk; React.lazy wants a default export, so the named one is mapped. The
+// signed-in frame (menu, drawer, dropdown) is one too, so the login page does not load it.
+const AppLayout = lazy(() => import('../components/layouts/app-layout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginPage })));
 const HomePage = lazy(() => import('./routes/home').then((m) => ({ default: m.HomePage })));
 const AdminUnitsPage = lazy(() => import('./routes/admin-units').then((m) => ({ default: m.AdminUnitsPage })));
@@ -46,7 +47,9 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorBoundary />,
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoading fullScreen />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

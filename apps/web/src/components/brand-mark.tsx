@@ -1,4 +1,4 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import { useI18n } from '../lib/i18n';
 
 function StarBadge({ size }: { size: number }) {
@@ -10,6 +10,7 @@ function StarBadge({ size }: { size: number }) {
   );
 }
 
+// Plain elements, not antd's Typography: the mark is on the login page, whose first load stays small.
 /** The programme's mark: a star badge, "OCOP" and the province, as text so it scales and translates. */
 export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'compact' | 'hero' }) {
   const { t } = useI18n();
@@ -18,10 +19,10 @@ export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'compac
       <Flex align="center" gap={16}>
         <StarBadge size={64} />
         <div>
-          <Typography.Title level={1} style={{ margin: 0, color: 'inherit', letterSpacing: 1 }}>
+          <h1 style={{ margin: 0, color: 'inherit', letterSpacing: 1, fontSize: 38, lineHeight: 1.23, fontWeight: 600 }}>
             {t('app.name')}
-          </Typography.Title>
-          <Typography.Text style={{ color: 'inherit', opacity: 0.9, fontSize: 16 }}>{t('app.programme')}</Typography.Text>
+          </h1>
+          <span style={{ color: 'inherit', opacity: 0.9, fontSize: 16 }}>{t('app.programme')}</span>
         </div>
       </Flex>
     );
@@ -30,9 +31,18 @@ export function BrandMark({ variant = 'header' }: { variant?: 'header' | 'compac
   return (
     <Flex align="center" gap={compact ? 6 : 10} style={{ minWidth: 0 }}>
       <StarBadge size={compact ? 26 : 32} />
-      <Typography.Text strong ellipsis style={{ color: 'inherit', fontSize: compact ? 15 : 18, whiteSpace: 'nowrap' }}>
+      <span
+        style={{
+          color: 'inherit',
+          fontWeight: 600,
+          fontSize: compact ? 15 : 18,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
+      >
         {t('app.name')}
-      </Typography.Text>
+      </span>
     </Flex>
   );
 }

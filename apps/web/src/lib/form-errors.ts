@@ -74,3 +74,9 @@ export function domainCheck(check: () => unknown, message: (code: string, detail
     throw error;
   }
 }
+
+/**
+ * Where a form scrolls to on a failed submit: the first wrong field in the middle of the screen,
+ * so the sticky header never covers it, and focused so the keyboard is there too.
+ */
+export const SCROLL_TO_ERROR = { block: 'center', behavior: 'smooth', focus: true } as const;

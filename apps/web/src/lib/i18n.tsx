@@ -4,11 +4,24 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from '../messages/en';
 import { type MessageKey, type Messages, vi } from '../messages/vi';
 import { CLIENT_ERROR_CODES, isApiError, setApiLanguage } from './api-client';
 
-export const MESSAGES: Record<Language, Messages> = { vi, en };
+/**
+ * The texts of each language loaded so far. Vietnamese, the first language, is in the first load;
+ * English is fetched the first time someone picks it (it is ~9 KB gzip the login page need not carry).
+ */
+const LOADED: Partial<Record<Language, Messages>> = { vi };
+
+export function isLanguageLoaded(language: Language): boolean {
+  return LOADED[language] !== undefined;
+}
+
+/** Fetches a language's texts once; resolves at once when they are here already. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (LOADED[language]) return;
+  if (language === 'en') LOADED.en = (await import('../messages/en')).en;
+}
 
 export const LANGUAGE_STORAGE_KEY = 'ocop.lang';
 
@@ -36,7 +49,7 @@ export function fillPlaceholders(template: string, values: TranslateValues = {})
 }
 
 export function translate(language: Language, key: MessageKey, values?: TranslateValues): string {
-  return fillPlaceholders(MESSAGES[language][key], values);
+  return fillPlaceholders((LOADED[language] ?? vi)[key], values);
 }
 
 /** The stored choice, else Vietnamese: the programme's working language. */
@@ -84,13 +97,29 @@ function applyLanguage(language: Language): void {
 }
 
 export function I18nProvider({ children, initialLanguage }: { children: ReactNode; initialLanguage?: Language }) {
-  const [language, setLanguageState] = useState<Language>(() => {
-    const chosen = initialLanguage ?? readStoredLanguage();
-    applyLanguage(chosen);
-    return chosen;
+  // `wanted` is the choice; `language` the one on screen, which follows once its texts are here.
+  const [wanted, setWanted] = useState<Language>(() => initialLanguage ?? readStoredLanguage());
+  const [language, setShown] = useState<Language | null>(() => {
+    if (!isLanguageLoaded(wanted)) return null;
+    applyLanguage(wanted);
+    return wanted;
   });
 
-  useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => {
+    let current = true;
+    void loadLanguage(wanted)
+      .catch(() => undefined)
+      .then(() => {
+        if (!current) return;
+        // Texts that could not be fetched (offline) fall back to Vietnamese, never a blank page.
+        const shown = isLanguageLoaded(wanted) ? wanted : 'vi';
+        applyLanguage(shown);
+        setShown(shown);
+      });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
 
   const setLanguage = useCallback((next: Language) => {
     try {
@@ -98,19 +127,23 @@ export function I18nProvider({ children, initialLanguage }: { children: ReactNod
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this visit only.
     }
-    applyLanguage(next);
-    setLanguageState(next);
+    setWanted(next);
   }, []);
 
-  const value = useMemo<I18nContextValue>(
-    () => ({
-      language,
-      setLanguage,
-      t: (key, values) => translate(language, key, values),
-      describeError: (error) => describeError(error, language),
-    }),
+  const value = useMemo<I18nContextValue | null>(
+    () =>
+      language
+        ? {
+            language,
+            setLanguage,
+            t: (key, values) => translate(language, key, values),
+            describeError: (error) => describeError(error, language),
+          }
+        : null,
     [language, setLanguage],
   );
+  // Only a first visit in English waits (one small chunk) before anything shows.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

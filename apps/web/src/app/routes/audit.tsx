@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ui/error-alert';
 import { PageHeader } from '../../components/ui/page-header';
 import { useServedProvinces } from '../../features/admin-units/api/list-served-provinces';
 import { type AuditFilter, useAuditEntries } from '../../features/audit/api/list-audit-entries';
+import { AUDIT_ENTITY_TYPES, entityTypeLabel } from '../../features/audit/audit-format';
 import { AuditTable } from '../../features/audit/components/audit-table';
 import { homeProvinceCode, useCurrentUser } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
@@ -28,7 +29,7 @@ export function AuditPage() {
   const apply = (values: FilterValues) =>
     setFilter((current) => ({
       ...current,
-      entityType: values.entityType?.trim() || undefined,
+      entityType: values.entityType || undefined,
       entityId: values.entityId?.trim() || undefined,
       page: 1,
     }));
@@ -52,7 +53,14 @@ export function AuditPage() {
             </Form.Item>
           ) : null}
           <Form.Item name="entityType" label={t('audit.filter.entityType')}>
-            <Input allowClear placeholder="user" style={{ width: 160 }} />
+            <Select<string>
+              allowClear
+              placeholder={t('audit.filter.entityTypeAll')}
+              options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeLabel(type, t) }))}
+              popupMatchSelectWidth={false}
+              style={{ width: 200 }}
+              data-testid="audit-entity-type"
+            />
           </Form.Item>
           <Form.Item name="entityId" label={t('audit.filter.entityId')}>
             <Input allowClear style={{ width: 240 }} />

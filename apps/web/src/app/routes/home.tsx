@@ -22,7 +22,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
 import type { MessageKey } from '../../messages/vi';
-import { canImport, canReadRegistry, ownProducerIds } from '../../lib/registry';
+import { canCreateProducers, canCreateProducts, canImport, canReadRegistry, ownProducerIds } from '../../lib/registry';
 import { provinceCodesOf, unitNamesFrom } from '../../lib/roles';
 
 /** Grants name communes of today's map, so their names come from the 2025-07-01 snapshot. */
@@ -178,10 +178,20 @@ export function HomePage() {
         {readsRegistry && ownProducers.length === 0 ? (
           <>
             <Col xs={24} md={8}>
-              <Shortcut to="/producers" icon={<ShopOutlined />} title="nav.producers" text="home.shortcut.producers" />
+              <Shortcut
+                to="/producers"
+                icon={<ShopOutlined />}
+                title="nav.producers"
+                text={canCreateProducers(user) ? 'home.shortcut.producers' : 'home.shortcut.producersRead'}
+              />
             </Col>
             <Col xs={24} md={8}>
-              <Shortcut to="/products" icon={<AppstoreOutlined />} title="nav.products" text="home.shortcut.products" />
+              <Shortcut
+                to="/products"
+                icon={<AppstoreOutlined />}
+                title="nav.products"
+                text={canCreateProducts(user) ? 'home.shortcut.products' : 'home.shortcut.productsRead'}
+              />
             </Col>
           </>
         ) : null}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildMe, buildUser, grant, sonLaAfterReform } from '../../testing/fixtures';
+import { buildMe, buildProducer, buildUser, grant, PRODUCER_ID, sonLaAfterReform } from '../../testing/fixtures';
 import { jsonResponse, problemResponse, stubFetch } from '../../testing/fetch-stub';
 import { renderApp } from '../../testing/render-app';
 
@@ -51,6 +51,26 @@ async function fillNewCommuneOfficer() {
 }
 
 describe('users page', () => {
+  it("names a producer member's producer instead of showing its id", async () => {
+    const member = buildUser({
+      id: '8e2d3b5f-9c80-4a4b-8d2e-3f4a5b6c7d8e',
+      fullName: 'Lường Văn Thảo',
+      roles: [grant('producer_member', { provinceCode: '14', producerId: PRODUCER_ID })],
+    });
+    stubFetch({
+      'GET /api/auth/me': () => jsonResponse(ADMIN),
+      'GET /api/users': () => jsonResponse({ items: [member], total: 1, page: 1, pageSize: 20 }),
+      'GET /api/provinces/served': () => jsonResponse([{ code: '14', name: 'Tỉnh Sơn La' }]),
+      'GET /api/admin-units/provinces/14': () => jsonResponse(sonLaAfterReform()),
+      [`GET /api/producers/${PRODUCER_ID}`]: () => jsonResponse(buildProducer({ name: 'Hợp tác xã Chè Bích Thảo' })),
+    });
+    renderApp('/users');
+
+    const row = (await screen.findByText('Lường Văn Thảo', {}, { timeout: 18_000 })).closest('tr') as HTMLElement;
+    await waitFor(() => expect(row.textContent).toContain('Hợp tác xã Chè Bích Thảo'));
+    expect(row.textContent).not.toContain(PRODUCER_ID.slice(0, 8));
+  });
+
   it('lists users with their login, commune scope and status tags', async () => {
     stubUsersPage(() => jsonResponse({}, 500));
     renderApp('/users');

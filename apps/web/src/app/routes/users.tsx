@@ -16,6 +16,7 @@ import { UsersTable } from '../../features/users/components/users-table';
 import { homeProvinceCode, isSystemAdministrator, useCurrentUser } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { unitNamesFrom } from '../../lib/roles';
+import { useProducerNames } from '../../features/producers/api/use-producer-names';
 
 /** New grants name communes of today's map. */
 const CURRENT_SNAPSHOT = '2025-07-01';
@@ -43,7 +44,11 @@ export function UsersPage() {
 
   const users = useUsers({ provinceCode, q: filter.q || undefined, page: filter.page, pageSize: filter.pageSize });
   const units = useProvinceUnits(provinceCode, CURRENT_SNAPSHOT);
-  const names = unitNamesFrom([units.data]);
+  const producerIds = (users.data?.items ?? []).flatMap((user) =>
+    user.roles.flatMap((grant) => (grant.producerId ? [grant.producerId] : [])),
+  );
+  const producerName = useProducerNames(producerIds);
+  const names = { ...unitNamesFrom([units.data]), producer: producerName };
   const communes = useMemo(() => communeOptions(units.data?.communes ?? []), [units.data]);
   const provinceName = units.data?.province.name ?? served.data?.find((p) => p.code === provinceCode)?.name ?? provinceCode;
   const roles = grantableRoles(systemAdmin);

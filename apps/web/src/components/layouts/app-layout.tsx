@@ -13,7 +13,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
+import { App as AntdApp, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser, useLogOut } from '../../lib/auth';
@@ -86,92 +86,94 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          position: 'sticky',
-          top: 0,
-          zIndex: 20,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 12,
-          paddingInline: isDesktop ? 24 : 12,
-          background: HEADER_BACKGROUND,
-          color: '#fff',
-        }}
-      >
-        {!isDesktop && !locked ? (
-          <Button
-            type="text"
-            aria-label={t('nav.menu')}
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-            onClick={() => setDrawerOpen(true)}
-          />
-        ) : null}
-        <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-          <BrandMark variant={isDesktop ? 'header' : 'compact'} />
-        </div>
-        <Flex align="center" gap={isDesktop ? 16 : 8} style={{ flex: 'none' }}>
-          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+    <AntdApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 20,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            paddingInline: isDesktop ? 24 : 12,
+            background: HEADER_BACKGROUND,
+            color: '#fff',
+          }}
+        >
+          {!isDesktop && !locked ? (
             <Button
               type="text"
-              aria-label={t('nav.userMenu')}
-              style={{ color: '#fff', paddingInline: isDesktop ? 8 : 4 }}
-              data-testid="user-menu"
-            >
-              <UserOutlined />
-              {isDesktop ? (
-                <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 220 }}>
-                  {user.fullName}
-                </Typography.Text>
-              ) : null}
-              <DownOutlined style={{ fontSize: 10 }} />
+              aria-label={t('nav.menu')}
+              icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+            <BrandMark variant={isDesktop ? 'header' : 'compact'} />
+          </div>
+          <Flex align="center" gap={isDesktop ? 16 : 8} style={{ flex: 'none' }}>
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button
+                type="text"
+                aria-label={t('nav.userMenu')}
+                style={{ color: '#fff', paddingInline: isDesktop ? 8 : 4 }}
+                data-testid="user-menu"
+              >
+                <UserOutlined />
+                {isDesktop ? (
+                  <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 220 }}>
+                    {user.fullName}
+                  </Typography.Text>
+                ) : null}
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
+            <LanguageSwitch size="small" />
+            <Button onClick={doLogOut} loading={logOut.isPending} icon={<LogoutOutlined />} aria-label={t('nav.logOut')} ghost>
+              {isDesktop ? t('nav.logOut') : null}
             </Button>
-          </Dropdown>
-          <LanguageSwitch size="small" />
-          <Button onClick={doLogOut} loading={logOut.isPending} icon={<LogoutOutlined />} aria-label={t('nav.logOut')} ghost>
-            {isDesktop ? t('nav.logOut') : null}
-          </Button>
-        </Flex>
-      </Layout.Header>
-      <Layout>
-        {isDesktop && !locked ? (
-          <Layout.Sider
-            width={232}
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            theme="light"
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-          >
-            <nav style={{ paddingTop: 8 }}>{menu}</nav>
-          </Layout.Sider>
-        ) : null}
-        {!isDesktop && !locked ? (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={272}
-            title={<BrandMark />}
-            closeIcon={<CloseOutlined style={{ color: '#fff' }} aria-label={t('common.close')} />}
-            styles={{ body: { padding: 0 }, header: { background: HEADER_BACKGROUND, color: '#fff' } }}
-          >
-            <nav>{menu}</nav>
-            <div style={{ padding: '12px 24px', color: token.colorTextSecondary }}>{user.fullName}</div>
-          </Drawer>
-        ) : null}
-        <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
-          <main>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
-        </Layout.Content>
+          </Flex>
+        </Layout.Header>
+        <Layout>
+          {isDesktop && !locked ? (
+            <Layout.Sider
+              width={232}
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              theme="light"
+              style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            >
+              <nav style={{ paddingTop: 8 }}>{menu}</nav>
+            </Layout.Sider>
+          ) : null}
+          {!isDesktop && !locked ? (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={272}
+              title={<BrandMark />}
+              closeIcon={<CloseOutlined style={{ color: '#fff' }} aria-label={t('common.close')} />}
+              styles={{ body: { padding: 0 }, header: { background: HEADER_BACKGROUND, color: '#fff' } }}
+            >
+              <nav>{menu}</nav>
+              <div style={{ padding: '12px 24px', color: token.colorTextSecondary }}>{user.fullName}</div>
+            </Drawer>
+          ) : null}
+          <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+            <main>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </main>
+          </Layout.Content>
+        </Layout>
+        <Layout.Footer style={{ textAlign: 'center', padding: '12px 16px', color: token.colorTextSecondary }}>
+          {t('app.footer')}
+        </Layout.Footer>
       </Layout>
-      <Layout.Footer style={{ textAlign: 'center', padding: '12px 16px', color: token.colorTextSecondary }}>
-        {t('app.footer')}
-      </Layout.Footer>
-    </Layout>
+    </AntdApp>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Flex, Typography } from 'antd';
+import { Flex, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../language-switch';
 export function AuthLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
+  const { token } = theme.useToken();
   return (
     <Flex vertical={!isDesktop} style={{ minHeight: '100vh', background: '#f3f6f4' }}>
       <section
@@ -30,12 +31,8 @@ export function AuthLayout({ children }: { children: ReactNode }) {
           </div>
         )}
         <BrandMark variant="hero" />
-        <Typography.Title level={isDesktop ? 3 : 4} style={{ color: '#fff', margin: 0 }}>
-          {t('app.fullName')}
-        </Typography.Title>
-        <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.88)', fontSize: 16, maxWidth: 560, margin: 0 }}>
-          {t('app.description')}
-        </Typography.Paragraph>
+        <h2 style={{ color: '#fff', margin: 0, fontSize: isDesktop ? 24 : 20, lineHeight: 1.35, fontWeight: 600 }}>{t('app.fullName')}</h2>
+        <p style={{ color: 'rgba(255,255,255,0.88)', fontSize: 16, maxWidth: 560, margin: 0 }}>{t('app.description')}</p>
       </section>
       <Flex
         vertical
@@ -48,7 +45,19 @@ export function AuthLayout({ children }: { children: ReactNode }) {
             <LanguageSwitch size="small" />
           </div>
         ) : null}
-        <Card style={{ width: '100%', maxWidth: 420 }}>{children}</Card>
+        {/* A plain box in antd's card look: the Card component would bring Tabs into the first load. */}
+        <div
+          style={{
+            width: '100%',
+            maxWidth: 420,
+            padding: 24,
+            background: token.colorBgContainer,
+            border: `1px solid ${token.colorBorderSecondary}`,
+            borderRadius: token.borderRadiusLG,
+          }}
+        >
+          {children}
+        </div>
       </Flex>
     </Flex>
   );

@@ -189,7 +189,7 @@ describe('product routes', () => {
       [
         { priceMin: 200_000, priceMax: 100_000 },
         'product.price_range_inverted',
-        'Giá thấp nhất (200000 đồng) lớn hơn giá cao nhất (100000 đồng).',
+        'Giá thấp nhất (200.000\u00a0₫) lớn hơn giá cao nhất (100.000\u00a0₫).',
       ],
       [{ priceMin: 1500.5 }, 'product.price_invalid', 'Giá phải là số nguyên đồng, không âm.'],
       [{ priceMax: -1 }, 'product.price_invalid', 'Giá phải là số nguyên đồng, không âm.'],

@@ -11,6 +11,7 @@ import { ChangeStatusModal } from '../../../features/producers/components/change
 import { ProducerDetails } from '../../../features/producers/components/producer-details';
 import { ProducerStatusTag, ProducerTypeTag } from '../../../features/producers/components/producer-tags';
 import { useProducts } from '../../../features/products/api/list-products';
+import { NoProductsYet } from '../../../features/products/components/no-products-yet';
 import { ProductsTable } from '../../../features/products/components/products-table';
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
@@ -91,6 +92,7 @@ export function ProducerDetailPage() {
             page={products.data}
             loading={products.isFetching}
             hideProducer
+            empty={<NoProductsYet createPath={canEdit && data.status !== 'dissolved' ? `/products/new?producerId=${data.id}` : null} />}
             pagination={(products.data?.total ?? 0) > PRODUCTS_PAGE_SIZE}
             onPageChange={(page) => setProductsPage(page)}
           />

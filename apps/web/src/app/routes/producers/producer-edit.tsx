@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 import { canEditProducerAt } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
-import { ForbiddenResult } from '../../guards';
+import { ForbiddenResult } from '../../../components/forbidden-result';
 
 /** Changes a producer; the form sends the version it read. */
 export function ProducerEditPage() {

@@ -33,6 +33,21 @@ async function fillNewCooperative(registrationNumber: string) {
 }
 
 describe('producer form', () => {
+  it('checks in Vietnamese, not with the browser bubble: "htx@" and the required tax code are the form\'s own messages', async () => {
+    const { requests } = stubNewProducer(() => jsonResponse(buildProducer(), 201));
+    renderApp('/producers/new');
+    const form = await screen.findByTestId('producer-form', {}, { timeout: 10_000 });
+    expect(form.hasAttribute('novalidate')).toBe(true);
+    // The tax code is always required: it carries the red mark.
+    expect(itemOf('Mã số thuế / số đăng ký kinh doanh').querySelector('.ant-form-item-required')).not.toBeNull();
+
+    fireEvent.change(field('Email'), { target: { value: 'htx@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(itemOf('Email').textContent).toContain('Địa chỉ email "htx@" không hợp lệ.'));
+    expect(itemOf('Mã số thuế / số đăng ký kinh doanh').textContent).toContain('Cần nhập mã số thuế hoặc số đăng ký kinh doanh.');
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+  });
+
   it('puts a "registration number taken" answer under the tax code field, in Vietnamese', async () => {
     const { requests } = stubNewProducer(() =>
       problemResponse(409, 'producer.registration_number_taken', 'This registration number is taken in the province.', {

@@ -10,7 +10,7 @@ import { ProductForm } from '../../../features/products/components/product-form'
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 import { canEditProducerAt } from '../../../lib/registry';
-import { ForbiddenResult } from '../../guards';
+import { ForbiddenResult } from '../../../components/forbidden-result';
 
 /** Changes a product; the form sends the version it read. */
 export function ProductEditPage() {

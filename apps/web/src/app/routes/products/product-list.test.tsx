@@ -1,7 +1,16 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildMe, buildProductListItem, grant, productSetList, sonLaUnits, TEA_SET_ID } from '../../../testing/fixtures';
+import {
+  buildMe,
+  buildProducer,
+  buildProductListItem,
+  grant,
+  PRODUCER_ID,
+  productSetList,
+  sonLaUnits,
+  TEA_SET_ID,
+} from '../../../testing/fixtures';
 import { jsonResponse, stubFetch } from '../../../testing/fetch-stub';
 import { renderApp } from '../../../testing/render-app';
 import { chooseOption, shownOptions } from '../../../testing/select';
@@ -93,5 +102,21 @@ describe('product list', () => {
     });
     expect((screen.getByTestId('registry-search') as HTMLInputElement).value).toBe('mat ong');
     expect(within(screen.getByTestId('place-filter')).getByText('Thành phố Sơn La')).toBeTruthy();
+  });
+
+  it('tells a producer member with no product yet that it has none, with a button to add one', async () => {
+    stubFetch({
+      'GET /api/auth/me': () => jsonResponse(buildMe({ roles: [grant('producer_member', { producerId: PRODUCER_ID })] })),
+      'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
+      'GET /api/product-sets': () => jsonResponse(productSetList()),
+      [`GET /api/producers/${PRODUCER_ID}`]: () => jsonResponse(buildProducer()),
+      'GET /api/products': () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 }),
+    });
+    renderApp('/products');
+
+    const empty = await screen.findByTestId('no-products-yet', {}, { timeout: 10_000 });
+    expect(empty.textContent).toContain('Chủ thể chưa có sản phẩm nào.');
+    expect(screen.queryByText('Không có sản phẩm nào khớp với bộ lọc.')).toBeNull();
+    expect(within(empty).getByRole('button', { name: /Thêm sản phẩm/ })).toBeTruthy();
   });
 });

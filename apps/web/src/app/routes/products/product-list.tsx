@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useProductSets } from '../../../features/products/api/list-product-sets';
 import { type ProductListFilter, productExportUrl, useProducts } from '../../../features/products/api/list-products';
 import { productGroupOptions, productSetOptions } from '../../../features/products/components/product-set-options';
+import { NoProductsYet } from '../../../features/products/components/no-products-yet';
 import { ProductsTable } from '../../../features/products/components/products-table';
 import { homeProvinceCode, useCurrentUser } from '../../../lib/auth';
 import { placeFilterOf } from '../../../lib/communes';
@@ -140,6 +141,7 @@ export function ProductListPage() {
           page={products.data}
           loading={products.isFetching}
           hideProducer={own && mine.length === 1}
+          empty={own && !anyFilter ? <NoProductsYet createPath={canCreateProducts(user) ? newProductPath : null} /> : undefined}
           onPageChange={(next, size) => setParams({ page: next, pageSize: size })}
         />
       </Card>

@@ -102,7 +102,7 @@ export function UnitTable({
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
         {grouped
           ? `${t('units.districts', { count: view?.districts.length ?? 0 })} · ${t('units.communes', { count: view?.communes.length ?? 0 })}`
-          : t('units.communes', { count: view?.communes.length ?? 0 })}
+          : t('units.communesCurrent', { count: view?.communes.length ?? 0 })}
       </Typography.Text>
       <Table<UnitRow>
         size="small"

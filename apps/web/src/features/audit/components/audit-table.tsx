@@ -1,37 +1,81 @@
 import type { AuditEntryView } from '@ocop/contracts/identity';
-import { Col, Row, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { DATE_TIME_SECONDS_FORMAT, formatDateTime } from '../../../lib/format';
-import { isMessageKey, useI18n } from '../../../lib/i18n';
+import { Link } from 'react-router';
+import { useI18n } from '../../../lib/i18n';
+import { type AuditChange, actionLabel, auditChanges, auditEntityLink, auditEntityName, entityTypeLabel } from '../audit-format';
 import type { AuditPage } from '../api/list-audit-entries';
 
-function JsonBlock({ label, value }: { label: string; value: unknown }) {
-  const { t } = useI18n();
-  return (
-    <div>
-      <Typography.Text strong>{label}</Typography.Text>
-      <pre className="ocop-json">{value === null || value === undefined ? t('audit.empty') : JSON.stringify(value, null, 2)}</pre>
-    </div>
-  );
-}
-
+/**
+ * An entry as a reader wants it: each recorded field with its form label and its value before and
+ * after, formatted as the app shows it elsewhere (status labels, "90.000 ₫", "01/07/2025").
+ */
 export function AuditEntryDetails({ entry }: { entry: AuditEntryView }) {
   const { t } = useI18n();
+  const changes = auditChanges(entry, t);
+  const hasBefore = entry.before !== null && entry.before !== undefined;
+  const hasAfter = entry.after !== null && entry.after !== undefined;
+  const columns: TableColumnsType<AuditChange> = [
+    { title: t('audit.col.field'), dataIndex: 'label', width: 220, render: (label: string) => <strong>{label}</strong> },
+    ...(hasBefore
+      ? [{ title: t('audit.before'), dataIndex: 'before', render: (value: string | null) => <ChangeValue value={value} /> }]
+      : []),
+    ...(hasAfter ? [{ title: t('audit.after'), dataIndex: 'after', render: (value: string | null) => <ChangeValue value={value} /> }] : []),
+  ];
   return (
     <div data-testid="audit-details">
-      <Row gutter={[16, 12]}>
-        <Col xs={24} md={12}>
-          <JsonBlock label={t('audit.before')} value={entry.before} />
-        </Col>
-        <Col xs={24} md={12}>
-          <JsonBlock label={t('audit.after')} value={entry.after} />
-        </Col>
-      </Row>
+      <Typography.Text strong>{t('audit.changes')}</Typography.Text>
+      {changes.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          {t('audit.noChanges')}
+        </Typography.Paragraph>
+      ) : (
+        <Table<AuditChange>
+          rowKey="field"
+          size="small"
+          pagination={false}
+          columns={columns}
+          dataSource={changes}
+          rowClassName={(change) => (change.changed && hasBefore && hasAfter ? 'ocop-audit-changed' : '')}
+          style={{ marginTop: 8 }}
+          data-testid="audit-changes"
+        />
+      )}
       {entry.requestId ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
           {t('audit.requestId', { id: entry.requestId })}
         </Typography.Text>
       ) : null}
     </div>
+  );
+}
+
+function ChangeValue({ value }: { value: string | null }) {
+  return <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value ?? ''}</span>;
+}
+
+/** The object: its name (when the entry holds one) linked to its page, with its type. */
+function AuditEntity({ entry }: { entry: AuditEntryView }) {
+  const { t } = useI18n();
+  const type = entityTypeLabel(entry.entityType, t);
+  const name = auditEntityName(entry);
+  const link = auditEntityLink(entry);
+  const text = name ?? (link ? t('audit.open') : null);
+  return (
+    <span>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {type}
+      </Typography.Text>
+      {text ? (
+        link ? (
+          <Link to={link} data-testid="audit-entity-link">
+            {text}
+          </Link>
+        ) : (
+          <span>{text}</span>
+        )
+      ) : null}
+    </span>
   );
 }
 
@@ -68,18 +112,15 @@ export function AuditTable({
       dataIndex: 'action',
       render: (action: string) => {
         // Known actions read as words; a new action the server starts writing still shows its code.
-        const key = `audit.action.${action}`;
-        return isMessageKey(key) ? <span title={action}>{t(key)}</span> : <Tag style={{ fontFamily: 'monospace' }}>{action}</Tag>;
+        const label = actionLabel(action, t);
+        return label ? <span title={action}>{label}</span> : <Tag style={{ fontFamily: 'monospace' }}>{action}</Tag>;
       },
     },
     {
       title: t('audit.col.entity'),
-      dataIndex: 'entityType',
-      width: 130,
-      render: (entityType: string) => {
-        const key = `audit.entity.${entityType}`;
-        return isMessageKey(key) ? t(key) : entityType;
-      },
+      key: 'entity',
+      width: 240,
+      render: (_, entry) => <AuditEntity entry={entry} />,
     },
     {
       title: t('audit.col.entityId'),

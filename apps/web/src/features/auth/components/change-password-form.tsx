@@ -39,6 +39,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
 
   return (
     <Form<ChangePasswordValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@ocop/contracts/identity';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { useLogIn } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 
@@ -9,6 +9,7 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
   const { t, describeError } = useI18n();
   const logIn = useLogIn();
   const [form] = Form.useForm<LoginBody>();
+  const { token } = theme.useToken();
 
   const submit = (values: LoginBody) => {
     logIn.mutate({ login: values.login.trim(), password: values.password }, { onSuccess: onLoggedIn });
@@ -16,12 +17,14 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      {/* Plain headings rather than antd's Typography, which would add its tooltip code to the first load. */}
+      <h3 style={{ marginTop: 0, marginBottom: 8, fontSize: 24, lineHeight: 1.35, fontWeight: 600, color: token.colorTextHeading }}>
         {t('login.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+      </h3>
+      <p style={{ color: token.colorTextSecondary, marginTop: 0, marginBottom: 16 }}>{t('login.subtitle')}</p>
       {notice && !logIn.error ? <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
       <Form<LoginBody>
+        noValidate
         form={form}
         layout="vertical"
         requiredMark={false}
@@ -50,9 +53,7 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
           {t('login.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
-        {t('login.help')}
-      </Typography.Paragraph>
+      <p style={{ color: token.colorTextSecondary, marginTop: 16, marginBottom: 0, fontSize: 13 }}>{t('login.help')}</p>
     </>
   );
 }

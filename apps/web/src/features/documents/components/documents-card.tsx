@@ -151,6 +151,7 @@ function UploadForm({
 
   return (
     <Form<UploadValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}
@@ -178,7 +179,7 @@ function UploadForm({
         </Col>
         <Col xs={12}>
           <Form.Item name="validFrom" label={t('documents.field.validFrom')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder={t('common.pickDate')} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12}>
@@ -202,7 +203,7 @@ function UploadForm({
               }),
             ]}
           >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder={t('common.pickDate')} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

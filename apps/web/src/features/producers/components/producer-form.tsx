@@ -1,3 +1,4 @@
+import { SCROLL_TO_ERROR } from '../../../lib/form-errors';
 import { errorMessage } from '@ocop/contracts/errors';
 import type { CreateProducerBody, ProducerView, UpdateProducerBody } from '@ocop/contracts/registry';
 import {
@@ -237,6 +238,7 @@ export function ProducerForm({
 
   return (
     <Form<ProducerFormValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}
@@ -245,7 +247,7 @@ export function ProducerForm({
       onValuesChange={() => {
         if (!stale) setFormError(null);
       }}
-      scrollToFirstError
+      scrollToFirstError={SCROLL_TO_ERROR}
       data-testid="producer-form"
     >
       <Flex vertical gap={16}>
@@ -289,6 +291,8 @@ export function ProducerForm({
               <Form.Item
                 name="registrationNumber"
                 label={t('producerForm.registrationNumber')}
+                // Always required (the domain rule refuses an empty one); the validator gives the message.
+                required
                 extra={t('producerForm.registrationNumberHint')}
                 dependencies={['type']}
                 rules={[

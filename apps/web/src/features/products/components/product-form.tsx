@@ -1,3 +1,4 @@
+import { SCROLL_TO_ERROR } from '../../../lib/form-errors';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '@ocop/contracts/errors';
 import type { CreateProductBody, ProductSetListView, ProductView, UpdateProductBody } from '@ocop/contracts/registry';
@@ -273,6 +274,7 @@ export function ProductForm({
 
   return (
     <Form<ProductFormValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={(values) => void submit(values)}
@@ -281,7 +283,7 @@ export function ProductForm({
       onValuesChange={() => {
         if (!stale) setFormError(null);
       }}
-      scrollToFirstError
+      scrollToFirstError={SCROLL_TO_ERROR}
       data-testid="product-form"
     >
       <Flex vertical gap={16}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ProductListItemView } from '@ocop/contracts/registry';
 import { Flex, Table, type TableColumnsType, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -58,12 +59,15 @@ export function ProductsTable({
   onPageChange,
   hideProducer = false,
   pagination = true,
+  empty,
 }: {
   page: ProductPage | undefined;
   loading: boolean;
   onPageChange?: (page: number, pageSize: number) => void;
   hideProducer?: boolean;
   pagination?: boolean;
+  /** What an empty list says; by default that no product matches the filters. */
+  empty?: ReactNode;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -140,7 +144,7 @@ export function ProductsTable({
         ({ 'data-testid': 'registry-row', onClick: () => void navigate(`/products/${product.id}`) }) as HTMLAttributes<HTMLElement>
       }
       scroll={wide ? { x: 860 } : undefined}
-      locale={{ emptyText: t('products.empty') }}
+      locale={{ emptyText: empty ?? t('products.empty') }}
       pagination={
         pagination
           ? {

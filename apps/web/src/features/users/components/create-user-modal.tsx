@@ -108,6 +108,7 @@ function CreateUserForm({
 
   return (
     <Form<CreateUserValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}

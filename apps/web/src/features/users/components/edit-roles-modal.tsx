@@ -55,6 +55,7 @@ function EditRolesForm({
 
   return (
     <Form<EditRolesValues>
+      noValidate
       form={form}
       layout="vertical"
       onFinish={submit}

@@ -36,7 +36,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: UserView; onDone:
   };
 
   return (
-    <Form<ResetValues> form={form} layout="vertical" onFinish={submit} disabled={reset.isPending} autoComplete="off">
+    <Form<ResetValues> noValidate form={form} layout="vertical" onFinish={submit} disabled={reset.isPending} autoComplete="off">
       <Typography.Paragraph type="secondary">{t('users.resetIntro')}</Typography.Paragraph>
       <Form.Item
         name="temporaryPassword"
