@@ -31,6 +31,7 @@ import { registerJsonParser } from './platform/http/body-parsers';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { sendProblem } from './platform/http/problem';
 import { edgeAwareLogController, publicEdge, publicEdgeHeaders } from './platform/http/public-edge';
+import { registerTextGuard } from './platform/http/text-guard';
 
 export type AppSettings = {
   publicUrl: string;
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParser(app);
+  registerTextGuard(app);
   registerErrorHandling(app, bodyLimit);
   const routes: RegisteredRoute[] = [];
   requireDeclaredAccess(app, routes);

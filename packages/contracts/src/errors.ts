@@ -17,6 +17,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   'request.invalid': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
   'request.malformed_json': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.invalid_utf8': { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8 text.' },
+  'request.invalid_character': {
+    vi: 'Trường "{field}" chứa ký tự không thể lưu ({character}); hãy xóa ký tự đó rồi gửi lại.',
+    en: 'The field "{field}" holds a character that cannot be stored ({character}); remove it and send again.',
+  },
+  'request.invalid_utf8_field': {
+    vi: 'Trường "{field}" không phải văn bản UTF-8 hợp lệ; hãy nhập lại nội dung trường này.',
+    en: 'The field "{field}" is not valid UTF-8 text; type its content again.',
+  },
+  'request.unstorable_text': {
+    vi: 'Dữ liệu gửi lên chứa ký tự không thể lưu (ký tự NUL hoặc ký tự Unicode không hợp lệ).',
+    en: 'The request holds a character that cannot be stored (NUL or an invalid Unicode character).',
+  },
   'request.body_too_large': { vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
   'request.unsupported_media_type': {
     vi: 'Kiểu nội dung "{contentType}" không được hỗ trợ.',
@@ -33,6 +45,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   'auth.throttled': {
     vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).',
     en: 'Too many failed logins. Please try again in {minutes} minutes (after {retryAtLocal}).',
+  },
+  'auth.password_change_throttled': {
+    vi: 'Bạn đã nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau {minutes} phút (sau {retryAtLocal}).',
+    en: 'Too many wrong current passwords. Please try again in {minutes} minutes (after {retryAtLocal}).',
   },
   'auth.csrf_invalid': {
     vi: 'Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang.',

@@ -1,5 +1,5 @@
 import type { Role } from '@ocop/domain/shared';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,13 +39,14 @@ export type GivenUser = {
 };
 
 /** buildApp() on a private database with a hand-moved clock, plus helpers to act as users. */
-export async function startTestApp(options: { settings?: Partial<AppSettings> } = {}) {
+export async function startTestApp(options: { settings?: Partial<AppSettings>; logger?: FastifyBaseLogger } = {}) {
   const database: DatabaseHandle = guardRootHandle(await createTestDatabase());
   const clock = createManualClock(new Date('2026-03-02T02:00:00Z'));
   const filesDir = mkdtempSync(join(tmpdir(), 'ocop-files-'));
   const built: OcopApp = await buildApp({
     database,
     clock,
+    ...(options.logger ? { logger: options.logger } : {}),
     settings: {
       publicUrl: 'http://localhost',
       sessionIdleMinutes: 30,

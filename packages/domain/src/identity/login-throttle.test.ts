@@ -22,3 +22,15 @@ describe('login throttle', () => {
     expect(state).toMatchObject({ failures: 1, windowStartedAt: at(100), lockedUntil: null });
   });
 });
+
+describe('login throttle during a lock', () => {
+  it('keeps the lock when failures are recorded while it holds (they used to erase it)', () => {
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < 3; i++) state = recordFailure(state, at(i), policy);
+    const lock = lockedUntil(state, at(3));
+    expect(lock).toEqual(at(302));
+    state = recordFailure(state, at(4), policy);
+    state = recordFailure(state, at(5), policy);
+    expect(lockedUntil(state, at(6))).toEqual(lock);
+  });
+});

@@ -12,8 +12,13 @@ export function lockedUntil(state: ThrottleState | undefined, now: Date): Date |
   return state.lockedUntil > now ? state.lockedUntil : null;
 }
 
-/** The state after one more failure: a new window when the old one has passed, a lock at the limit. */
+/**
+ * The state after one more failure: a new window when the old one has passed, a lock at the limit.
+ * A failure while the key is locked (one checked concurrently with the one that locked it) leaves
+ * the lock as it is; counting it in a new window would erase the lock.
+ */
 export function recordFailure(state: ThrottleState | undefined, now: Date, policy: ThrottlePolicy): ThrottleState {
+  if (state && lockedUntil(state, now)) return state;
   const windowOpen = state !== undefined && now.getTime() - state.windowStartedAt.getTime() < policy.windowMs;
   const failures = windowOpen ? state.failures + 1 : 1;
   const windowStartedAt = windowOpen ? state.windowStartedAt : now;

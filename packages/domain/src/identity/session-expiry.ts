@@ -15,3 +15,13 @@ export function sessionExpiresAt(session: SessionTimes, policy: SessionPolicy): 
   const absoluteEnd = session.createdAt.getTime() + policy.absoluteMs;
   return new Date(Math.min(idleEnd, absoluteEnd));
 }
+
+/**
+ * Whether a request should move the session's last-seen time forward. Writing it on every request
+ * would cost a write per call, so it moves at most once a minute, and more often under a short
+ * idle limit (a quarter of it), so that a user who keeps acting is never logged out as idle.
+ */
+export function shouldRefreshLastSeen(lastSeenAt: Date, now: Date, policy: SessionPolicy): boolean {
+  const resolutionMs = Math.min(60_000, policy.idleMs / 4);
+  return now.getTime() - lastSeenAt.getTime() > resolutionMs;
+}

@@ -9,6 +9,7 @@ import {
   recordFailure,
   sessionExpiresAt,
   type SessionPolicy,
+  shouldRefreshLastSeen,
   type ThrottlePolicy,
   type ThrottleState,
 } from '@ocop/domain/identity';
@@ -17,13 +18,16 @@ import { and, eq, ne, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { Actor } from '../../platform/http/access';
-import type { AuditContext, AuditService } from './audit.service';
+import type { AuditContext, AuditRecord, AuditService } from './audit.service';
 import { loginThrottles, sessions, userRoles, users, type UserRow } from './identity.tables';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-const LAST_SEEN_RESOLUTION_MS = 60_000; // refresh last_seen_at at most once a minute per session
+/** The throttle key of an existing account: shared by its email and phone logins and by password changes. */
+function accountKeyOf(userId: string): string {
+  return `account:user:${userId}`;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -45,18 +49,57 @@ export function createAuthService(deps: {
     return row;
   }
 
-  async function failAttempt(key: string, policy: ThrottlePolicy) {
-    const next = recordFailure(await readThrottle(key), clock.now(), policy);
-    await db()
-      .insert(loginThrottles)
-      .values({ key, ...next })
-      .onConflictDoUpdate({ target: loginThrottles.key, set: next });
+  /**
+   * Counts one attempt against a key under a row lock (PostgreSQL's FOR UPDATE; PGlite runs one
+   * transaction at a time), so concurrent attempts see each other. With `beforeCheck` the attempt
+   * is counted before the password is checked and is refused unchecked while the key is locked:
+   * of any burst at most the limit is checked. It stays a failure unless the password proves
+   * right, which clears the key. `locks` says this attempt started the lock.
+   */
+  async function countAttempt(key: string, policy: ThrottlePolicy, beforeCheck: boolean): Promise<{ lock: Date } | { locks: boolean }> {
+    return transactions.run(async () => {
+      const tx = db();
+      const now = clock.now();
+      await tx.insert(loginThrottles).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).onConflictDoNothing();
+      const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).for('update');
+      const lock = lockedUntil(row, now);
+      if (lock && beforeCheck) return { lock };
+      const next = recordFailure(row, now, policy);
+      await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, key));
+      return { locks: !lock && next.lockedUntil !== null };
+    });
   }
 
-  function throttled(until: Date): DomainError {
+  /**
+   * Failed logins and the lock-outs they start, for the audit log. The text typed as the login is
+   * never kept: an unknown login is often a password typed in the wrong box.
+   */
+  async function auditFailure(
+    context: AuditContext,
+    user: UserRow | undefined,
+    events: { failedAction: string | null; accountLocked: boolean; addressLocked: boolean },
+  ) {
+    const subject = { entityType: 'user', entityId: user?.id ?? null, provinceCode: user?.provinceCode ?? null };
+    const entries: AuditRecord[] = [];
+    if (events.failedAction)
+      entries.push({ action: events.failedAction, ...subject, after: { reason: user ? 'wrong_password' : 'unknown_login' } });
+    const until = new Date(clock.now().getTime() + throttles.account.lockMs).toISOString();
+    if (events.accountLocked) entries.push({ action: 'auth.locked_out', ...subject, after: { scope: 'account', until } });
+    if (events.addressLocked)
+      entries.push({
+        action: 'auth.locked_out',
+        entityType: 'login_address',
+        entityId: null,
+        provinceCode: null,
+        after: { scope: 'address' },
+      });
+    if (entries.length > 0) await audit.recordMany({ ...context, actorUserId: null, actorName: null }, entries);
+  }
+
+  function throttled(until: Date, code: 'auth.throttled' | 'auth.password_change_throttled' = 'auth.throttled'): DomainError {
     const seconds = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
     const retryAtLocal = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
-    return new DomainError('throttled', 'auth.throttled', 'Too many failed logins.', {
+    return new DomainError('throttled', code, 'Too many failed attempts.', {
       retryAfterSeconds: seconds,
       minutes: Math.ceil(seconds / 60),
       retryAt: until.toISOString(),
@@ -110,16 +153,23 @@ export function createAuthService(deps: {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
-      const accountKey = `account:${loginKey ?? input.login.trim().toLowerCase()}`;
+      // One counter per account whichever login (email or phone) is typed; unknown logins by their text.
+      const accountKey = user ? accountKeyOf(user.id) : `account:${loginKey ?? input.login.trim().toLowerCase()}`;
       const addressKey = `address:${input.ipAddress}`;
       const now = clock.now();
-      const lock = lockedUntil(await readThrottle(accountKey), now) ?? lockedUntil(await readThrottle(addressKey), now);
-      if (lock) throw throttled(lock);
+      const addressLock = lockedUntil(await readThrottle(addressKey), now);
+      if (addressLock) throw throttled(addressLock);
+      const attempt = await countAttempt(accountKey, throttles.account, true);
+      if ('lock' in attempt) throw throttled(attempt.lock);
 
       const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !ok) {
-        await failAttempt(accountKey, throttles.account);
-        await failAttempt(addressKey, throttles.address);
+        const address = await countAttempt(addressKey, throttles.address, false);
+        await auditFailure(input.context, user, {
+          failedAction: 'auth.login_failed',
+          accountLocked: attempt.locks,
+          addressLocked: 'locks' in address && address.locks,
+        });
         throw new DomainError('unauthenticated', 'auth.invalid_credentials', 'Wrong login or password.');
       }
       if (user.disabledAt) throw new DomainError('forbidden', 'auth.user_disabled', 'This account is disabled.');
@@ -162,7 +212,7 @@ export function createAuthService(deps: {
         return 'expired';
       }
       let lastSeenAt = row.session.lastSeenAt;
-      if (now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      if (shouldRefreshLastSeen(lastSeenAt, now, sessionPolicy)) {
         lastSeenAt = now;
         await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
       }
@@ -183,10 +233,16 @@ export function createAuthService(deps: {
 
     /** Changes one's own password; every other session of the user ends. */
     changePassword: async (actor: Actor, input: { currentPassword: string; newPassword: string }, context: AuditContext) => {
+      // Wrong current passwords count against the account like failed logins, and share its lock.
+      const accountKey = accountKeyOf(actor.userId);
+      const attempt = await countAttempt(accountKey, throttles.account, true);
+      if ('lock' in attempt) throw throttled(attempt.lock, 'auth.password_change_throttled');
       const [user] = await db().select().from(users).where(eq(users.id, actor.userId));
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        await auditFailure(context, user, { failedAction: null, accountLocked: attempt.locks, addressLocked: false });
         throw new DomainError('invalid', 'auth.wrong_current_password', 'The current password is wrong.');
       }
+      await db().delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
       checkPasswordPolicy(input.newPassword, { login: user.email ?? user.phone ?? undefined });
       const passwordHash = await hashPassword(input.newPassword);
       await transactions.run(async () => {

@@ -12,6 +12,7 @@ import {
 import { DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
+import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/pg-errors';
 import type { AdminUnitService } from '../geography';
 import type { AuditContext, AuditService } from './audit.service';
 import { sessions, tenantProvinces, userRoles, users, type UserRow } from './identity.tables';
@@ -159,7 +160,7 @@ export function createUserService(deps: {
           ),
         ),
       );
-    if (taken.length > 0) throw new DomainError('conflict', 'user.login_taken', 'This login is taken.');
+    if (taken.length > 0) throw loginTaken();
 
     const now = clock.now();
     const [row] = await db()
@@ -174,7 +175,12 @@ export function createUserService(deps: {
         createdAt: now,
         updatedAt: now,
       })
-      .returning();
+      .returning()
+      .catch((error: unknown) => {
+        // Another request took the login between the check above and this insert (PostgreSQL, several connections).
+        if (sqlStateOf(error) === UNIQUE_VIOLATION && LOGIN_INDEXES.has(constraintOf(error) ?? '')) throw loginTaken();
+        throw error;
+      });
     if (!row) throw new Error('insert returned no row');
     await db()
       .insert(userRoles)
@@ -307,6 +313,12 @@ export function createUserService(deps: {
 
     countUsers: async () => (await db().select({ n: count() }).from(users))[0]?.n ?? 0,
   };
+}
+
+const LOGIN_INDEXES: ReadonlySet<string> = new Set(['users_email_key', 'users_phone_key']);
+
+function loginTaken(): DomainError {
+  return new DomainError('conflict', 'user.login_taken', 'This login is taken.');
 }
 
 function requireChecker(checker: ScopeChecker | undefined, role: Role): ScopeChecker {

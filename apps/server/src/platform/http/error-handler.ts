@@ -1,7 +1,9 @@
 import { DomainError, type ErrorCode, type ErrorKind } from '@ocop/domain/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { UNSTORABLE_TEXT_STATES, sqlStateOf } from '../database/pg-errors';
 import { sendProblem } from './problem';
+import { UnstorableTextError } from './text-guard';
 
 /** The only place that knows HTTP statuses. */
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -40,6 +42,11 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: numb
       }
       return sendProblem(request, reply, STATUS_BY_KIND[error.kind], error.code, { ...error.details });
     }
+    if (error instanceof UnstorableTextError) {
+      return error.problem === 'invalid_utf8'
+        ? sendProblem(request, reply, 400, 'request.invalid_utf8_field', { field: error.field })
+        : sendProblem(request, reply, 400, 'request.invalid_character', { field: error.field, character: error.character });
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({
         path: issue.instancePath,
@@ -56,6 +63,9 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: numb
       if (known.code === 'request.unsupported_media_type') details.contentType = request.headers['content-type'] ?? '';
       return sendProblem(request, reply, known.status, known.code, details);
     }
+    // The guard checks every string at the edge; text built later (an import's cells) may still hold NUL.
+    const sqlState = sqlStateOf(error);
+    if (sqlState && UNSTORABLE_TEXT_STATES.has(sqlState)) return sendProblem(request, reply, 400, 'request.unstorable_text');
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');

@@ -1,5 +1,6 @@
 import { DomainError } from '@ocop/domain/shared';
 import type { FastifyRequest } from 'fastify';
+import { RAW_MULTIPART_FIELDS, storableMultipartField } from './text-guard';
 
 /** One uploaded file, read into memory within its limit, with the text fields sent beside it. */
 export type Upload = { bytes: Buffer; filename: string; mimetype: string; fields: Record<string, string> };
@@ -12,19 +13,23 @@ export function formatBytes(bytes: number): string {
 /**
  * Reads a multipart/form-data body holding exactly one file (in any field) and some text fields.
  * The file is kept in memory and never written to disk here, so a refused upload (too large,
- * wrong type) leaves nothing behind; busboy stops reading at `maxBytes` + 1.
+ * wrong type) leaves nothing behind; busboy stops reading at `maxBytes` + 1. Text fields must be
+ * valid UTF-8 without NUL or lone surrogates (platform/http/text-guard.ts).
  */
 export async function readSingleUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) throw new DomainError('invalid', 'file.missing', 'Send the file as multipart/form-data.');
   const fields: Record<string, string> = {};
   let upload: Omit<Upload, 'fields'> | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 30, fieldSize: 20_000 } })) {
+    for await (const part of request.parts({
+      ...RAW_MULTIPART_FIELDS,
+      limits: { fileSize: maxBytes, files: 1, fields: 30, fieldSize: 20_000 },
+    })) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         upload = { bytes, filename: sanitizeFileName(part.filename), mimetype: part.mimetype };
       } else if (typeof part.value === 'string' || typeof part.value === 'number' || typeof part.value === 'boolean') {
-        fields[part.fieldname] = String(part.value);
+        fields[part.fieldname] = storableMultipartField(part.fieldname, String(part.value));
       }
     }
   } catch (error) {
