@@ -1,23 +1,16 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import { classificationInForce, vietnamDate } from '@ocop/domain/registry';
 import { DomainError, foldVietnamese } from '@ocop/domain/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Clock } from '../../../platform/clock';
 import type { AuditContext, AuditService } from '../../identity';
-import {
-  type ClassificationVersionRow,
-  classificationVersions,
-  productGroups,
-  productSetMappings,
-  type ProductSetRow,
-  productSets,
-} from './classification.tables';
+import { createClassificationRepository, type ProductSetLink } from './classification.repository';
+import type { ClassificationVersionRow, ProductSetRow, productSets } from './classification.tables';
 import type { LookupResult } from '../imports/registry-columns';
 
 export type ClassificationService = ReturnType<typeof createClassificationService>;
 
-export type ProductSetLink = { id: string; versionCode: string; code: string; name: string; isPrimary: boolean; note: string | null };
+export type { ProductSetLink } from './classification.repository';
+
 export type ProductSetDetail = ProductSetRow & { groupName: string; mapsTo: ProductSetLink[]; mappedFrom: ProductSetLink[] };
 
 export type ProductSetChange = {
@@ -32,10 +25,10 @@ export const LEGACY_CLASSIFICATION = 'qd1048-2019';
 
 export function createClassificationService(deps: { transactions: Transactions; clock: Clock; audit: AuditService }) {
   const { transactions, clock, audit } = deps;
-  const db = transactions.db;
+  const repository = createClassificationRepository({ transactions });
 
   async function versions(): Promise<ClassificationVersionRow[]> {
-    return db().select().from(classificationVersions).orderBy(asc(classificationVersions.effectiveFrom));
+    return repository.listVersions();
   }
 
   async function versionInForce(): Promise<ClassificationVersionRow> {
@@ -47,36 +40,15 @@ export function createClassificationService(deps: { transactions: Transactions; 
   async function links(setIds: string[], direction: 'mapsTo' | 'mappedFrom'): Promise<Map<string, ProductSetLink[]>> {
     const result = new Map<string, ProductSetLink[]>();
     if (setIds.length === 0) return result;
-    const other = alias(productSets, 'other_set');
-    const [anchorColumn, otherColumn] =
-      direction === 'mapsTo'
-        ? [productSetMappings.legacySetId, productSetMappings.currentSetId]
-        : [productSetMappings.currentSetId, productSetMappings.legacySetId];
-    const rows = await db()
-      .select({
-        anchor: anchorColumn,
-        id: other.id,
-        versionCode: other.versionCode,
-        code: other.code,
-        name: other.name,
-        isPrimary: productSetMappings.isPrimary,
-        note: productSetMappings.note,
-      })
-      .from(productSetMappings)
-      .innerJoin(other, eq(other.id, otherColumn))
-      .where(inArray(anchorColumn, setIds))
-      .orderBy(asc(other.sortOrder));
-    for (const { anchor, ...link } of rows) result.set(anchor, [...(result.get(anchor) ?? []), link]);
+    for (const { anchor, ...link } of await repository.listLinks(setIds, direction))
+      result.set(anchor, [...(result.get(anchor) ?? []), link]);
     return result;
   }
 
   async function details(rows: ProductSetRow[]): Promise<ProductSetDetail[]> {
     const ids = rows.map((row) => row.id);
     const [groups, mapsTo, mappedFrom] = await Promise.all([
-      db()
-        .select()
-        .from(productGroups)
-        .where(inArray(productGroups.versionCode, [...new Set(rows.map((row) => row.versionCode))])),
+      repository.listGroupsByVersions([...new Set(rows.map((row) => row.versionCode))]),
       links(ids, 'mapsTo'),
       links(ids, 'mappedFrom'),
     ]);
@@ -88,10 +60,7 @@ export function createClassificationService(deps: { transactions: Transactions; 
     }));
   }
 
-  async function findSet(id: string): Promise<ProductSetRow | undefined> {
-    const [row] = await db().select().from(productSets).where(eq(productSets.id, id));
-    return row;
-  }
+  const findSet = (id: string) => repository.findSetById(id);
 
   /** Matches "1.5.1 - Chè tươi, chè chế biến", "1.5.1" or the name (ignoring diacritics) among sets. */
   function matcher(sets: ProductSetRow[]) {
@@ -119,18 +88,8 @@ export function createClassificationService(deps: { transactions: Transactions; 
       const version = query.version ? all.find((row) => row.code === query.version) : inForce;
       if (!version)
         throw new DomainError('not_found', 'classification.version_not_found', 'No such classification.', { version: query.version ?? '' });
-      const conditions = [eq(productSets.versionCode, version.code)];
-      if (query.groupCode) conditions.push(eq(productSets.groupCode, query.groupCode));
-      const rows = await db()
-        .select()
-        .from(productSets)
-        .where(and(...conditions))
-        .orderBy(asc(productSets.sortOrder));
-      const groups = await db()
-        .select()
-        .from(productGroups)
-        .where(eq(productGroups.versionCode, version.code))
-        .orderBy(asc(productGroups.sortOrder));
+      const rows = await repository.listSets({ versionCodes: [version.code], groupCode: query.groupCode });
+      const groups = await repository.listGroupsByVersions([version.code]);
       return { version, inForceCode: inForce.code, groups, items: await details(rows) };
     },
 
@@ -144,14 +103,7 @@ export function createClassificationService(deps: { transactions: Transactions; 
     /** Sets by id, with group names, for views; unknown ids are skipped. */
     setsByIds: async (ids: string[]) => {
       if (ids.length === 0) return new Map<string, ProductSetRow & { groupName: string }>();
-      const rows = await db()
-        .select({ set: productSets, groupName: productGroups.name })
-        .from(productSets)
-        .innerJoin(
-          productGroups,
-          and(eq(productGroups.versionCode, productSets.versionCode), eq(productGroups.code, productSets.groupCode)),
-        )
-        .where(inArray(productSets.id, [...new Set(ids)]));
+      const rows = await repository.listSetsWithGroupByIds([...new Set(ids)]);
       return new Map(rows.map((row) => [row.set.id, { ...row.set, groupName: row.groupName }]));
     },
 
@@ -188,10 +140,7 @@ export function createClassificationService(deps: { transactions: Transactions; 
     /** Lookups for spreadsheet cells: current sets and 1048-era sets by "code - name", code or name. */
     setMatchers: async () => {
       const inForce = await versionInForce();
-      const rows = await db()
-        .select()
-        .from(productSets)
-        .where(inArray(productSets.versionCode, [inForce.code, LEGACY_CLASSIFICATION]));
+      const rows = await repository.listSets({ versionCodes: [inForce.code, LEGACY_CLASSIFICATION] });
       return {
         productSet: matcher(rows.filter((row) => row.versionCode === inForce.code)),
         legacyProductSet: matcher(rows.filter((row) => row.versionCode === LEGACY_CLASSIFICATION)),
@@ -222,11 +171,7 @@ export function createClassificationService(deps: { transactions: Transactions; 
             effectiveTo,
           });
         }
-        const [after] = await db()
-          .update(productSets)
-          .set({ ...patch, updatedAt: clock.now() })
-          .where(eq(productSets.id, id))
-          .returning();
+        const after = await repository.updateSet(id, { ...patch, updatedAt: clock.now() });
         const changed = Object.keys(patch).filter((key) => key !== 'nameFolded') as (keyof ProductSetRow)[];
         await audit.record(context, {
           action: 'product_set.updated',
