@@ -24,6 +24,7 @@ import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
+import { createJobQueue } from './platform/jobs/job-queue';
 import { countShippedMigrations } from './platform/database/migrate';
 import { type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
 import { aboutPage } from './platform/http/about-page';
@@ -123,6 +124,9 @@ export async function buildApp(deps: AppDeps) {
     store,
     logger: app.log,
   });
+  // Durable background jobs: modules register their queues here; this process's worker starts once the app is ready.
+  const jobs = createJobQueue({ transactions, clock, logger: app.log });
+  app.addHook('onClose', async () => jobs.stop());
   // Background imports finish (or stop at their next row) before the database closes.
   app.addHook('onClose', async () => registry.imports.drain());
 
@@ -199,7 +203,8 @@ export async function buildApp(deps: AppDeps) {
   );
 
   await app.ready();
-  return { app, routes, modules: { geography, identity, registry }, clock, transactions };
+  jobs.start();
+  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;
