@@ -28,7 +28,8 @@ export async function startSystem(): Promise<System> {
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // The first start seeds the demo data: ~30 s alone, much longer on a shared, busy machine.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${logs}`);
     if (Date.now() > deadline) throw new Error(`server not ready: ${logs}`);

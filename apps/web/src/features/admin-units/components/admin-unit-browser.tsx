@@ -1,5 +1,5 @@
 import type { AdminUnitView } from '@ocop/contracts/geography';
-import { Card, Col, Empty, Flex, Form, Row, Segmented, Select } from 'antd';
+import { Card, Col, Drawer, Empty, Flex, Form, Row, Segmented, Select } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -65,6 +65,17 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
 
   const openUnit = (unit: AdminUnitView) => update({ asOf: unit.snapshot, province: unit.provinceCode, unit: unit.code });
 
+  const mapping = selected ? (
+    <UnitMapping
+      key={`${selected.snapshot}:${selected.code}`}
+      unit={selected}
+      isLatestSnapshot={isLatest}
+      otherSnapshot={otherSnapshot}
+      districtName={(code) => (code ? districtNames.get(code) : undefined)}
+      onOpen={openUnit}
+    />
+  ) : null;
+
   return (
     <Flex vertical gap={16}>
       <Card size="small">
@@ -97,7 +108,7 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
       {snapshotsQuery.isError ? <ErrorAlert error={snapshotsQuery.error} /> : null}
       {provincesQuery.isError ? <ErrorAlert error={provincesQuery.error} /> : null}
       <Row gutter={[16, 16]} align="top">
-        <Col xs={24} lg={14} xxl={15}>
+        <Col xs={24} lg={isDesktop ? 14 : 24} xxl={isDesktop ? 15 : 24}>
           <Card title={unitsQuery.data?.province.name ?? t('units.title')}>
             <UnitSearch asOf={asOf} provinceCode={provinceCode} provinceName={(code) => provinceNames.get(code)} onSelect={openUnit} />
             {unitsQuery.isError ? (
@@ -113,23 +124,28 @@ export function AdminUnitBrowser({ defaultProvinceCode }: { defaultProvinceCode:
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={10} xxl={9} style={{ position: 'sticky', top: 80 }}>
-          <Card title={t('units.mapping')}>
-            {selected ? (
-              <UnitMapping
-                key={`${selected.snapshot}:${selected.code}`}
-                unit={selected}
-                isLatestSnapshot={isLatest}
-                otherSnapshot={otherSnapshot}
-                districtName={(code) => (code ? districtNames.get(code) : undefined)}
-                onOpen={openUnit}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.selectHint')} />
-            )}
-          </Card>
-        </Col>
+        {isDesktop ? (
+          <Col xs={24} lg={10} xxl={9} style={{ position: 'sticky', top: 80 }}>
+            <Card title={t('units.mapping')}>
+              {selected ? mapping : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.selectHint')} />}
+            </Card>
+          </Col>
+        ) : null}
       </Row>
+      {/* On a phone the mapping opens over the list, where the user tapped, not 1,600 px below it. */}
+      {isDesktop ? null : (
+        <Drawer
+          placement="bottom"
+          open={selected !== null}
+          onClose={() => update({ unit: null })}
+          title={selected ? selected.name : t('units.mapping')}
+          size="70%"
+          styles={{ body: { paddingTop: 8 } }}
+          data-testid="unit-mapping-drawer"
+        >
+          {mapping}
+        </Drawer>
+      )}
     </Flex>
   );
 }
