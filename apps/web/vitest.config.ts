@@ -9,5 +9,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
+    setupFiles: ['src/testing/setup.ts'],
   },
 });
