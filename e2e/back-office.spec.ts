@@ -136,6 +136,7 @@ describe('back-office journey', () => {
         const drawer = page.getByTestId('unit-mapping-drawer');
         await drawer.waitFor();
         await drawer.getByText('được hình thành từ').waitFor();
+        await page.waitForTimeout(500); // the drawer's slide-in, so the picture shows it settled
         await snap(page, 'office-11-admin-units-mapping-phone');
       }
       await page.close();

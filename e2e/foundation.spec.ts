@@ -67,7 +67,8 @@ describe('foundation journey', () => {
 
     const scopes = page.getByTestId('my-scopes');
     await scopes.waitFor();
-    assert.match((await scopes.textContent()) ?? '', /Cán bộ xã — Phường Chiềng An, Tỉnh Sơn La/);
+    // The scope shows its codes until the commune names arrive (a separate request), then the names.
+    await scopes.filter({ hasText: /Cán bộ xã — Phường Chiềng An, Tỉnh Sơn La/ }).waitFor({ timeout: 30_000 });
     assert.equal(await page.getByRole('menuitem', { name: 'Người dùng' }).count(), 0);
     assert.equal(await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).count(), 0);
     await snap(page, 'foundation-05-officer-home');

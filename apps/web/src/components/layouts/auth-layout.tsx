@@ -50,6 +50,7 @@ export function AuthLayout({ children }: { children: ReactNode }) {
           style={{
             width: '100%',
             maxWidth: 420,
+            boxSizing: 'border-box',
             padding: 24,
             background: token.colorBgContainer,
             border: `1px solid ${token.colorBorderSecondary}`,

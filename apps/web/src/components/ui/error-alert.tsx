@@ -1,7 +1,7 @@
-import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 import { isApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { LazyAlert as Alert } from './lazy-alert';
 
 /** A failed request in the user's language, with the request id support staff ask for. */
 export function ErrorAlert({ error, action, title }: { error: unknown; action?: ReactNode; title?: ReactNode }) {

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@ocop/contracts/identity';
-import { Alert, Button, Form, Input, theme } from 'antd';
+import { Button, Form, Input, theme } from 'antd';
+import { LazyAlert as Alert } from '../../../components/ui/lazy-alert';
 import { useLogIn } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 
