@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, SON_LA, startTestApp, type TestApp } from '../test-support/test-app';
-import { sqlStateOf } from './database/pg-errors';
+import { sqlStateOf } from './database/sql';
 import { loggerOptions } from './logger';
 
 /**

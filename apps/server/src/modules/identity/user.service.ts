@@ -12,7 +12,7 @@ import {
 import { DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
-import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/pg-errors';
+import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/sql';
 import type { AdminUnitService } from '../geography';
 import type { AuditContext, AuditService } from './audit.service';
 import { sessions, tenantProvinces, userRoles, users, type UserRow } from './identity.tables';

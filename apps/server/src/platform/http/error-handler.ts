@@ -1,7 +1,7 @@
 import { DomainError, type ErrorCode, type ErrorKind } from '@ocop/domain/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { UNSTORABLE_TEXT_STATES, sqlStateOf } from '../database/pg-errors';
+import { UNSTORABLE_TEXT_STATES, sqlStateOf } from '../database/sql';
 import { sendProblem } from './problem';
 import { UnstorableTextError } from './text-guard';
 
