@@ -116,19 +116,19 @@ export async function buildApp(deps: AppDeps) {
     scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
   });
   const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
+  // Durable background jobs: modules register their queues on it; this process's worker starts once the
+  // app is ready and, on close, stops its running job at the next safe point (it is run again later).
+  const jobs = createJobQueue({ transactions, clock, logger: app.log });
+  app.addHook('onClose', async () => jobs.stop());
   const registry = createRegistryModule({
     transactions,
     clock,
     audit: identity.audit,
     adminUnits: geography.adminUnits,
     store,
+    jobs,
     logger: app.log,
   });
-  // Durable background jobs: modules register their queues here; this process's worker starts once the app is ready.
-  const jobs = createJobQueue({ transactions, clock, logger: app.log });
-  app.addHook('onClose', async () => jobs.stop());
-  // Background imports finish (or stop at their next row) before the database closes.
-  app.addHook('onClose', async () => registry.imports.drain());
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.

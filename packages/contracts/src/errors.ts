@@ -288,6 +288,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Lượt nhập gặp lỗi không mong muốn. Không có gì được lưu; lỗi đã được ghi lại.',
     en: 'The import failed unexpectedly. Nothing was stored; the error has been logged.',
   },
+  'import.changed_meanwhile': {
+    vi: 'Trong lúc nhập, một sản phẩm khác vừa được thêm trùng tên đường dẫn hoặc mã. Không có gì được lưu; hãy chạy lại lượt nhập.',
+    en: 'While the import ran, another product took the same link name or code. Nothing was stored; please run the import again.',
+  },
   'import.file_not_spreadsheet': {
     vi: 'Tệp phải là bảng tính .xlsx hoặc tệp .csv (nội dung tệp là {detected}).',
     en: 'The file must be an .xlsx workbook or a .csv file (its content is {detected}).',

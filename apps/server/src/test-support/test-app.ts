@@ -136,6 +136,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
     givenUser,
     as,
     routesTable: () => routes,
+    jobs: built.jobs,
     filesDir,
     close: async () => {
       await app.close();

@@ -121,6 +121,7 @@ export const RULE_ERROR_CODES = [
   'import.not_finished',
   'import.interrupted',
   'import.failed',
+  'import.changed_meanwhile',
   'import.file_not_spreadsheet',
   'import.header_not_found',
   'import.missing_column',

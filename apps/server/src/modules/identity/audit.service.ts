@@ -75,6 +75,18 @@ export function createAuditService({ transactions, clock }: { transactions: Tran
       }
     },
 
+    /** Of these entities, those that already have an entry with this action (for work that resumes after a crash). */
+    entitiesRecorded: async (entityType: string, action: string, entityIds: readonly string[]): Promise<Set<string>> => {
+      if (entityIds.length === 0) return new Set();
+      const rows = await db()
+        .select({ entityId: auditEntries.entityId })
+        .from(auditEntries)
+        .where(
+          and(eq(auditEntries.entityType, entityType), eq(auditEntries.action, action), inArray(auditEntries.entityId, [...entityIds])),
+        );
+      return new Set(rows.map((row) => row.entityId).filter((id): id is string => id !== null));
+    },
+
     /** Entries a reader may see: their own provinces' for a province admin, all for a system admin. */
     list: async (
       reader: readonly RoleGrant[],

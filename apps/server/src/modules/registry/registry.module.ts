@@ -15,6 +15,7 @@ import { createUnitDirectory } from './shared/unit-directory';
 import { fileRoutes } from './documents/file.routes';
 import { createFileService } from './documents/file.service';
 import type { FileStore } from '../../platform/files/file-store';
+import type { JobQueue } from '../../platform/jobs/job-queue';
 import { productImportPlan, producerImportPlan } from './imports/import-plans';
 import { importRoutes } from './imports/import.routes';
 import { createImportService } from './imports/import.service';
@@ -27,6 +28,8 @@ export type RegistryDeps = {
   adminUnits: AdminUnitService;
   /** Where uploaded documents, images and spreadsheets are kept. */
   store: FileStore;
+  /** The durable job queue; imports run on it. */
+  jobs: JobQueue;
   /** For failures of background work (imports). */
   logger?: { error: (details: object, message: string) => void };
 };
@@ -60,6 +63,7 @@ export function createRegistryModule(deps: RegistryDeps) {
     clock,
     audit,
     store: deps.store,
+    jobs: deps.jobs,
     parseContext: sheets.parseContext,
     plans: { producers: producerImportPlan(producers), products: productImportPlan(products) },
     logger: deps.logger,
@@ -71,7 +75,7 @@ export function createRegistryModule(deps: RegistryDeps) {
     producerRoutes({ producers, units, clock }),
     productRoutes({ products, units, clock }),
     fileRoutes(files, clock),
-    importRoutes({ imports, templateLists, clock }),
+    importRoutes({ imports, templateLists }),
   ];
 
   return { classification, producers, products, units, sheets, files, imports, routes };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { queryRows } from '../database/database';
 import type { Transactions } from '../database/transaction';
@@ -75,15 +75,22 @@ export function createJobQueue(deps: {
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let current: Promise<unknown> | null = null;
+  /** Callers of `whenIdle`, resolved the next time the worker finds nothing due. */
+  let idleWaiters: (() => void)[] = [];
 
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
   /** Queues a job. Inside an ambient transaction the row is written in it, so it exists only if that commits (an outbox). */
-  async function enqueue(queue: string, payload: unknown, options: { runAfter?: Date; maxAttempts?: number } = {}): Promise<string> {
+  async function enqueue(
+    queue: string,
+    payload: unknown,
+    options: { runAfter?: Date; maxAttempts?: number /** The job's id, when the owner's own record shares it. */; id?: string } = {},
+  ): Promise<string> {
     const now = clock.now();
     const [row] = await db()
       .insert(jobs)
       .values({
+        ...(options.id ? { id: options.id } : {}),
         queue,
         payload: payload as object,
         status: 'queued',
@@ -268,6 +275,9 @@ export function createJobQueue(deps: {
         deps.logger?.error({ err: error }, 'job worker could not claim');
       }
       if (worked || !running) continue;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         timer.unref?.(); // an idle worker must not keep a process alive
@@ -295,8 +305,27 @@ export function createJobQueue(deps: {
     claim,
     heartbeat,
     runOnce,
+    /** The stored state of several jobs, by id (missing ids are left out). */
+    getMany: async (ids: readonly string[]): Promise<Map<string, JobRow>> => {
+      if (ids.length === 0) return new Map();
+      const rows = await db()
+        .select()
+        .from(jobs)
+        .where(inArray(jobs.id, [...ids]));
+      return new Map(rows.map((row) => [row.id, row]));
+    },
     /** A job's stored state, for any process to show. */
     get: async (id: string): Promise<JobRow | null> => (await db().select().from(jobs).where(eq(jobs.id, id)))[0] ?? null,
+    /**
+     * Resolves once this process's worker has found nothing due (every job queued so far and due now
+     * has run); for tests, the benchmark and the CLI. Resolves at once when the worker is not running.
+     */
+    whenIdle: (): Promise<void> => {
+      if (!running) return Promise.resolve();
+      const settled = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      wake?.();
+      return settled;
+    },
     /** Starts this process's worker loop. */
     start: () => {
       if (running) return;
@@ -309,6 +338,7 @@ export function createJobQueue(deps: {
       if (!running) return;
       running = false;
       stopping?.abort();
+      for (const resolve of idleWaiters.splice(0)) resolve();
       wake?.();
       await current?.catch(() => undefined);
       await loop;

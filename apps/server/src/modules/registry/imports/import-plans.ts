@@ -19,6 +19,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../platform/database/database';
 import type { AuditContext } from '../../identity';
 import { productGtins, products } from '../products/product.tables';
+import { isPublishedProduct } from '../products/product-staging';
 import { producers } from '../producers/producer.tables';
 import type { ProducerService } from '../producers/producer.service';
 import type { CreateProductInput, ProductService } from '../products/product.service';
@@ -72,6 +73,21 @@ export type ImportPlan<V> = {
    * nothing, read in bulk so that they need no work per row.
    */
   unchanged?: (rows: PlannedRow<V>[], env: ApplyEnv) => Promise<Set<number>>;
+  /**
+   * Optional: writes the rows that add a record under the import, in short transactions, invisible
+   * until the import completes (instead of `createMany` inside the import's one transaction), so that
+   * other requests are served while a large import writes.
+   */
+  staging?: ImportStaging<V>;
+};
+
+export type ImportStaging<V> = {
+  /** Same checks and results as `createMany`; a failing row throws an ImportRowError. */
+  stage: (rows: PlannedRow<V>[], env: ApplyEnv, importId: string, onChunk: (rows: number) => Promise<void> | void) => Promise<void>;
+  /** Removes what an import that did not complete staged (again after a crash). */
+  discard: (importId: string, signal?: AbortSignal) => Promise<number>;
+  /** Writes the audit entries of the staged records once the import completed; resumes after a crash. */
+  recordCreated: (importId: string, context: AuditContext, signal?: AbortSignal) => Promise<number>;
 };
 
 /** A DomainError of one row of a bulk write, so that the import can name the row. */
@@ -276,7 +292,7 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
             nameFolded: products.nameFolded,
           })
           .from(products)
-          .where(inArray(products.code, part));
+          .where(and(inArray(products.code, part), isPublishedProduct));
         for (const row of found) byCode.set(row.code, row);
       }
       // Rows without a code are matched to a product of the same producer with the same name, so importing a file twice adds nothing.
@@ -294,7 +310,7 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
             nameFolded: products.nameFolded,
           })
           .from(products)
-          .where(inArray(products.producerId, part));
+          .where(and(inArray(products.producerId, part), isPublishedProduct));
         for (const row of found) {
           const key = `${row.producerId}|${row.nameFolded}`;
           byProducerName.set(key, [...(byProducerName.get(key) ?? []), row]);
@@ -414,6 +430,19 @@ export function productImportPlan(service: ProductService): ImportPlan<ProductSh
         if (error instanceof BulkItemError) throw new ImportRowError(rows[error.index]?.rowNumber ?? 0, error.error);
         throw error;
       }
+    },
+
+    staging: {
+      stage: async (rows, env, importId, onChunk) => {
+        try {
+          await service.stageProducts(env.actor, rows.map(newProductOf), env.context, importId, onChunk);
+        } catch (error) {
+          if (error instanceof BulkItemError) throw new ImportRowError(rows[error.index]?.rowNumber ?? 0, error.error);
+          throw error;
+        }
+      },
+      discard: (importId, signal) => service.staging.discard(importId, signal),
+      recordCreated: (importId, context, signal) => service.staging.recordCreated(importId, context, signal),
     },
 
     unchanged: async (rows, env) => {

@@ -14,13 +14,12 @@ import { vietnamDate } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Clock } from '../../../platform/clock';
 import { requireActor } from '../../../platform/http/access';
 import { requestLanguage } from '../../../platform/http/language';
 import { contentDisposition, readSingleUpload } from '../../../platform/http/uploads';
 import { auditContextOf } from '../../identity';
-import type { ImportService, LiveProgress } from './import.service';
-import type { ImportIssue, ImportJobRow } from './import.tables';
+import type { ImportProgress, ImportService, ImportWithJob } from './import.service';
+import type { ImportIssue } from './import.tables';
 import { buildProblemReport, buildTemplate, type TemplateLists, XLSX_TYPE } from './import-workbooks';
 import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME, PRODUCT_COLUMNS, PRODUCT_SHEET_NAME } from './registry-columns';
 
@@ -28,8 +27,6 @@ const TAG = ['Nhập dữ liệu / Imports'];
 const IMPORTERS = ['system_admin', 'province_admin', 'province_officer'] as const;
 /** Problems sent in the JSON view; the xlsx report lists them all. */
 const PROBLEMS_IN_VIEW = 1000;
-/** A running job whose row has not moved for this long lost its process (a restart). */
-const STALE_AFTER_MS = 10 * 60_000;
 
 export type TemplateListSource = (kind: 'producers' | 'products', provinceCode: string) => Promise<TemplateLists>;
 
@@ -44,12 +41,16 @@ function problemView(issue: ImportIssue, language: Language): ImportProblemView 
   };
 }
 
-export function toImportJobView(job: ImportJobRow, live: LiveProgress | null, language: Language, now: Date): ImportJobView {
+/**
+ * The view of an import: its record, and while it runs the progress its job stores (any process
+ * shows it). An import whose job died for good was already marked failed by the service.
+ */
+export function toImportJobView({ job, run }: ImportWithJob, language: Language): ImportJobView {
   const report = job.report;
-  const stale = (job.status === 'queued' || job.status === 'running') && !live && now.getTime() - job.updatedAt.getTime() > STALE_AFTER_MS;
-  const status = stale ? 'failed' : job.status;
-  const failureCode = stale ? 'import.interrupted' : job.failureCode;
+  const status = job.status;
+  const failureCode = job.failureCode;
   const finished = status !== 'queued' && status !== 'running';
+  const live = !finished && run?.progress ? (run.progress as ImportProgress) : null;
   return {
     id: job.id,
     provinceCode: job.provinceCode,
@@ -83,8 +84,8 @@ export function toImportJobView(job: ImportJobRow, live: LiveProgress | null, la
   };
 }
 
-export function importRoutes(deps: { imports: ImportService; templateLists: TemplateListSource; clock: Clock }): FastifyPluginAsyncZod {
-  const { imports, clock } = deps;
+export function importRoutes(deps: { imports: ImportService; templateLists: TemplateListSource }): FastifyPluginAsyncZod {
+  const { imports } = deps;
   return async (app) => {
     app.get(
       '/imports/templates/:file',
@@ -150,7 +151,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
         return reply
           .status(202)
           .header('location', `/api/imports/${job.id}`)
-          .send(toImportJobView(job, null, requestLanguage(request), clock.now()));
+          .send(toImportJobView({ job, run: null }, requestLanguage(request)));
       },
     );
 
@@ -175,7 +176,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
         return reply
           .status(202)
           .header('location', `/api/imports/${job.id}`)
-          .send(toImportJobView(job, null, requestLanguage(request), clock.now()));
+          .send(toImportJobView({ job, run: null }, requestLanguage(request)));
       },
     );
 
@@ -200,7 +201,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
       async (request) => {
         const actor = requireActor(request);
         const jobs = await imports.listJobs(actor.grants, imports.provinceFor(actor.grants, request.query.provinceCode));
-        return jobs.map((job) => toImportJobView(job, imports.liveProgress(job.id), requestLanguage(request), clock.now()));
+        return jobs.map((item) => toImportJobView(item, requestLanguage(request)));
       },
     );
 
@@ -216,8 +217,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
         },
       },
       async (request) => {
-        const { job, live } = await imports.getJob(requireActor(request).grants, request.params.importId);
-        return toImportJobView(job, live, requestLanguage(request), clock.now());
+        return toImportJobView(await imports.getJob(requireActor(request).grants, request.params.importId), requestLanguage(request));
       },
     );
 

@@ -1,43 +1,47 @@
 import type { Transactions } from '../../../platform/database/transaction';
-import { canChangeProducerStatus, vietnamYear } from '@ocop/domain/registry';
+import { canChangeProducerStatus } from '@ocop/domain/registry';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { and, desc, eq } from 'drizzle-orm';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Clock } from '../../../platform/clock';
 import type { AuditContext, AuditService } from '../../identity';
 import { type FileStore, readWholeFile } from '../../../platform/files/file-store';
 import { sniffSpreadsheet } from '../../../platform/files/file-sniffing';
-import { type ImportPlan, ImportRowError, type ParsedRow, type PlannedRow, type RowProblem } from './import-plans';
-import { columnLetter, type ImportRow, readImportRows, type SheetIssue, type SheetLayout } from '../../../platform/spreadsheets/sheet-rows';
+import { type JobContext, type JobQueue, PermanentJobError } from '../../../platform/jobs/job-queue';
+import type { JobRow } from '../../../platform/jobs/jobs.tables';
+import type { ImportPlan } from './import-plans';
 import { type RawSheet, readCsvSheet, readXlsxSheets } from '../../../platform/spreadsheets/sheet-reader';
-import { type ImportIssue, type ImportJobRow, importJobs, type ImportKind, type ImportMode, type ImportReport } from './import.tables';
-import type { CellInput, ParseContext, ProducerSheetValues, ProductSheetValues } from './registry-columns';
-import { cellText } from './registry-columns';
+import { type ImportJobRow, importJobs, type ImportKind, type ImportMode } from './import.tables';
+import type { ParseContext, ProducerSheetValues, ProductSheetValues } from './registry-columns';
+import { checkImport, type ImportProgress } from './import-checks';
+import { writeImport } from './import-writes';
+
+export { MAX_LISTED_PROBLEMS } from './import-checks';
+export type { ImportPhase, ImportProgress } from './import-checks';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
-/** Problems kept in the job's JSON report; more are counted, and the xlsx report lists those kept. */
-export const MAX_LISTED_PROBLEMS = 20_000;
 /** Largest spreadsheet accepted (bytes of the upload). */
 export const MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024;
-/** Rows written between two yields to the event loop while an import is applied. */
-const ROWS_PER_WRITE_SLICE = 200;
-/** How often the stored progress of a running job is refreshed while reading. */
-const PROGRESS_EVERY_ROWS = 1000;
-
-export type ImportPhase = 'reading' | 'checking' | 'writing';
-export type LiveProgress = { phase: ImportPhase; processedRows: number; totalRows: number | null };
+/** The durable queue imports run on (platform/jobs); its job has the import's id. */
+export const IMPORT_QUEUE = 'registry.import';
+/** Runs of one import: a crash (lease lost) or an unexpected error is retried this many times in all. */
+const IMPORT_ATTEMPTS = 2;
 
 export type ImportPlans = { producers: ImportPlan<ProducerSheetValues>; products: ImportPlan<ProductSheetValues> };
 
 type JobActor = { userId: string | null; grants: readonly RoleGrant[] };
+type ImportPayload = { importId: string; grants: RoleGrant[]; context: AuditContext };
+
+/** An import's record with the state of the job that runs it (progress, or the failure of a run that died). */
+export type ImportWithJob = { job: ImportJobRow; run: JobRow | null };
 
 /**
- * Spreadsheet imports of producers and products. A job reads its upload in a streaming fashion,
- * parses every row with the registry's column definitions, checks all rows against each other
- * and the stored records, and (for an import) writes them in one transaction through the
- * producer and product services: all or nothing. Jobs run one after another in the background
- * of the process that received the upload; `GET /api/imports/:id` reports their progress.
+ * Spreadsheet imports of producers and products. Each runs as a durable job (platform/jobs): any app
+ * process may run it and any shows its progress, and a run that dies with its process is retried.
+ * A job reads its upload in a streaming fashion, parses every row with the registry's column
+ * definitions, checks all rows against each other and the stored records, and (for an import)
+ * writes them all or nothing: new products are staged in short transactions and appear together
+ * when the import completes (see import-writes.ts), so readers never wait behind it.
  *
  * A dry run never opens a write transaction; an import first repeats the dry run's checks and
  * writes nothing when any row has a problem.
@@ -47,16 +51,14 @@ export function createImportService(deps: {
   clock: Clock;
   audit: AuditService;
   store: FileStore;
+  jobs: JobQueue;
   parseContext: (provinceCode: string) => Promise<ParseContext>;
   plans: ImportPlans;
   /** Where unexpected failures of background jobs are logged (they have no request to answer). */
   logger?: { error: (details: object, message: string) => void };
 }) {
-  const { transactions, clock, audit, store } = deps;
+  const { transactions, clock, audit, store, jobs } = deps;
   const db = transactions.db;
-  const live = new Map<string, LiveProgress>();
-  let queue: Promise<void> = Promise.resolve();
-  let closing = false;
 
   function assertMayImport(grants: readonly RoleGrant[], provinceCode: string) {
     if (!canChangeProducerStatus(grants, provinceCode)) {
@@ -85,21 +87,6 @@ export function createImportService(deps: {
       .where(eq(importJobs.id, jobId));
   }
 
-  function enqueue(job: ImportJobRow, actor: JobActor, context: AuditContext) {
-    live.set(job.id, { phase: 'reading', processedRows: 0, totalRows: null });
-    // The job outlives the request that queued it: it must not inherit the request's transaction.
-    queue = queue.then(() =>
-      transactions
-        .detached(() => runJob(job, actor, context))
-        .catch(async (error: unknown) => {
-          if (!(error instanceof DomainError)) deps.logger?.error({ err: error, importId: job.id }, 'import failed');
-          const code = error instanceof DomainError ? error.code : 'import.failed';
-          await save(job.id, { status: 'failed', failureCode: code, finishedAt: clock.now() }).catch(() => undefined);
-        })
-        .finally(() => live.delete(job.id)),
-    );
-  }
-
   async function openSheets(job: ImportJobRow): Promise<AsyncIterable<RawSheet>> {
     if (job.uploadFormat === 'csv') {
       const bytes = await readWholeFile(store, job.uploadKey);
@@ -110,187 +97,92 @@ export function createImportService(deps: {
     return readXlsxSheets(await store.openRead(job.uploadKey));
   }
 
-  async function runJob(job: ImportJobRow, actor: JobActor, context: AuditContext) {
+  /** The handler of the import queue: one run of one import, from reading to publishing. */
+  async function runImport(payload: ImportPayload, run: JobContext): Promise<{ status: string }> {
+    const [job] = await db().select().from(importJobs).where(eq(importJobs.id, payload.importId));
+    if (!job) throw new PermanentJobError('import.not_found', `No import ${payload.importId}.`);
     const plan = deps.plans[job.kind] as unknown as ImportPlan<Record<string, unknown>>;
-    const progress = live.get(job.id) ?? { phase: 'reading' as ImportPhase, processedRows: 0, totalRows: null };
-    await save(job.id, { status: 'running' });
-    const ctx = await deps.parseContext(job.provinceCode);
-    const found: { layout?: SheetLayout; issues: SheetIssue[]; blankRows: number } = { issues: [], blankRows: 0 };
-    const issues: ImportIssue[] = [];
-    const notices: ImportIssue[] = [];
-    const parsed: ParsedRow<Record<string, unknown>>[] = [];
-    const exampleRow = plan.columns.map((column) => column.example);
-    const columnKeys = plan.columns.map((column) => column.key as string);
-
-    const place = (key: string | null) => {
-      if (key === null || !found.layout) return { column: null, header: null };
-      const index = columnKeys.indexOf(key);
-      if (index === -1) return { column: null, header: null };
-      const fileColumn = found.layout.fileColumnOf[index] ?? -1;
-      return { column: fileColumn === -1 ? null : columnLetter(fileColumn), header: plan.columns[index]?.header ?? null };
+    if (job.status === 'completed') {
+      // A run that died after publishing: only the audit trail of the staged rows may be missing.
+      if (job.mode === 'commit') await plan.staging?.recordCreated(job.id, payload.context, run.signal);
+      return { status: job.status };
+    }
+    if (job.status === 'rejected' || job.status === 'failed') return { status: job.status };
+    const assertRunning = () => {
+      if (run.signal.aborted) throw new DomainError('invalid', 'import.interrupted', 'The import was stopped.');
     };
+    const progress = (value: ImportProgress) => run.progress(value);
+    try {
+      // A retried run starts from a clean slate: what an earlier run staged is removed first.
+      if (job.mode === 'commit') await plan.staging?.discard(job.id, run.signal);
+      await save(job.id, { status: 'running' });
+      const ctx = await deps.parseContext(job.provinceCode);
+      const checked = await checkImport({ job, plan, sheets: await openSheets(job), ctx, clock, db, progress, assertRunning });
+      const rows = checked.report.dataRows;
+      if (job.mode === 'dry_run' || !checked.problemFree) {
+        const status = job.mode === 'dry_run' ? 'completed' : 'rejected';
+        await save(job.id, { status, report: checked.report, processedRows: rows, totalRows: rows, finishedAt: clock.now() });
+        return { status };
+      }
+      const outcome = await writeImport({
+        job,
+        plan,
+        checked,
+        actor: { grants: payload.grants },
+        context: payload.context,
+        transactions,
+        audit,
+        progress,
+        assertRunning,
+        signal: run.signal,
+        complete: (report) =>
+          save(job.id, {
+            status: 'completed',
+            report,
+            processedRows: checked.planned.length,
+            totalRows: checked.planned.length,
+            finishedAt: clock.now(),
+          }),
+        reject: (report) => save(job.id, { status: 'rejected', report, finishedAt: clock.now() }),
+      });
+      return { status: outcome };
+    } catch (error) {
+      // Stopped with the server: the queue gives the job back and the next run starts afresh.
+      if (run.signal.aborted) throw error;
+      const retry = !(error instanceof DomainError) && run.attempt < IMPORT_ATTEMPTS;
+      if (retry) throw error;
+      if (!(error instanceof DomainError)) deps.logger?.error({ err: error, importId: job.id }, 'import failed');
+      const code = error instanceof DomainError ? error.code : 'import.failed';
+      await save(job.id, { status: 'failed', failureCode: code, finishedAt: clock.now() });
+      throw new PermanentJobError(code, error instanceof Error ? error.message : String(error));
+    }
+  }
 
-    for await (const row of readImportRows(await openSheets(job), plan.columns, found)) {
-      if (closing) throw new DomainError('invalid', 'import.interrupted', 'The server stopped during the import.');
-      const layout = found.layout as SheetLayout;
-      if (isExampleRow(row, exampleRow)) {
-        notices.push({ row: row.rowNumber, column: null, header: null, code: 'import.example_row_skipped', details: {} });
+  jobs.register(IMPORT_QUEUE, (payload, run) => runImport(payload as ImportPayload, run), {
+    maxAttempts: IMPORT_ATTEMPTS,
+    retryDelayMs: () => 1_000,
+  });
+
+  /** Imports whose last run died with its process (no attempt left): marked failed, their staged rows removed. */
+  async function settleAbandoned(found: ImportWithJob[]): Promise<ImportWithJob[]> {
+    const out: ImportWithJob[] = [];
+    for (const item of found) {
+      const abandoned = (item.job.status === 'queued' || item.job.status === 'running') && item.run?.status === 'failed';
+      if (!abandoned) {
+        out.push(item);
         continue;
       }
-      const unreadable = new Set<number>();
-      for (const { columnIndex, problem } of row.cellProblems) {
-        unreadable.add(columnIndex);
-        const where = place(columnKeys[columnIndex] ?? null);
-        issues.push({ row: row.rowNumber, ...where, code: problem.code, details: problem.details });
-      }
-      const { values, problems } = plan.parse(row.values, ctx);
-      for (const problem of problems) {
-        if (unreadable.has(columnKeys.indexOf(problem.column))) continue;
-        issues.push({
-          row: row.rowNumber,
-          ...place(problem.column),
-          code: problem.code,
-          details: { ...problem.details, value: problem.details.value ?? cellText(row.values[columnKeys.indexOf(problem.column)]) },
-        });
-      }
-      const present = new Set(columnKeys.filter((_key, index) => (layout.fileColumnOf[index] ?? -1) !== -1));
-      for (const index of unreadable) present.delete(columnKeys[index] as string);
-      parsed.push({ rowNumber: row.rowNumber, values, present });
-      progress.processedRows++;
-      if (progress.processedRows % PROGRESS_EVERY_ROWS === 0) await save(job.id, { processedRows: progress.processedRows });
+      const failureCode = item.run?.error?.code === 'job.lease_expired' ? 'import.interrupted' : (item.run?.error?.code ?? 'import.failed');
+      await save(item.job.id, { status: 'failed', failureCode, finishedAt: clock.now() });
+      if (item.job.mode === 'commit') await deps.plans[item.job.kind].staging?.discard(item.job.id);
+      out.push({ job: { ...item.job, status: 'failed', failureCode }, run: item.run });
     }
-    for (const issue of found.issues)
-      issues.push({ row: issue.row ?? 0, column: issue.column, header: issue.header, code: issue.code, details: issue.details });
-    progress.totalRows = parsed.length;
-    progress.phase = 'checking';
-    await save(job.id, { processedRows: progress.processedRows, totalRows: parsed.length });
+    return out;
+  }
 
-    let planned: PlannedRow<Record<string, unknown>>[] = [];
-    if (found.layout && found.issues.length === 0) {
-      planned = await plan.plan(parsed, { provinceCode: job.provinceCode, currentYear: vietnamYear(clock.now()), db });
-      for (const row of planned) for (const problem of row.problems) issues.push(rowIssue(row.rowNumber, problem, place));
-    }
-    issues.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
-
-    const report: ImportReport = {
-      format: job.uploadFormat,
-      sheetName: found.layout?.sheetName ?? null,
-      headerRow: found.layout?.headerRow ?? null,
-      dataRows: parsed.length,
-      blankRows: found.blankRows,
-      rowsWithProblems: new Set(issues.map((issue) => issue.row)).size,
-      problemCount: issues.length,
-      problems: issues.slice(0, MAX_LISTED_PROBLEMS),
-      problemsTruncated: issues.length > MAX_LISTED_PROBLEMS,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      notices,
-    };
-    const problemFree = issues.length === 0 && found.layout !== undefined;
-    if (job.mode === 'dry_run' || !problemFree) {
-      if (job.mode === 'dry_run') {
-        // What a dry run can tell of the rows without problems: which add a record and which match one
-        // (whether a matched record would really change is known only when it is written).
-        const rowsWithProblems = new Set(issues.map((issue) => issue.row));
-        const clean = planned.filter((row) => !rowsWithProblems.has(row.rowNumber));
-        report.updated = clean.filter((row) => row.existingId !== null).length;
-        report.created = clean.length - report.updated;
-      }
-      await save(job.id, {
-        status: job.mode === 'dry_run' ? 'completed' : 'rejected',
-        report,
-        processedRows: parsed.length,
-        totalRows: parsed.length,
-        finishedAt: clock.now(),
-      });
-      return;
-    }
-
-    progress.phase = 'writing';
-    progress.processedRows = 0;
-    await save(job.id, { processedRows: 0, totalRows: planned.length, report: { ...report, problems: [] } });
-    const env = { actor: { grants: actor.grants }, context, provinceCode: job.provinceCode, db };
-    let failedRow: { row: PlannedRow<Record<string, unknown>>; error: DomainError } | null = null;
-    try {
-      await transactions.run(async () => {
-        const interrupted = () => new DomainError('invalid', 'import.interrupted', 'The server stopped during the import.');
-        // Rows that add records go in bulk when the plan can (same results, a few statements per chunk).
-        const fresh = plan.createMany ? planned.filter((row) => row.existingId === null) : [];
-        if (plan.createMany && fresh.length > 0) {
-          try {
-            await plan.createMany(fresh, env, (rows) => {
-              if (closing) throw interrupted();
-              progress.processedRows += rows;
-            });
-          } catch (error) {
-            if (error instanceof ImportRowError) {
-              const row = fresh.find((candidate) => candidate.rowNumber === error.rowNumber);
-              if (row) failedRow = { row, error: error.error };
-              throw error.error;
-            }
-            throw error;
-          }
-          report.created += fresh.length;
-        }
-        // Rows that match a record and would change nothing are counted without a write.
-        const matched = planned.filter((row) => row.existingId !== null);
-        const same = plan.unchanged && matched.length > 0 ? await plan.unchanged(matched, env) : new Set<number>();
-        let sinceYield = 0;
-        for (const row of planned) {
-          if (plan.createMany && row.existingId === null) continue;
-          if (same.has(row.rowNumber)) {
-            report.unchanged++;
-            progress.processedRows++;
-            continue;
-          }
-          if (closing) throw interrupted();
-          let outcome: Awaited<ReturnType<typeof plan.apply>>;
-          try {
-            outcome = await plan.apply(row, env);
-          } catch (error) {
-            if (error instanceof DomainError) failedRow = { row, error };
-            throw error;
-          }
-          report[outcome]++;
-          progress.processedRows++;
-          if (++sinceYield >= ROWS_PER_WRITE_SLICE) {
-            sinceYield = 0;
-            await yieldToEventLoop();
-          }
-        }
-        if (report.created + report.updated > 0) {
-          await audit.record(context, {
-            action: `import.${job.kind}_imported`,
-            entityType: 'import',
-            entityId: job.id,
-            provinceCode: job.provinceCode,
-            after: {
-              fileName: job.uploadName,
-              rows: planned.length,
-              created: report.created,
-              updated: report.updated,
-              unchanged: report.unchanged,
-            },
-          });
-        }
-      });
-    } catch (error) {
-      const failure = failedRow as { row: PlannedRow<Record<string, unknown>>; error: DomainError } | null;
-      if (!failure) throw error;
-      const issue = rowIssue(
-        failure.row.rowNumber,
-        { key: fieldOf(failure.error), code: failure.error.code, details: { ...failure.error.details } },
-        place,
-      );
-      await save(job.id, {
-        status: 'rejected',
-        report: { ...report, created: 0, updated: 0, unchanged: 0, problems: [issue], problemCount: 1, rowsWithProblems: 1 },
-        finishedAt: clock.now(),
-      });
-      return;
-    }
-    await save(job.id, { status: 'completed', report, processedRows: planned.length, totalRows: planned.length, finishedAt: clock.now() });
+  async function withRuns(found: ImportJobRow[]): Promise<ImportWithJob[]> {
+    const runs = await jobs.getMany(found.map((job) => job.id));
+    return settleAbandoned(found.map((job) => ({ job, run: runs.get(job.id) ?? null })));
   }
 
   async function startJob(
@@ -307,13 +199,16 @@ export function createImportService(deps: {
     context: AuditContext,
   ) {
     const now = clock.now();
-    const [job] = await db()
-      .insert(importJobs)
-      .values({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now })
-      .returning();
-    if (!job) throw new Error('insert returned no row');
-    enqueue(job, actor, context);
-    return job;
+    // The record and its job are written together (the job row is the outbox of the upload).
+    return transactions.run(async () => {
+      const [job] = await db()
+        .insert(importJobs)
+        .values({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now })
+        .returning();
+      if (!job) throw new Error('insert returned no row');
+      await jobs.enqueue(IMPORT_QUEUE, { importId: job.id, grants: [...actor.grants], context } satisfies ImportPayload, { id: job.id });
+      return job;
+    });
   }
 
   return {
@@ -369,21 +264,20 @@ export function createImportService(deps: {
       return provinceCode;
     },
 
-    liveProgress: (importId: string) => live.get(importId) ?? null,
-
-    getJob: async (grants: readonly RoleGrant[], importId: string) => {
-      const job = await loadJob(grants, importId);
-      return { job, live: live.get(job.id) ?? null };
+    getJob: async (grants: readonly RoleGrant[], importId: string): Promise<ImportWithJob> => {
+      const [found] = await withRuns([await loadJob(grants, importId)]);
+      return found as ImportWithJob;
     },
 
-    listJobs: async (grants: readonly RoleGrant[], provinceCode: string, limit = 20) => {
+    listJobs: async (grants: readonly RoleGrant[], provinceCode: string, limit = 20): Promise<ImportWithJob[]> => {
       assertMayImport(grants, provinceCode);
-      return db()
+      const found = await db()
         .select()
         .from(importJobs)
         .where(and(eq(importJobs.provinceCode, provinceCode)))
         .orderBy(desc(importJobs.createdAt))
         .limit(limit);
+      return withRuns(found);
     },
 
     /** The job and a way to read its upload afresh, for the xlsx problem report. */
@@ -392,42 +286,7 @@ export function createImportService(deps: {
       return { job, openSheets: () => openSheets(job) };
     },
 
-    /** Resolves when every queued job has finished; new work is refused from then on. */
-    drain: async () => {
-      closing = true;
-      await queue;
-    },
-
-    /** For tests and the benchmark: resolves when the jobs queued so far have finished. */
-    idle: () => queue,
+    /** For tests, the benchmark and the CLI: resolves when this process's worker has run every job due so far. */
+    idle: () => jobs.whenIdle(),
   };
-}
-
-function fieldOf(error: DomainError): string | null {
-  return typeof error.details.field === 'string' ? error.details.field : null;
-}
-
-function rowIssue(
-  row: number,
-  problem: RowProblem,
-  place: (key: string | null) => { column: string | null; header: string | null },
-): ImportIssue {
-  return { row, ...place(problem.key), code: problem.code, details: problem.details };
-}
-
-/** The template's example row, left in by mistake: every filled example cell is in the row, and nothing else. */
-function isExampleRow(row: ImportRow, example: readonly (string | number | null)[]): boolean {
-  let matched = 0;
-  for (let i = 0; i < example.length; i++) {
-    const wanted = example[i];
-    const got: CellInput = row.values[i];
-    const gotText = cellText(got);
-    if (wanted === null || wanted === undefined) {
-      if (gotText !== '') return false;
-      continue;
-    }
-    if (gotText !== cellText(wanted)) return false;
-    matched++;
-  }
-  return matched > 0;
 }

@@ -27,6 +27,7 @@ import type { ClassificationService } from '../classification/classification.ser
 import { type ProducerRow, producers } from '../producers/producer.tables';
 import { placeOfProducer, productSearchText } from '../producers/producer.service';
 import { productCodeSequences, productGtins, type ProductInsert, type ProductRow, products } from './product.tables';
+import { createProductStaging, isPublishedProduct } from './product-staging';
 import {
   BulkItemError,
   changedFields,
@@ -157,6 +158,7 @@ export function createProductService(deps: {
   const { transactions, clock, audit, classification } = deps;
   const db = transactions.db;
   let primaryImages: PrimaryImageLookup = async () => new Map();
+  const staging = createProductStaging({ transactions, audit, audited: AUDITED });
 
   async function loadProducer(producerId: string, forUpdate = false): Promise<ProducerRow> {
     const query = db().select().from(producers).where(eq(producers.id, producerId));
@@ -166,7 +168,11 @@ export function createProductService(deps: {
   }
 
   async function loadProduct(productId: string): Promise<ProductRow> {
-    const [row] = await db().select().from(products).where(eq(products.id, productId)).for('update');
+    const [row] = await db()
+      .select()
+      .from(products)
+      .where(and(eq(products.id, productId), isPublishedProduct))
+      .for('update');
     if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
     return row;
   }
@@ -418,7 +424,7 @@ export function createProductService(deps: {
     actor: RegistryActor,
     inputs: readonly CreateProductInput[],
     context: AuditContext,
-    options: WriteOptions,
+    options: WriteOptions & { importId?: string },
     onChunk?: (rows: number) => Promise<void> | void,
   ): Promise<ProductRow[]> {
     if (inputs.length === 0) return [];
@@ -620,6 +626,7 @@ export function createProductService(deps: {
           row: {
             id: randomUUID(),
             ...newProductRow({ producer, input, code, slug, nameVi, texts, price, status, now, isDemo: options.isDemo ?? false }),
+            importId: options.importId ?? null,
           },
         });
       } catch (error) {
@@ -627,43 +634,49 @@ export function createProductService(deps: {
       }
     }
 
-    // Rows, GTINs and audit entries, chunk by chunk.
+    // Rows, GTINs and audit entries, chunk by chunk: each chunk joins the caller's transaction, or is
+    // one short transaction of its own when an import stages its rows (invisible until it completes).
     const created: ProductRow[] = [];
     for (const part of chunked(planned, ROWS_PER_INSERT)) {
-      let rows: ProductRow[];
-      try {
-        rows = await db()
-          .insert(products)
-          .values(part.map((item) => item.row))
-          .returning();
-      } catch (error) {
-        if (isUniqueViolation(error, 'products_code_key')) throw codeTaken('');
-        throw error;
-      }
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const inOrder = part.map((item) => byId.get(item.row.id) as ProductRow);
-      const gtinRows = part.flatMap((item) =>
-        item.gtins.map((gtin, position) => ({ gtin, productId: item.row.id, position, createdAt: now })),
-      );
-      try {
-        for (const gtinPart of chunked(gtinRows, ROWS_PER_INSERT * 4)) await db().insert(productGtins).values(gtinPart);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw gtinTaken('', '');
-        throw error;
-      }
-      if (!options.skipAudit) {
-        await audit.recordMany(
-          context,
-          inOrder.map((row, i) => ({
-            action: 'product.created',
-            entityType: 'product',
-            entityId: row.id,
-            provinceCode: row.provinceCode,
-            after: { ...Object.fromEntries(AUDITED.map((key) => [key, row[key]])), gtins: part[i]?.gtins ?? [] },
-          })),
+      await transactions.run(async () => {
+        let rows: ProductRow[];
+        try {
+          rows = await db()
+            .insert(products)
+            .values(part.map((item) => item.row))
+            .returning();
+        } catch (error) {
+          // Slugs and codes were chosen without holding locks when the rows are staged: a product
+          // added meanwhile can take one.
+          if (options.importId && isUniqueViolation(error)) throw changedMeanwhile();
+          if (isUniqueViolation(error, 'products_code_key')) throw codeTaken('');
+          throw error;
+        }
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const inOrder = part.map((item) => byId.get(item.row.id) as ProductRow);
+        const gtinRows = part.flatMap((item) =>
+          item.gtins.map((gtin, position) => ({ gtin, productId: item.row.id, position, createdAt: now })),
         );
-      }
-      created.push(...inOrder);
+        try {
+          for (const gtinPart of chunked(gtinRows, ROWS_PER_INSERT * 4)) await db().insert(productGtins).values(gtinPart);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw gtinTaken('', '');
+          throw error;
+        }
+        if (!options.skipAudit && !options.importId) {
+          await audit.recordMany(
+            context,
+            inOrder.map((row, i) => ({
+              action: 'product.created',
+              entityType: 'product',
+              entityId: row.id,
+              provinceCode: row.provinceCode,
+              after: { ...Object.fromEntries(AUDITED.map((key) => [key, row[key]])), gtins: part[i]?.gtins ?? [] },
+            })),
+          );
+        }
+        created.push(...inOrder);
+      });
       await onChunk?.(part.length);
       await yieldToEventLoop();
     }
@@ -715,7 +728,7 @@ export function createProductService(deps: {
   }
 
   function listConditions(actor: RegistryActor, filters: ProductFilters): SQL[] {
-    const conditions: SQL[] = [];
+    const conditions: SQL[] = [isPublishedProduct];
     const scope = producerScope(actor.grants);
     if (scope) conditions.push(scope);
     if (filters.provinceCode) conditions.push(eq(products.provinceCode, filters.provinceCode));
@@ -823,6 +836,22 @@ export function createProductService(deps: {
       onChunk?: (rows: number) => Promise<void> | void,
     ) => transactions.run(() => createProducts(actor, inputs, context, options, onChunk)),
 
+    /**
+     * The same checks and results as `createProducts`, but the rows are written under the import
+     * `importId` in one short transaction per chunk and stay invisible until that import completes;
+     * their audit entries are written by `staging.recordCreated` once it has.
+     */
+    stageProducts: (
+      actor: RegistryActor,
+      inputs: readonly CreateProductInput[],
+      context: AuditContext,
+      importId: string,
+      onChunk?: (rows: number) => Promise<void> | void,
+    ) => createProducts(actor, inputs, context, { importId }, onChunk),
+
+    /** Removal and auditing of the rows an import staged. */
+    staging,
+
     /** The products these updates would not change (see unchangedBy); reads only. */
     unchangedBy: (
       actor: RegistryActor,
@@ -847,7 +876,7 @@ export function createProductService(deps: {
 
     /** One product the actor may read (otherwise "not found"), with its producer, sets and GTINs. */
     getProduct: async (actor: RegistryActor, productId: string): Promise<ProductDetail> => {
-      const rows = await joined().where(eq(products.id, productId));
+      const rows = await joined().where(and(eq(products.id, productId), isPublishedProduct));
       const row = rows[0];
       if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
       try {
@@ -900,7 +929,10 @@ export function createProductService(deps: {
 
     /** The product with this code, if any (for imports); codes are unique nationally. */
     findByCode: async (code: string) => {
-      const [row] = await db().select().from(products).where(eq(products.code, code.trim().toUpperCase()));
+      const [row] = await db()
+        .select()
+        .from(products)
+        .where(and(eq(products.code, code.trim().toUpperCase()), isPublishedProduct));
       return row;
     },
 
@@ -910,7 +942,7 @@ export function createProductService(deps: {
         .select({ id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })
         .from(products)
         .innerJoin(producers, eq(producers.id, products.producerId))
-        .where(eq(products.id, productId));
+        .where(and(eq(products.id, productId), isPublishedProduct));
       if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
       return placeOfProducer(row);
     },
@@ -949,6 +981,10 @@ function blankToNull(value: string | null | undefined): string | null {
 
 function staleVersion(currentVersion: number) {
   return new DomainError('conflict', 'product.stale_version', 'The product was changed meanwhile.', { currentVersion });
+}
+
+function changedMeanwhile() {
+  return new DomainError('conflict', 'import.changed_meanwhile', 'Another product took a code or link name while the import ran.');
 }
 
 function codeTaken(code: string) {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantProvinces } from '../../identity/identity.tables';
 import { productSets } from '../classification/classification.tables';
+import { importJobs } from '../imports/import.tables';
 import { producers } from '../producers/producer.tables';
 
 /** Sản phẩm OCOP (a good or a service) of one producer, in one product set of the current classification. */
@@ -44,6 +45,12 @@ export const products = pgTable(
     /** foldVietnamese of the names, the code and the producer's name; searched with a trigram index. */
     searchFolded: text().notNull(),
     isDemo: boolean().notNull().default(false),
+    /**
+     * The spreadsheet import that added the product. Such a row is part of the registry only once
+     * that import has completed (see `isPublishedProduct`): an import writes its rows in short
+     * transactions and makes all of them visible at once by completing its job.
+     */
+    importId: uuid().references(() => importJobs.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
@@ -54,6 +61,7 @@ export const products = pgTable(
     index('products_producer_idx').on(t.producerId),
     index('products_province_name_idx').on(t.provinceCode, t.nameFolded),
     index('products_product_set_idx').on(t.productSetId),
+    index('products_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     index('products_search_trgm').using('gin', t.searchFolded.op('gin_trgm_ops')),
     check(
       'products_price_check',

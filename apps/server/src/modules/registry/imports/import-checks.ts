@@ -1,0 +1,143 @@
+import { vietnamYear } from '@ocop/domain/registry';
+import type { Clock } from '../../../platform/clock';
+import type { Database } from '../../../platform/database/database';
+import { columnLetter, type ImportRow, readImportRows, type SheetIssue, type SheetLayout } from '../../../platform/spreadsheets/sheet-rows';
+import type { RawSheet } from '../../../platform/spreadsheets/sheet-reader';
+import type { ImportPlan, ParsedRow, PlannedRow, RowProblem } from './import-plans';
+import type { ImportIssue, ImportJobRow, ImportReport } from './import.tables';
+import { type CellInput, cellText, type ParseContext } from './registry-columns';
+
+/** Problems kept in the job's JSON report; more are counted, and the xlsx report lists those kept. */
+export const MAX_LISTED_PROBLEMS = 20_000;
+/** How often the stored progress of a running job is refreshed while reading. */
+export const PROGRESS_EVERY_ROWS = 1000;
+
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'publishing';
+export type ImportProgress = { phase: ImportPhase; processedRows: number; totalRows: number | null };
+
+/** Where a column key sits in the file: its letter and header, for problems named by column. */
+export type Placer = (key: string | null) => { column: string | null; header: string | null };
+
+export type CheckedImport = {
+  report: ImportReport;
+  planned: PlannedRow<Record<string, unknown>>[];
+  /** Every row was read and checked and none has a problem. */
+  problemFree: boolean;
+  place: Placer;
+};
+
+/**
+ * Reads the upload row by row, parses every row with the plan's column definitions and checks all
+ * rows against each other and the stored records, without writing anything.
+ */
+export async function checkImport(p: {
+  job: ImportJobRow;
+  plan: ImportPlan<Record<string, unknown>>;
+  sheets: AsyncIterable<RawSheet>;
+  ctx: ParseContext;
+  clock: Clock;
+  db: () => Database;
+  progress: (progress: ImportProgress) => Promise<void>;
+  /** Throws when the job must stop (the server is stopping, or its lease was lost). */
+  assertRunning: () => void;
+}): Promise<CheckedImport> {
+  const { job, plan } = p;
+  const found: { layout?: SheetLayout; issues: SheetIssue[]; blankRows: number } = { issues: [], blankRows: 0 };
+  const issues: ImportIssue[] = [];
+  const notices: ImportIssue[] = [];
+  const parsed: ParsedRow<Record<string, unknown>>[] = [];
+  const exampleRow = plan.columns.map((column) => column.example);
+  const columnKeys = plan.columns.map((column) => column.key as string);
+
+  const place: Placer = (key) => {
+    if (key === null || !found.layout) return { column: null, header: null };
+    const index = columnKeys.indexOf(key);
+    if (index === -1) return { column: null, header: null };
+    const fileColumn = found.layout.fileColumnOf[index] ?? -1;
+    return { column: fileColumn === -1 ? null : columnLetter(fileColumn), header: plan.columns[index]?.header ?? null };
+  };
+
+  for await (const row of readImportRows(p.sheets, plan.columns, found)) {
+    p.assertRunning();
+    const layout = found.layout as SheetLayout;
+    if (isExampleRow(row, exampleRow)) {
+      notices.push({ row: row.rowNumber, column: null, header: null, code: 'import.example_row_skipped', details: {} });
+      continue;
+    }
+    const unreadable = new Set<number>();
+    for (const { columnIndex, problem } of row.cellProblems) {
+      unreadable.add(columnIndex);
+      issues.push({ row: row.rowNumber, ...place(columnKeys[columnIndex] ?? null), code: problem.code, details: problem.details });
+    }
+    const { values, problems } = plan.parse(row.values, p.ctx);
+    for (const problem of problems) {
+      if (unreadable.has(columnKeys.indexOf(problem.column))) continue;
+      issues.push({
+        row: row.rowNumber,
+        ...place(problem.column),
+        code: problem.code,
+        details: { ...problem.details, value: problem.details.value ?? cellText(row.values[columnKeys.indexOf(problem.column)]) },
+      });
+    }
+    const present = new Set(columnKeys.filter((_key, index) => (layout.fileColumnOf[index] ?? -1) !== -1));
+    for (const index of unreadable) present.delete(columnKeys[index] as string);
+    parsed.push({ rowNumber: row.rowNumber, values, present });
+    if (parsed.length % PROGRESS_EVERY_ROWS === 0) await p.progress({ phase: 'reading', processedRows: parsed.length, totalRows: null });
+  }
+  for (const issue of found.issues)
+    issues.push({ row: issue.row ?? 0, column: issue.column, header: issue.header, code: issue.code, details: issue.details });
+  await p.progress({ phase: 'checking', processedRows: parsed.length, totalRows: parsed.length });
+
+  let planned: PlannedRow<Record<string, unknown>>[] = [];
+  if (found.layout && found.issues.length === 0) {
+    planned = await plan.plan(parsed, { provinceCode: job.provinceCode, currentYear: vietnamYear(p.clock.now()), db: p.db });
+    for (const row of planned) for (const problem of row.problems) issues.push(rowIssue(row.rowNumber, problem, place));
+  }
+  issues.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
+
+  const report: ImportReport = {
+    format: job.uploadFormat,
+    sheetName: found.layout?.sheetName ?? null,
+    headerRow: found.layout?.headerRow ?? null,
+    dataRows: parsed.length,
+    blankRows: found.blankRows,
+    rowsWithProblems: new Set(issues.map((issue) => issue.row)).size,
+    problemCount: issues.length,
+    problems: issues.slice(0, MAX_LISTED_PROBLEMS),
+    problemsTruncated: issues.length > MAX_LISTED_PROBLEMS,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    notices,
+  };
+  if (job.mode === 'dry_run') {
+    // What a dry run can tell of the rows without problems: which add a record and which match one
+    // (whether a matched record would really change is known only when it is written).
+    const rowsWithProblems = new Set(issues.map((issue) => issue.row));
+    const clean = planned.filter((row) => !rowsWithProblems.has(row.rowNumber));
+    report.updated = clean.filter((row) => row.existingId !== null).length;
+    report.created = clean.length - report.updated;
+  }
+  return { report, planned, problemFree: issues.length === 0 && found.layout !== undefined, place };
+}
+
+export function rowIssue(row: number, problem: RowProblem, place: Placer): ImportIssue {
+  return { row, ...place(problem.key), code: problem.code, details: problem.details };
+}
+
+/** The template's example row, left in by mistake: every filled example cell is in the row, and nothing else. */
+function isExampleRow(row: ImportRow, example: readonly (string | number | null)[]): boolean {
+  let matched = 0;
+  for (let i = 0; i < example.length; i++) {
+    const wanted = example[i];
+    const got: CellInput = row.values[i];
+    const gotText = cellText(got);
+    if (wanted === null || wanted === undefined) {
+      if (gotText !== '') return false;
+      continue;
+    }
+    if (gotText !== cellText(wanted)) return false;
+    matched++;
+  }
+  return matched > 0;
+}
