@@ -33,10 +33,13 @@ describe('staged product imports', () => {
 
   const total = async () => (await officer.get('/api/products?pageSize=1')).json().total as number;
   const staged = async (importId: string) =>
-    Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from products where import_id = ${importId}`))[0]?.n);
+    Number(
+      (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from products where import_id = ${importId}`))[0]?.n,
+    );
   const createdEntries = async () =>
     Number(
-      (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_entries where action = 'product.created'`))[0]?.n,
+      (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_entries where action = 'product.created'`))[0]
+        ?.n,
     );
 
   const teaSet = async () =>
