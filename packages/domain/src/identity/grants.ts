@@ -1,3 +1,4 @@
+import { type Capability, can, reachOf } from '../shared/capabilities';
 import { DomainError } from '../shared/domain-error';
 import { ROLE_SCOPE, type Role, type RoleGrant } from '../shared/roles';
 
@@ -35,15 +36,19 @@ export function isSystemAdmin(grants: readonly RoleGrant[]): boolean {
   return hasRole(grants, 'system_admin');
 }
 
-/** Provinces whose users and audit log the actor administers. */
+/** Provinces whose users the actor administers (`users.manage`); the audit log follows the same rule. */
 export function administeredProvinces(grants: readonly RoleGrant[]): 'all' | string[] {
-  if (isSystemAdmin(grants)) return 'all';
-  return grants.filter((g) => g.role === 'province_admin' && g.provinceCode).map((g) => g.provinceCode as string);
+  return provincesReached(grants, 'users.manage');
 }
 
 export function canAdministerProvince(grants: readonly RoleGrant[], provinceCode: string): boolean {
-  const provinces = administeredProvinces(grants);
-  return provinces === 'all' || provinces.includes(provinceCode);
+  return can(grants, 'users.manage', { provinceCode });
+}
+
+/** The provinces a province-scoped capability reaches through the grants, or 'all'. */
+export function provincesReached(grants: readonly RoleGrant[], capability: Capability): 'all' | string[] {
+  const reach = reachOf(grants, capability);
+  return reach === 'all' ? 'all' : reach.provinceCodes;
 }
 
 /**
