@@ -26,7 +26,7 @@ import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
 import { createJobQueue } from './platform/jobs/job-queue';
 import { countShippedMigrations } from './platform/database/migrate';
-import { type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
+import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
 import { aboutPage } from './platform/http/about-page';
 import { renderApiDocs } from './platform/http/api-docs';
 import { registerJsonParser } from './platform/http/body-parsers';
@@ -98,7 +98,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
-      return { ...out, schema: { ...out.schema, 'x-access': input.route.config?.access } as typeof out.schema };
+      const access = input.route.config?.access;
+      return { ...out, schema: { ...out.schema, 'x-access': access && describeAccess(access) } as typeof out.schema };
     },
   });
 

@@ -1,10 +1,10 @@
 import { Button } from 'antd';
-import type { UserView } from '@ocop/contracts/identity';
+import { type Capability, can } from '@ocop/domain/shared';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ui/error-alert';
 import { PageLoading } from '../components/ui/page-loading';
-import { canAdministerUsers, useMe } from '../lib/auth';
+import { useMe } from '../lib/auth';
 import { useI18n } from '../lib/i18n';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
@@ -61,17 +61,22 @@ export function RedirectIfLoggedIn({ children }: { children: ReactNode }) {
 // The 403 page is rare; its antd Result stays out of the first load.
 const ForbiddenResult = lazy(() => import('../components/forbidden-result').then((m) => ({ default: m.ForbiddenResult })));
 
-/** Pages for province and system administrators only. */
-export function RequireAdministrator({ children }: { children: ReactNode }) {
+/**
+ * Pages for the holders of a capability of the table in `@ocop/domain` (in any scope: the server
+ * filters what they see). Administration pages say so in their refusal.
+ */
+export function RequireCapability({
+  capability,
+  administration = false,
+  children,
+}: {
+  capability: Capability;
+  administration?: boolean;
+  children: ReactNode;
+}) {
   const me = useMe();
   const { t } = useI18n();
-  if (!me.data || !canAdministerUsers(me.data.user)) return <ForbiddenResult text={t('forbidden.text')} />;
-  return children;
-}
-
-/** Pages for the roles `allows` accepts (e.g. registry readers, importers). */
-export function RequireRole({ allows, children }: { allows: (user: Pick<UserView, 'roles'>) => boolean; children: ReactNode }) {
-  const me = useMe();
-  if (!me.data || !allows(me.data.user)) return <ForbiddenResult />;
+  if (!me.data || !can(me.data.user.roles, capability))
+    return <ForbiddenResult {...(administration ? { text: t('forbidden.text') } : {})} />;
   return children;
 }

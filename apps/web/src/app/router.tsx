@@ -2,8 +2,8 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { PageLoading } from '../components/ui/page-loading';
-import { canCreateProducers, canCreateProducts, canImport, canReadRegistry } from '../lib/registry';
-import { RedirectIfLoggedIn, RequireAdministrator, RequireAuth, RequireRole } from './guards';
+import type { Capability } from '@ocop/domain/shared';
+import { RedirectIfLoggedIn, RequireAuth, RequireCapability } from './guards';
 
 // Each page is its own chunk; React.lazy wants a default export, so the named one is mapped. The
 // signed-in frame (menu, drawer, dropdown) is one too, so the login page does not load it.
@@ -25,9 +25,9 @@ const ProductEditPage = lazy(() => import('./routes/products/product-edit').then
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
-/** A registry page behind its role check (reading by default). */
-function registry(page: ReactNode, allows = canReadRegistry) {
-  return <RequireRole allows={allows}>{page}</RequireRole>;
+/** A registry page behind its capability (reading by default). */
+function registry(page: ReactNode, capability: Capability = 'producers.read') {
+  return <RequireCapability capability={capability}>{page}</RequireCapability>;
 }
 
 export const routes: RouteObject[] = [
@@ -58,30 +58,30 @@ export const routes: RouteObject[] = [
       {
         path: 'users',
         element: (
-          <RequireAdministrator>
+          <RequireCapability capability="users.manage" administration>
             <UsersPage />
-          </RequireAdministrator>
+          </RequireCapability>
         ),
         errorElement: <RouteErrorBoundary />,
       },
       {
         path: 'audit',
         element: (
-          <RequireAdministrator>
+          <RequireCapability capability="audit.read" administration>
             <AuditPage />
-          </RequireAdministrator>
+          </RequireCapability>
         ),
         errorElement: <RouteErrorBoundary />,
       },
       { path: 'producers', element: registry(<ProducerListPage />), errorElement: <RouteErrorBoundary /> },
-      { path: 'producers/new', element: registry(<ProducerNewPage />, canCreateProducers), errorElement: <RouteErrorBoundary /> },
+      { path: 'producers/new', element: registry(<ProducerNewPage />, 'producers.create'), errorElement: <RouteErrorBoundary /> },
       { path: 'producers/:producerId', element: registry(<ProducerDetailPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'producers/:producerId/edit', element: registry(<ProducerEditPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'products', element: registry(<ProductListPage />), errorElement: <RouteErrorBoundary /> },
-      { path: 'products/new', element: registry(<ProductNewPage />, canCreateProducts), errorElement: <RouteErrorBoundary /> },
+      { path: 'products/new', element: registry(<ProductNewPage />, 'products.write'), errorElement: <RouteErrorBoundary /> },
       { path: 'products/:productId', element: registry(<ProductDetailPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'products/:productId/edit', element: registry(<ProductEditPage />), errorElement: <RouteErrorBoundary /> },
-      { path: 'imports', element: registry(<ImportsPage />, canImport), errorElement: <RouteErrorBoundary /> },
+      { path: 'imports', element: registry(<ImportsPage />, 'imports.run'), errorElement: <RouteErrorBoundary /> },
       { path: 'change-password', element: <ChangePasswordPage />, errorElement: <RouteErrorBoundary /> },
       { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },
     ],

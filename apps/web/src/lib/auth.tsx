@@ -1,5 +1,6 @@
 import type { LoginBody, MeView, UserView } from '@ocop/contracts/identity';
-import { administeredProvinces, hasRole } from '@ocop/domain/identity';
+import { administeredProvinces } from '@ocop/domain/identity';
+import { type Capability, can, reachOf } from '@ocop/domain/shared';
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, api, isApiError, setCsrfToken } from './api-client';
 
@@ -98,11 +99,16 @@ export function createUnauthorizedHandler(queryClient: QueryClient) {
 }
 
 export function canAdministerUsers(user: Pick<UserView, 'roles'>): boolean {
-  return hasRole(user.roles, 'system_admin', 'province_admin');
+  return can(user.roles, 'users.manage');
 }
 
-export function isSystemAdministrator(user: Pick<UserView, 'roles'>): boolean {
-  return hasRole(user.roles, 'system_admin');
+export function canReadAudit(user: Pick<UserView, 'roles'>): boolean {
+  return can(user.roles, 'audit.read');
+}
+
+/** Whether the capability reaches every province: such a user chooses the province to work in. */
+export function reachesEveryProvince(user: Pick<UserView, 'roles'>, capability: Capability): boolean {
+  return reachOf(user.roles, capability) === 'all';
 }
 
 /** The province an administrator works in by default: their own, else the first they run, else Sơn La. */

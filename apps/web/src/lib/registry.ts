@@ -1,16 +1,6 @@
 import type { UserView } from '@ocop/contracts/identity';
-import { hasRole } from '@ocop/domain/identity';
-import {
-  canChangeProducerStatus,
-  canEditProducer,
-  type DocumentKind,
-  type LegalForm,
-  type ProducerPlace,
-  type ProducerStatus,
-  type ProducerType,
-  type ProductStatus,
-} from '@ocop/domain/registry';
-import type { Role } from '@ocop/domain/shared';
+import type { DocumentKind, LegalForm, ProducerPlace, ProducerStatus, ProducerType, ProductStatus } from '@ocop/domain/registry';
+import { can, reachOf } from '@ocop/domain/shared';
 import type { MessageKey } from '../messages/vi';
 
 /** The texts of the registry's fixed value sets; Vietnamese ones match the labels in `@ocop/domain/registry`. */
@@ -63,58 +53,55 @@ export const DOCUMENT_KIND_KEYS: Record<DocumentKind, MessageKey> = {
 
 type WithRoles = Pick<UserView, 'roles'>;
 
-/** Roles that see producers and products (each within its own scope; the server filters). */
-export const REGISTRY_READERS: readonly Role[] = [
-  'system_admin',
-  'province_admin',
-  'province_officer',
-  'commune_officer',
-  'council_member',
-  'producer_member',
-];
+/*
+ * What the registry screens offer a user, read from the capability table in `@ocop/domain` (the
+ * table the server's routes and services check): each within the user's scope; the server filters.
+ */
 
 export function canReadRegistry(user: WithRoles): boolean {
-  return hasRole(user.roles, ...REGISTRY_READERS);
+  return can(user.roles, 'producers.read');
 }
 
 /** Province staff and commune officers register producers (a commune officer in their commune). */
 export function canCreateProducers(user: WithRoles): boolean {
-  return hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer', 'commune_officer');
+  return can(user.roles, 'producers.create');
 }
 
-/** Everyone who may edit a producer may add products to it; a council member only reads. */
+/** Everyone who may change a producer's products may add products; a council member only reads. */
 export function canCreateProducts(user: WithRoles): boolean {
-  return hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member');
+  return can(user.roles, 'products.write');
 }
 
-/** Spreadsheet imports are a provincial task. */
 export function canImport(user: WithRoles): boolean {
-  return hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer');
+  return can(user.roles, 'imports.run');
 }
 
-/** Province staff may enter a product code issued before this system. */
+/** Entering a product code issued before this system. */
 export function canEnterIssuedProductCode(user: WithRoles): boolean {
-  return hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer');
+  return can(user.roles, 'products.enter_code');
 }
 
 export function canEditProducerAt(user: WithRoles, place: ProducerPlace): boolean {
-  return canEditProducer(user.roles, place);
+  return can(user.roles, 'producers.write', place);
+}
+
+/** Changing the products of the producer at this place. */
+export function canEditProductsAt(user: WithRoles, place: ProducerPlace): boolean {
+  return can(user.roles, 'products.write', place);
 }
 
 export function canChangeProducerStatusIn(user: WithRoles, provinceCode: string): boolean {
-  return canChangeProducerStatus(user.roles, provinceCode);
+  return can(user.roles, 'producers.change_status', { provinceCode });
 }
 
-/** The producers a producer member works for, in grant order. */
+/** The producers the user reads as a member of that one producer, in grant order. */
 export function ownProducerIds(user: WithRoles): string[] {
-  return [
-    ...new Set(
-      user.roles.filter((grant) => grant.role === 'producer_member' && grant.producerId).map((grant) => grant.producerId as string),
-    ),
-  ];
+  const reach = reachOf(user.roles, 'producers.read');
+  return reach === 'all' ? [] : reach.producerIds;
 }
 
-/** A producer member with no other role sees only their own records: the screens say "my" rather than "all". */
+/** A user who reads only the producers they belong to: the screens say "my" rather than "all". */
 export function isOnlyProducerMember(user: WithRoles): boolean {
-  return user.roles.length > 0 && user.roles.every((grant) => grant.role === 'producer_member');
+  const reach = reachOf(user.roles, 'producers.read');
+  return reach !== 'all' && reach.producerIds.length > 0 && reach.provinceCodes.length === 0 && reach.communes.length === 0;
 }

@@ -1,5 +1,6 @@
+import { type Capability, can, reachOf } from '../shared/capabilities';
 import { DomainError } from '../shared/domain-error';
-import { ROLE_SCOPE, type Role, type RoleGrant } from '../shared/roles';
+import { ROLE_SCOPE, type RoleGrant } from '../shared/roles';
 
 /** The grant as the role needs it: the fields its scope uses are present, the others are empty. */
 export function normalizeGrant(grant: RoleGrant): RoleGrant {
@@ -27,41 +28,31 @@ export function normalizeGrant(grant: RoleGrant): RoleGrant {
   }
 }
 
-export function hasRole(grants: readonly RoleGrant[], ...roles: Role[]): boolean {
-  return grants.some((grant) => roles.includes(grant.role));
-}
-
-export function isSystemAdmin(grants: readonly RoleGrant[]): boolean {
-  return hasRole(grants, 'system_admin');
-}
-
-/** Provinces whose users and audit log the actor administers. */
+/** Provinces whose users the actor administers (`users.manage`). */
 export function administeredProvinces(grants: readonly RoleGrant[]): 'all' | string[] {
-  if (isSystemAdmin(grants)) return 'all';
-  return grants.filter((g) => g.role === 'province_admin' && g.provinceCode).map((g) => g.provinceCode as string);
+  return provincesReached(grants, 'users.manage');
 }
 
 export function canAdministerProvince(grants: readonly RoleGrant[], provinceCode: string): boolean {
-  const provinces = administeredProvinces(grants);
-  return provinces === 'all' || provinces.includes(provinceCode);
+  return can(grants, 'users.manage', { provinceCode });
+}
+
+/** The provinces a province-scoped capability reaches through the grants, or 'all'. */
+export function provincesReached(grants: readonly RoleGrant[], capability: Capability): 'all' | string[] {
+  const reach = reachOf(grants, capability);
+  return reach === 'all' ? 'all' : reach.provinceCodes;
 }
 
 /**
  * A province admin hands out any role inside their own province except system_admin;
- * only a system admin creates system admins or acts across provinces.
+ * only one who manages users everywhere (the system admin) creates system admins or acts across provinces.
  */
 export function assertCanGrant(actor: readonly RoleGrant[], grant: RoleGrant): void {
-  if (isSystemAdmin(actor)) return;
+  if (administeredProvinces(actor) === 'all') return;
   if (grant.role === 'system_admin' || !grant.provinceCode || !canAdministerProvince(actor, grant.provinceCode)) {
     throw new DomainError('forbidden', 'role.grant_not_allowed', 'You may not grant this role in this scope.', {
       role: grant.role,
       provinceCode: grant.provinceCode,
     });
   }
-}
-
-/** Provinces the actor may read province-scoped data of (any role with a province). */
-export function readableProvinces(grants: readonly RoleGrant[]): 'all' | string[] {
-  if (isSystemAdmin(grants)) return 'all';
-  return [...new Set(grants.map((g) => g.provinceCode).filter((c): c is string => c !== null))];
 }

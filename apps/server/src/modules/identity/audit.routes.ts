@@ -1,7 +1,7 @@
 import { pageOf } from '@ocop/contracts/common';
 import { auditEntryView, auditListQuery, type AuditEntryView } from '@ocop/contracts/identity';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireActor } from '../../platform/http/access';
+import { capability, requireActor } from '../../platform/http/access';
 import type { AuditService } from './audit.service';
 import type { AuditEntryRow } from './identity.tables';
 
@@ -10,7 +10,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
     app.get(
       '/audit-entries',
       {
-        config: { access: ['system_admin', 'province_admin'] },
+        config: { access: capability('audit.read') },
         schema: {
           tags: ['Nhật ký / Audit log'],
           summary: 'Audit entries of the provinces one administers',

@@ -1,6 +1,6 @@
 import type { Transactions } from '../../platform/database/transaction';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
-import { administeredProvinces } from '@ocop/domain/identity';
+import { provincesReached } from '@ocop/domain/identity';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { auditEntries } from './identity.tables';
@@ -92,7 +92,7 @@ export function createAuditService({ transactions, clock }: { transactions: Tran
       reader: readonly RoleGrant[],
       query: { provinceCode?: string; entityType?: string; entityId?: string; actorUserId?: string; page: number; pageSize: number },
     ) => {
-      const provinces = administeredProvinces(reader);
+      const provinces = provincesReached(reader, 'audit.read');
       const conditions: SQL[] = [];
       if (query.provinceCode) {
         if (provinces !== 'all' && !provinces.includes(query.provinceCode)) {

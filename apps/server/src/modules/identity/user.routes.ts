@@ -9,13 +9,12 @@ import {
 } from '@ocop/contracts/identity';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/http/access';
+import { capability, requireActor } from '../../platform/http/access';
 import { auditContextOf } from './audit-context';
 import type { UserService } from './user.service';
 import { toUserView } from './user.view';
 
 const TAG = ['Người dùng / Users'];
-const ADMINS = ['system_admin', 'province_admin'] as const;
 const userParams = z.object({ userId: z.uuid() });
 
 export function userRoutes(users: UserService): FastifyPluginAsyncZod {
@@ -23,7 +22,7 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
     app.get(
       '/users',
       {
-        config: { access: ADMINS },
+        config: { access: capability('users.manage') },
         schema: {
           tags: TAG,
           summary: 'Users of the provinces one administers',
@@ -40,7 +39,7 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        config: { access: ADMINS },
+        config: { access: capability('users.manage') },
         schema: { tags: TAG, summary: 'Create a user with roles and scopes', body: createUserBody, response: { 201: userView } },
       },
       async (request, reply) => {
@@ -56,14 +55,17 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
 
     app.get(
       '/users/:userId',
-      { config: { access: ADMINS }, schema: { tags: TAG, summary: 'One user', params: userParams, response: { 200: userView } } },
+      {
+        config: { access: capability('users.manage') },
+        schema: { tags: TAG, summary: 'One user', params: userParams, response: { 200: userView } },
+      },
       async (request) => toUserView(await users.get(requireActor(request).grants, request.params.userId)),
     );
 
     app.put(
       '/users/:userId/roles',
       {
-        config: { access: ADMINS },
+        config: { access: capability('users.manage') },
         schema: {
           tags: TAG,
           summary: 'Replace a user’s roles',
@@ -85,7 +87,7 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
       app.post(
         `/users/:userId/${path}`,
         {
-          config: { access: ADMINS },
+          config: { access: capability('users.manage') },
           schema: { tags: TAG, summary: disabled ? 'Disable a user' : 'Enable a user', params: userParams, response: { 200: userView } },
         },
         async (request) => {
@@ -98,7 +100,7 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
     app.post(
       '/users/:userId/password-reset',
       {
-        config: { access: ADMINS },
+        config: { access: capability('users.manage') },
         schema: {
           tags: TAG,
           summary: 'Set a temporary password the user must change at next login',

@@ -4,12 +4,11 @@ import {
   assertCanGrant,
   canAdministerProvince,
   checkPasswordPolicy,
-  isSystemAdmin,
   normalizeEmail,
   normalizeGrant,
   normalizePhone,
 } from '@ocop/domain/identity';
-import { DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
+import { can, DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/sql';
@@ -116,7 +115,7 @@ export function createUserService(deps: {
   /** The user if the reader may administer them; otherwise "not found", so other provinces stay invisible. */
   async function loadManaged(reader: readonly RoleGrant[], userId: string): Promise<UserWithRoles> {
     const [row] = await db().select().from(users).where(eq(users.id, userId));
-    const visible = row && (isSystemAdmin(reader) || (row.provinceCode !== null && canAdministerProvince(reader, row.provinceCode)));
+    const visible = row && can(reader, 'users.manage', { provinceCode: row.provinceCode });
     if (!row || !visible) throw new DomainError('not_found', 'user.not_found', 'No such user.');
     const [user] = await withRoles([row]);
     return user as UserWithRoles;

@@ -1,10 +1,18 @@
-import type { Role, RoleGrant } from '@ocop/domain/shared';
+import { type Capability, can, type Role, type RoleGrant, rolesWith } from '@ocop/domain/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { sendProblem } from './problem';
 
-/** Who may call a route: anyone, any logged-in user, or holders of one of the listed roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/**
+ * Who may call a route: anyone, any logged-in user, or the holders of a capability of the
+ * domain's table (in any scope: whether the record is in their scope is the service's question).
+ */
+export type Access = 'public' | 'authenticated' | { readonly capability: Capability };
+
+/** The access of a route that needs a capability; the roles come from the table in `@ocop/domain`. */
+export function capability(name: Capability): Access {
+  return { capability: name };
+}
 
 export type Actor = {
   userId: string;
@@ -36,6 +44,11 @@ export type Authenticator = {
 export const SESSION_COOKIE = 'ocop_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a route's access means in roles, as the API docs and the route snapshot show it. */
+export function describeAccess(access: Access): 'public' | 'authenticated' | Role[] {
+  return typeof access === 'string' ? access : rolesWith(access.capability);
+}
 
 export type RegisteredRoute = { method: string; url: string; access: Access };
 
@@ -87,7 +100,7 @@ export function registerSessionAccess(app: FastifyInstance, authenticator: Authe
     if (actor.mustChangePassword && !config.allowPendingPasswordChange) {
       return sendProblem(request, reply, 403, 'auth.password_change_required');
     }
-    if (access !== 'authenticated' && !actor.grants.some((grant) => access.includes(grant.role))) {
+    if (access !== 'authenticated' && !can(actor.grants, access.capability)) {
       return sendProblem(request, reply, 403, 'auth.forbidden');
     }
   });

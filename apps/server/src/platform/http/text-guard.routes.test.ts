@@ -1,8 +1,9 @@
-import { ROLES, type Role } from '@ocop/domain/shared';
+import { ROLES, type Role, rolesWith } from '@ocop/domain/shared';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPdf } from '../../test-support/file-fixtures';
 import { givenProducer, givenProduct, producerBody } from '../../test-support/registry-builders';
+import type { Access } from './access';
 import { SON_LA, startTestApp, type Client, type TestApp } from '../../test-support/test-app';
 
 type OpenApi = { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
@@ -27,10 +28,10 @@ describe('text guard', () => {
   afterAll(() => t.close());
 
   /** A client the route lets through, so the request reaches the guard rather than the access check. */
-  function clientFor(access: unknown): Client | undefined {
+  function clientFor(access: Access): Client | undefined {
     if (access === 'public') return t.anonymous;
     if (access === 'authenticated') return officer;
-    const allowed = (access as Role[]).find((role) => clients.has(role));
+    const allowed = rolesWith(access.capability).find((role) => clients.has(role));
     return allowed ? clients.get(allowed) : undefined;
   }
 

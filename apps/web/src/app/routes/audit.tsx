@@ -1,4 +1,4 @@
-import { administeredProvinces } from '@ocop/domain/identity';
+import { provincesReached } from '@ocop/domain/identity';
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ui/error-alert';
@@ -19,8 +19,8 @@ export function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
 
   const provinceChoices = useMemo(() => {
-    const administered = administeredProvinces(user.roles);
-    return administered === 'all' ? (served.data ?? []).map((p) => p.code) : administered;
+    const readable = provincesReached(user.roles, 'audit.read');
+    return readable === 'all' ? (served.data ?? []).map((p) => p.code) : readable;
   }, [user.roles, served.data]);
 
   const [filter, setFilter] = useState<AuditFilter>(() => ({ provinceCode: homeProvinceCode(user), page: 1, pageSize: 50 }));

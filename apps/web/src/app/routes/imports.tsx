@@ -1,15 +1,14 @@
-import { isSystemAdmin } from '@ocop/domain/identity';
 import { PageHeader } from '../../components/ui/page-header';
 import { ImportPanel } from '../../features/imports/components/import-panel';
-import { homeProvinceCode, useCurrentUser } from '../../lib/auth';
+import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 
 /** Spreadsheet import of producers and products (provincial staff). */
 export function ImportsPage() {
   const { t } = useI18n();
   const { user } = useCurrentUser();
-  // Provincial staff import into their own province; a system admin names it.
-  const provinceCode = isSystemAdmin(user.roles) ? homeProvinceCode(user) : undefined;
+  // Provincial staff import into their own province; one whose imports reach every province names it.
+  const provinceCode = reachesEveryProvince(user, 'imports.run') ? homeProvinceCode(user) : undefined;
   return (
     <>
       <PageHeader title={t('imports.title')} description={t('imports.intro')} />

@@ -13,7 +13,7 @@ import { EditRolesModal } from '../../features/users/components/edit-roles-modal
 import { ResetPasswordModal } from '../../features/users/components/reset-password-modal';
 import { communeOptions, grantableRoles } from '../../features/users/components/role-grant-form';
 import { UsersTable } from '../../features/users/components/users-table';
-import { homeProvinceCode, isSystemAdministrator, useCurrentUser } from '../../lib/auth';
+import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { unitNamesFrom } from '../../lib/roles';
 import { useProducerNames } from '../../features/producers/api/use-producer-names';
@@ -25,7 +25,7 @@ export function UsersPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { user: me } = useCurrentUser();
-  const systemAdmin = isSystemAdministrator(me);
+  const systemAdmin = reachesEveryProvince(me, 'users.manage');
   const served = useServedProvinces();
 
   const provinceChoices = useMemo(() => {

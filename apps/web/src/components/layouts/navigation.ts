@@ -1,6 +1,6 @@
 import type { UserView } from '@ocop/contracts/identity';
 import type { MessageKey } from '../../messages/vi';
-import { canAdministerUsers } from '../../lib/auth';
+import { canAdministerUsers, canReadAudit } from '../../lib/auth';
 import { canImport, canReadRegistry } from '../../lib/registry';
 
 export type NavigationItem = {
@@ -9,7 +9,7 @@ export type NavigationItem = {
   icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports';
 };
 
-/** The side menu for a user: the registry for those who read it, reference pages, then administration for admins. */
+/** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
 export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   const items: NavigationItem[] = [{ path: '/', label: 'nav.home', icon: 'home' }];
   if (canReadRegistry(user)) {
@@ -20,9 +20,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   }
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
-  if (canAdministerUsers(user)) {
-    items.push({ path: '/users', label: 'nav.users', icon: 'users' }, { path: '/audit', label: 'nav.audit', icon: 'audit' });
-  }
+  if (canAdministerUsers(user)) items.push({ path: '/users', label: 'nav.users', icon: 'users' });
+  if (canReadAudit(user)) items.push({ path: '/audit', label: 'nav.audit', icon: 'audit' });
   return items;
 }
 

@@ -7,6 +7,7 @@ import {
 } from '@ocop/contracts/registry';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { capability } from '../../../platform/http/access';
 import { auditContextOf } from '../../identity';
 import type { ClassificationService } from './classification.service';
 import { toProductSetView, toVersionView } from '../shared/registry.views';
@@ -65,7 +66,7 @@ export function classificationRoutes(classification: ClassificationService): Fas
     app.put(
       '/product-sets/:productSetId',
       {
-        config: { access: ['system_admin'] },
+        config: { access: capability('classification.manage') },
         schema: {
           tags: TAG,
           summary: 'Correct a product set’s name, managing agency or dates (system admin; audited)',

@@ -2,6 +2,7 @@ import type { Transactions } from '../../../platform/database/transaction';
 import {
   assertCanEditProducer,
   assertCanReadProducer,
+  assertMayOnProducer,
   canReadProducer,
   checkDocumentValidity,
   type DocumentKind,
@@ -105,7 +106,7 @@ export function createFileService(deps: { transactions: Transactions; clock: Clo
 
   function assertEditProduct(grants: readonly RoleGrant[], place: ProducerPlace) {
     assertReadProduct(grants, place);
-    assertCanEditProducer(grants, place);
+    assertMayOnProducer(grants, 'products.write', place);
   }
 
   /** Keys of the stored blobs a file row uses. */

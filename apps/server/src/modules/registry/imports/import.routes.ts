@@ -14,7 +14,7 @@ import { vietnamDate } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../../platform/http/access';
+import { capability, requireActor } from '../../../platform/http/access';
 import { requestLanguage } from '../../../platform/http/language';
 import { contentDisposition, readSingleUpload } from '../../../platform/http/uploads';
 import { auditContextOf } from '../../identity';
@@ -24,7 +24,6 @@ import { buildProblemReport, buildTemplate, type TemplateLists, XLSX_TYPE } from
 import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME, PRODUCT_COLUMNS, PRODUCT_SHEET_NAME } from './registry-columns';
 
 const TAG = ['Nhập dữ liệu / Imports'];
-const IMPORTERS = ['system_admin', 'province_admin', 'province_officer'] as const;
 /** Problems sent in the JSON view; the xlsx report lists them all. */
 const PROBLEMS_IN_VIEW = 1000;
 
@@ -90,7 +89,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.get(
       '/imports/templates/:file',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: {
           tags: TAG,
           summary: 'Import template (xlsx): Vietnamese headers, an example row, drop-down lists of types, communes and product sets',
@@ -123,7 +122,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.post(
       '/imports/:kind',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: {
           tags: TAG,
           summary: 'Upload an xlsx or CSV (multipart field "file") for a dry run or an import; answers 202 with the job to poll',
@@ -158,7 +157,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.post(
       '/imports/:importId/commit',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: {
           tags: TAG,
           summary: 'Import the file of a dry run (its checks run again first)',
@@ -183,7 +182,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.get(
       '/imports',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: {
           tags: TAG,
           summary: 'Recent imports of a province',
@@ -208,7 +207,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.get(
       '/imports/:importId',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: {
           tags: TAG,
           summary: 'An import: status, progress, problems by row and column',
@@ -224,7 +223,7 @@ export function importRoutes(deps: { imports: ImportService; templateLists: Temp
     app.get(
       '/imports/:importId/report.xlsx',
       {
-        config: { access: IMPORTERS },
+        config: { access: capability('imports.run') },
         schema: { tags: TAG, summary: 'The upload with a column of problems (xlsx)', params: importParams },
       },
       async (request, reply) => {

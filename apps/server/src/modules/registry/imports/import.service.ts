@@ -1,6 +1,5 @@
 import type { Transactions } from '../../../platform/database/transaction';
-import { canChangeProducerStatus } from '@ocop/domain/registry';
-import { DomainError, type RoleGrant } from '@ocop/domain/shared';
+import { can, DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock';
 import type { AuditContext, AuditService } from '../../identity';
@@ -61,7 +60,7 @@ export function createImportService(deps: {
   const db = transactions.db;
 
   function assertMayImport(grants: readonly RoleGrant[], provinceCode: string) {
-    if (!canChangeProducerStatus(grants, provinceCode)) {
+    if (!can(grants, 'imports.run', { provinceCode })) {
       throw new DomainError('forbidden', 'import.not_allowed', 'Only provincial staff may import spreadsheets.', { provinceCode });
     }
   }
@@ -75,7 +74,7 @@ export function createImportService(deps: {
 
   async function loadJob(grants: readonly RoleGrant[], importId: string): Promise<ImportJobRow> {
     const [job] = await db().select().from(importJobs).where(eq(importJobs.id, importId));
-    if (!job || !canChangeProducerStatus(grants, job.provinceCode))
+    if (!job || !can(grants, 'imports.run', { provinceCode: job.provinceCode }))
       throw new DomainError('not_found', 'import.not_found', 'No such import.');
     return job;
   }

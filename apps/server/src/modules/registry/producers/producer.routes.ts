@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock';
-import { requireActor } from '../../../platform/http/access';
+import { capability, requireActor } from '../../../platform/http/access';
 import { auditContextOf } from '../../identity';
 import type { ProducerService } from './producer.service';
 import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME, type ProducerSheetRow, type RegistryColumn } from '../imports/registry-columns';
@@ -20,9 +20,6 @@ import type { UnitDirectory } from '../shared/unit-directory';
 
 const TAG = ['Chủ thể OCOP / Producers'];
 const producerParams = z.object({ producerId: z.uuid() });
-const EDITORS = ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member'] as const;
-const CREATORS = ['system_admin', 'province_admin', 'province_officer', 'commune_officer'] as const;
-const PROVINCE_STAFF = ['system_admin', 'province_admin', 'province_officer'] as const;
 
 export function producerRoutes(deps: { producers: ProducerService; units: UnitDirectory; clock: Clock }): FastifyPluginAsyncZod {
   const { producers, units, clock } = deps;
@@ -84,7 +81,7 @@ export function producerRoutes(deps: { producers: ProducerService; units: UnitDi
     app.post(
       '/producers',
       {
-        config: { access: CREATORS },
+        config: { access: capability('producers.create') },
         schema: { tags: TAG, summary: 'Register a producer (chủ thể OCOP)', body: createProducerBody, response: { 201: producerView } },
       },
       async (request, reply) => {
@@ -107,7 +104,7 @@ export function producerRoutes(deps: { producers: ProducerService; units: UnitDi
     app.patch(
       '/producers/:producerId',
       {
-        config: { access: EDITORS },
+        config: { access: capability('producers.write') },
         schema: {
           tags: TAG,
           summary: 'Change a producer’s details (with the version read; 409 if someone changed it meanwhile)',
@@ -126,7 +123,7 @@ export function producerRoutes(deps: { producers: ProducerService; units: UnitDi
     app.post(
       '/producers/:producerId/status',
       {
-        config: { access: PROVINCE_STAFF },
+        config: { access: capability('producers.change_status') },
         schema: {
           tags: TAG,
           summary: 'Suspend, re-activate or dissolve a producer (provincial staff)',

@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock';
-import { requireActor } from '../../../platform/http/access';
+import { capability, requireActor } from '../../../platform/http/access';
 import { auditContextOf } from '../../identity';
 import type { ProductService } from './product.service';
 import { PRODUCT_COLUMNS, PRODUCT_SHEET_NAME, type ProductSheetRow, type RegistryColumn } from '../imports/registry-columns';
@@ -21,7 +21,6 @@ import type { UnitDirectory } from '../shared/unit-directory';
 
 const TAG = ['Sản phẩm OCOP / Products'];
 const productParams = z.object({ productId: z.uuid() });
-const EDITORS = ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member'] as const;
 
 export function productRoutes(deps: { products: ProductService; units: UnitDirectory; clock: Clock }): FastifyPluginAsyncZod {
   const { products, units, clock } = deps;
@@ -83,7 +82,7 @@ export function productRoutes(deps: { products: ProductService; units: UnitDirec
     app.post(
       '/products',
       {
-        config: { access: EDITORS },
+        config: { access: capability('products.write') },
         schema: { tags: TAG, summary: 'Add a product to a producer', body: createProductBody, response: { 201: productView } },
       },
       async (request, reply) => {
@@ -106,7 +105,7 @@ export function productRoutes(deps: { products: ProductService; units: UnitDirec
     app.patch(
       '/products/:productId',
       {
-        config: { access: EDITORS },
+        config: { access: capability('products.write') },
         schema: {
           tags: TAG,
           summary: 'Change a product (with the version read; 409 if someone changed it meanwhile)',
@@ -125,7 +124,7 @@ export function productRoutes(deps: { products: ProductService; units: UnitDirec
     app.post(
       '/products/:productId/status',
       {
-        config: { access: EDITORS },
+        config: { access: capability('products.write') },
         schema: {
           tags: TAG,
           summary: 'Move a product between idea, in development, on sale and withdrawn',

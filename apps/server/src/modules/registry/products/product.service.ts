@@ -1,10 +1,8 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import {
-  assertCanEditProducer,
   assertCanReadProducer,
+  assertMayOnProducer,
   assertProductStatusChange,
-  canChangeProducerStatus,
-  canEditProducer,
   checkPriceRange,
   firstFreeSlug,
   formatProductCode,
@@ -16,7 +14,7 @@ import {
   slugWithSuffix,
   vietnamYear,
 } from '@ocop/domain/registry';
-import { DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/shared';
+import { can, DomainError, escapeLikePattern, foldVietnamese } from '@ocop/domain/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock';
@@ -286,7 +284,7 @@ export function createProductService(deps: {
 
   async function createProduct(actor: RegistryActor, input: CreateProductInput, context: AuditContext, options: WriteOptions) {
     const producer = await loadProducer(input.producerId, true);
-    assertCanEditProducer(actor.grants, placeOfProducer(producer));
+    assertMayOnProducer(actor.grants, 'products.write', placeOfProducer(producer));
     if (producer.status === 'dissolved')
       throw new DomainError('conflict', 'producer.dissolved', 'The producer is dissolved.', { field: 'producerId' });
     await classification.assertCurrentSet(input.productSetId);
@@ -296,7 +294,7 @@ export function createProductService(deps: {
     const nameVi = cleanName(input.nameVi);
     let code: string;
     if (input.code !== undefined && input.code.trim() !== '') {
-      if (!canChangeProducerStatus(actor.grants, producer.provinceCode)) {
+      if (!can(actor.grants, 'products.enter_code', { provinceCode: producer.provinceCode })) {
         throw new DomainError('forbidden', 'product.code_not_allowed', 'Only provincial staff may enter an issued code.', {
           field: 'code',
         });
@@ -345,7 +343,7 @@ export function createProductService(deps: {
   ) {
     const before = await loadProduct(productId);
     const producer = await loadProducer(before.producerId);
-    assertCanEditProducer(actor.grants, placeOfProducer(producer));
+    assertMayOnProducer(actor.grants, 'products.write', placeOfProducer(producer));
     if (before.version !== input.version) throw staleVersion(before.version);
     if (input.productSetId !== undefined && input.productSetId !== before.productSetId)
       await classification.assertCurrentSet(input.productSetId);
@@ -389,7 +387,7 @@ export function createProductService(deps: {
   ) {
     const before = await loadProduct(productId);
     const producer = await loadProducer(before.producerId);
-    assertCanEditProducer(actor.grants, placeOfProducer(producer));
+    assertMayOnProducer(actor.grants, 'products.write', placeOfProducer(producer));
     if (before.version !== input.version) throw staleVersion(before.version);
     assertProductStatusChange(before.status, input.status);
     if (input.status === 'on_sale' && producer.status === 'dissolved')
@@ -575,7 +573,7 @@ export function createProductService(deps: {
       try {
         const producer = producerById.get(input.producerId);
         if (!producer) throw new DomainError('not_found', 'producer.not_found', 'No such producer.', { field: 'producerId' });
-        assertCanEditProducer(actor.grants, placeOfProducer(producer));
+        assertMayOnProducer(actor.grants, 'products.write', placeOfProducer(producer));
         if (producer.status === 'dissolved')
           throw new DomainError('conflict', 'producer.dissolved', 'The producer is dissolved.', { field: 'producerId' });
         const setError = setChecks.get(`current|${input.productSetId}`);
@@ -587,7 +585,7 @@ export function createProductService(deps: {
         const nameVi = cleanName(input.nameVi);
         let code: string;
         if (handCoded(input)) {
-          if (!canChangeProducerStatus(actor.grants, producer.provinceCode)) {
+          if (!can(actor.grants, 'products.enter_code', { provinceCode: producer.provinceCode })) {
             throw new DomainError('forbidden', 'product.code_not_allowed', 'Only provincial staff may enter an issued code.', {
               field: 'code',
             });
@@ -713,7 +711,7 @@ export function createProductService(deps: {
       for (const row of gtinRows) gtins.set(row.productId, [...(gtins.get(row.productId) ?? []), row.gtin]);
       for (const item of part) {
         const stored = byId.get(item.productId);
-        if (!stored || !canEditProducer(actor.grants, placeOfProducer(stored.producer))) continue;
+        if (!stored || !can(actor.grants, 'products.write', placeOfProducer(stored.producer))) continue;
         if (item.status !== undefined && item.status !== stored.product.status) continue;
         try {
           const { gtinsChanged, diff } = plannedUpdate(stored.product, gtins.get(item.productId) ?? [], item.input);

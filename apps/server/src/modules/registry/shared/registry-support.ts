@@ -1,6 +1,6 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import type { DomainError, RoleGrant } from '@ocop/domain/shared';
-import { foldVietnamese } from '@ocop/domain/shared';
+import { foldVietnamese, reachOf } from '@ocop/domain/shared';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AuditContext } from '../../identity';
 import { producers } from '../producers/producer.tables';
@@ -23,32 +23,20 @@ export type { AuditContext };
 export { isUniqueViolation, textList, uuidList } from '../../../platform/database/sql';
 
 /**
- * The SQL condition that limits producers (or rows joined to them) to what the grants may read,
- * the same rule as `canReadProducer`: undefined means everything (a system admin).
+ * The SQL condition that limits producers (or rows joined to them) to what the grants may read:
+ * the reach of `producers.read` in the capability table, so a row passes exactly when
+ * `canReadProducer` says yes (the grant-matrix test holds the two equal). Undefined means everything.
  */
 export function producerScope(grants: readonly RoleGrant[]): SQL | undefined {
-  const parts: SQL[] = [];
-  for (const grant of grants) {
-    switch (grant.role) {
-      case 'system_admin':
-        return undefined;
-      case 'province_admin':
-      case 'province_officer':
-      case 'council_member':
-        if (grant.provinceCode) parts.push(eq(producers.provinceCode, grant.provinceCode));
-        break;
-      case 'commune_officer':
-        if (grant.provinceCode && grant.communeCode) {
-          parts.push(and(eq(producers.provinceCode, grant.provinceCode), eq(producers.communeCode, grant.communeCode)) as SQL);
-        }
-        break;
-      case 'producer_member':
-        if (grant.producerId) parts.push(eq(producers.id, grant.producerId));
-        break;
-      case 'sales_point_operator':
-        break;
-    }
-  }
+  const reach = reachOf(grants, 'producers.read');
+  if (reach === 'all') return undefined;
+  const parts: SQL[] = [
+    ...reach.provinceCodes.map((code) => eq(producers.provinceCode, code)),
+    ...reach.communes.map(
+      (commune) => and(eq(producers.provinceCode, commune.provinceCode), eq(producers.communeCode, commune.communeCode)) as SQL,
+    ),
+    ...reach.producerIds.map((id) => eq(producers.id, id)),
+  ];
   if (parts.length === 0) return sql`false`;
   return parts.length === 1 ? parts[0] : (or(...parts) as SQL);
 }

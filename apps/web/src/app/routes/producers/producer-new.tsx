@@ -1,11 +1,11 @@
-import { hasRole, isSystemAdmin } from '@ocop/domain/identity';
+import { reachOf } from '@ocop/domain/shared';
 import { App } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useServedProvinces } from '../../../features/admin-units/api/list-served-provinces';
 import { ProducerForm } from '../../../features/producers/components/producer-form';
-import { homeProvinceCode, useCurrentUser } from '../../../lib/auth';
+import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 import { canChangeProducerStatusIn } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
@@ -16,13 +16,16 @@ export function ProducerNewPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { user } = useCurrentUser();
-  const systemAdmin = isSystemAdmin(user.roles);
+  const systemAdmin = reachesEveryProvince(user, 'producers.create');
   const served = useServedProvinces({ enabled: systemAdmin });
   const [provinceCode, setProvinceCode] = useState(() => homeProvinceCode(user));
   const communes = useCommuneChoices(provinceCode);
-  // A commune officer registers producers in their own commune(s) only; offer just those.
-  const provinceWide = hasRole(user.roles, 'system_admin', 'province_admin', 'province_officer');
-  const ownCommunes = new Set(user.roles.map((grant) => (grant.role === 'commune_officer' ? grant.communeCode : null)).filter(Boolean));
+  // One who registers producers only in their own commune(s) is offered just those.
+  const reach = reachOf(user.roles, 'producers.create');
+  const provinceWide = reach === 'all' || reach.provinceCodes.includes(provinceCode);
+  const ownCommunes = new Set(
+    reach === 'all' ? [] : reach.communes.filter((c) => c.provinceCode === provinceCode).map((c) => c.communeCode),
+  );
   const currentCommunes = provinceWide
     ? communes.currentCommunes
     : communes.currentCommunes.filter((option) => ownCommunes.has(option.value));

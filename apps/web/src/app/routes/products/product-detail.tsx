@@ -11,7 +11,7 @@ import { ProductImageGallery } from '../../../features/products/components/produ
 import { ProductStatusTag } from '../../../features/products/components/product-tags';
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
-import { canEditProducerAt } from '../../../lib/registry';
+import { canEditProductsAt } from '../../../lib/registry';
 
 /** A product: its fields, its pictures (ordered, one primary) and its documents. */
 export function ProductDetailPage() {
@@ -23,7 +23,7 @@ export function ProductDetailPage() {
   if (product.isPending) return <PageLoading />;
   if (product.isError) return <ErrorAlert error={product.error} />;
   const data = product.data;
-  const canEdit = canEditProducerAt(user, {
+  const canEdit = canEditProductsAt(user, {
     producerId: data.producer.id,
     provinceCode: data.provinceCode,
     communeCode: data.producer.communeCode,

@@ -9,7 +9,7 @@ import { LEGACY_CLASSIFICATION, useProductSets } from '../../../features/product
 import { ProductForm } from '../../../features/products/components/product-form';
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
-import { canEditProducerAt } from '../../../lib/registry';
+import { canEditProductsAt } from '../../../lib/registry';
 import { ForbiddenResult } from '../../../components/forbidden-result';
 
 /** Changes a product; the form sends the version it read. */
@@ -28,7 +28,7 @@ export function ProductEditPage() {
   if (product.isError) return <ErrorAlert error={product.error} />;
   const data = product.data;
   const place = { producerId: data.producer.id, provinceCode: data.provinceCode, communeCode: data.producer.communeCode };
-  if (!canEditProducerAt(user, place)) return <ForbiddenResult />;
+  if (!canEditProductsAt(user, place)) return <ForbiddenResult />;
 
   return (
     <>

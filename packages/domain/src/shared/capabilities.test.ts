@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { CAPABILITY_NAMES, type Capability, can, capabilitiesOf, reachOf, rolesWith, scopeOf } from './capabilities';
+import { ROLES, ROLE_SCOPE, type Role, type RoleGrant } from './roles';
+
+const g = (role: Role, extra: Partial<RoleGrant> = {}): RoleGrant => ({
+  role,
+  provinceCode: role === 'system_admin' ? null : '14',
+  communeCode: role === 'commune_officer' ? '03664' : null,
+  producerId: role === 'producer_member' ? 'p1' : null,
+  salesPointId: role === 'sales_point_operator' ? 's1' : null,
+  ...extra,
+});
+
+const here = { provinceCode: '14', communeCode: '03664', producerId: 'p1' };
+
+describe('capability table', () => {
+  it.each<[Capability, Role[]]>([
+    ['users.manage', ['system_admin', 'province_admin']],
+    ['audit.read', ['system_admin', 'province_admin']],
+    ['classification.manage', ['system_admin']],
+    ['producers.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'council_member', 'producer_member']],
+    ['producers.create', ['system_admin', 'province_admin', 'province_officer', 'commune_officer']],
+    ['producers.write', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['producers.change_status', ['system_admin', 'province_admin', 'province_officer']],
+    ['products.write', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['products.enter_code', ['system_admin', 'province_admin', 'province_officer']],
+    ['imports.run', ['system_admin', 'province_admin', 'province_officer']],
+  ])('%s is held by %j', (capability, roles) => {
+    expect(rolesWith(capability)).toEqual(roles);
+  });
+
+  it('covers every capability in the table test above', () => {
+    expect(CAPABILITY_NAMES).toHaveLength(10);
+  });
+
+  it('never reaches wider than the scope a role’s grant carries', () => {
+    const order = ['producer', 'commune', 'province', 'all'];
+    const roleScope = { all: 'all', province: 'province', commune: 'commune', producer: 'producer', sales_point: null } as const;
+    for (const role of ROLES) {
+      for (const capability of capabilitiesOf(role)) {
+        const widest = roleScope[ROLE_SCOPE[role]];
+        expect(widest, `${role} holds ${capability} without a scope`).not.toBeNull();
+        expect(order.indexOf(scopeOf(role, capability) as string), `${role} ${capability}`).toBeLessThanOrEqual(
+          order.indexOf(widest as string),
+        );
+      }
+    }
+  });
+
+  it('gives the sales point operator nothing until the sales-point module arrives', () => {
+    expect(capabilitiesOf('sales_point_operator')).toEqual([]);
+  });
+});
+
+describe('can', () => {
+  it('without a target asks whether the role holds the capability anywhere', () => {
+    expect(can([g('province_officer', { provinceCode: '01' })], 'imports.run')).toBe(true);
+    expect(can([g('council_member')], 'producers.write')).toBe(false);
+    expect(can([], 'producers.read')).toBe(false);
+  });
+
+  it.each<[string, RoleGrant, boolean]>([
+    ['system admin anywhere', g('system_admin'), true],
+    ['province officer in the province', g('province_officer'), true],
+    ['province officer of another province', g('province_officer', { provinceCode: '01' }), false],
+    ['commune officer of the commune', g('commune_officer'), true],
+    ['commune officer of another commune', g('commune_officer', { communeCode: '03670' }), false],
+    ['commune officer of the same commune code in another province', g('commune_officer', { provinceCode: '01' }), false],
+    ['member of the producer', g('producer_member'), true],
+    ['member of another producer', g('producer_member', { producerId: 'p2' }), false],
+    ['sales point operator', g('sales_point_operator'), false],
+  ])('producers.write: %s → %s', (_name, grant, allowed) => {
+    expect(can([grant], 'producers.write', here)).toBe(allowed);
+  });
+
+  it('lets any one grant of several decide', () => {
+    const grants = [g('council_member'), g('producer_member', { producerId: 'p9' })];
+    expect(can(grants, 'producers.write', here)).toBe(false);
+    expect(can(grants, 'producers.write', { ...here, producerId: 'p9' })).toBe(true);
+    expect(can(grants, 'producers.read', here)).toBe(true);
+  });
+
+  it('does not let an empty grant field match an empty target field', () => {
+    expect(can([g('province_admin', { provinceCode: null })], 'users.manage', { provinceCode: null })).toBe(false);
+    expect(can([g('commune_officer', { communeCode: null })], 'producers.read', { provinceCode: '14', communeCode: null })).toBe(false);
+    expect(can([g('producer_member', { producerId: null })], 'producers.read', { provinceCode: '14', producerId: null })).toBe(false);
+  });
+});
+
+describe('reachOf', () => {
+  it('is everything for a system-wide holder', () => {
+    expect(reachOf([g('province_admin'), g('system_admin')], 'producers.read')).toBe('all');
+  });
+
+  it('collects the places of each grant by the scope its role holds', () => {
+    const grants = [
+      g('province_officer', { provinceCode: '01' }),
+      g('commune_officer'),
+      g('commune_officer'),
+      g('producer_member'),
+      g('council_member'),
+    ];
+    expect(reachOf(grants, 'producers.write')).toEqual({
+      provinceCodes: ['01'],
+      communes: [{ provinceCode: '14', communeCode: '03664' }],
+      producerIds: ['p1'],
+    });
+    expect(reachOf(grants, 'users.manage')).toEqual({ provinceCodes: [], communes: [], producerIds: [] });
+  });
+});

@@ -1,0 +1,131 @@
+import { ROLES, type Role, type RoleGrant } from './roles';
+
+/**
+ * How far a role's hold on a capability reaches: everywhere, the grant's province, the grant's
+ * commune (of that province), or the grant's one producer.
+ */
+export type CapabilityScope = 'all' | 'province' | 'commune' | 'producer';
+
+type CapabilityRow = Readonly<Partial<Record<Role, CapabilityScope>>>;
+
+const REGISTRY_READ = {
+  system_admin: 'all',
+  province_admin: 'province',
+  province_officer: 'province',
+  council_member: 'province',
+  commune_officer: 'commune',
+  producer_member: 'producer',
+} as const satisfies CapabilityRow;
+
+// Council members score producers, they do not edit them.
+const { council_member: _scoresOnly, ...REGISTRY_WRITE } = REGISTRY_READ;
+
+const PROVINCE_STAFF = { system_admin: 'all', province_admin: 'province', province_officer: 'province' } as const satisfies CapabilityRow;
+const ADMINISTRATORS = { system_admin: 'all', province_admin: 'province' } as const satisfies CapabilityRow;
+
+/**
+ * Who may do what, and where: the one table the routes (which roles reach a route at all), the
+ * services (whether a grant reaches this record), the SQL list filters and the web app's menus and
+ * buttons all read. A role missing from a row does not hold that capability anywhere.
+ */
+export const CAPABILITIES = {
+  /** Users and their roles: create, list, change roles, disable, reset passwords. */
+  'users.manage': ADMINISTRATORS,
+  'audit.read': ADMINISTRATORS,
+  /** Correcting a national product set (its names, managing agency, dates). */
+  'classification.manage': { system_admin: 'all' },
+  /** Producers and their products, images and documents. */
+  'producers.read': REGISTRY_READ,
+  /** Registering a producer: provincial staff in their province, commune officers in their commune; communes propose. */
+  'producers.create': { ...PROVINCE_STAFF, commune_officer: 'commune' },
+  /** Changing a producer's details, documents and images. */
+  'producers.write': REGISTRY_WRITE,
+  /** Suspending, re-activating or dissolving a producer is a provincial decision. */
+  'producers.change_status': PROVINCE_STAFF,
+  /** Adding and changing the products of a producer, their images and documents. */
+  'products.write': REGISTRY_WRITE,
+  /** Entering a product code issued before this system (it bypasses the code sequence). */
+  'products.enter_code': PROVINCE_STAFF,
+  /** Spreadsheet imports of producers and products, and reading back one's province's import jobs. */
+  'imports.run': PROVINCE_STAFF,
+} as const satisfies Record<string, CapabilityRow>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+/** The record an action touches, as far as scope is concerned; fields the scope does not use may be left out. */
+export type CapabilityTarget = {
+  provinceCode?: string | null;
+  communeCode?: string | null;
+  producerId?: string | null;
+};
+
+/** The scope in which a role holds a capability, or null when it does not hold it. */
+export function scopeOf(role: Role, capability: Capability): CapabilityScope | null {
+  const row: CapabilityRow = CAPABILITIES[capability];
+  return row[role] ?? null;
+}
+
+/** The roles that hold a capability in any scope, in the order of ROLES. */
+export function rolesWith(capability: Capability): Role[] {
+  return ROLES.filter((role) => scopeOf(role, capability) !== null);
+}
+
+/** The capabilities a role holds, in the order of the table. */
+export function capabilitiesOf(role: Role): Capability[] {
+  return CAPABILITY_NAMES.filter((capability) => scopeOf(role, capability) !== null);
+}
+
+/** Whether one grant lets its holder do this to the target (to something, when no target is given). */
+export function grantReaches(grant: RoleGrant, capability: Capability, target?: CapabilityTarget): boolean {
+  const scope = scopeOf(grant.role, capability);
+  if (scope === null) return false;
+  if (target === undefined || scope === 'all') return true;
+  const sameProvince = grant.provinceCode !== null && grant.provinceCode === target.provinceCode;
+  switch (scope) {
+    case 'province':
+      return sameProvince;
+    case 'commune':
+      return sameProvince && grant.communeCode !== null && grant.communeCode === target.communeCode;
+    case 'producer':
+      return grant.producerId !== null && grant.producerId === target.producerId;
+  }
+}
+
+/**
+ * Whether any of the grants allows the capability on the target. Without a target: whether the
+ * grants hold it anywhere (what the route guard and the web app's menus ask).
+ */
+export function can(grants: readonly RoleGrant[], capability: Capability, target?: CapabilityTarget): boolean {
+  return grants.some((grant) => grantReaches(grant, capability, target));
+}
+
+/** Where the grants reach for a capability, for list filters: everything, or the union of these places. */
+export type CapabilityReach =
+  | 'all'
+  | {
+      provinceCodes: string[];
+      communes: { provinceCode: string; communeCode: string }[];
+      producerIds: string[];
+    };
+
+/**
+ * The places a capability reaches through the grants, so a list query can filter by them. A row
+ * is inside the reach exactly when `can(grants, capability, row)` says yes.
+ */
+export function reachOf(grants: readonly RoleGrant[], capability: Capability): CapabilityReach {
+  const provinceCodes = new Set<string>();
+  const communes = new Map<string, { provinceCode: string; communeCode: string }>();
+  const producerIds = new Set<string>();
+  for (const grant of grants) {
+    const scope = scopeOf(grant.role, capability);
+    if (scope === 'all') return 'all';
+    if (scope === 'province' && grant.provinceCode !== null) provinceCodes.add(grant.provinceCode);
+    if (scope === 'commune' && grant.provinceCode !== null && grant.communeCode !== null) {
+      communes.set(`${grant.provinceCode}/${grant.communeCode}`, { provinceCode: grant.provinceCode, communeCode: grant.communeCode });
+    }
+    if (scope === 'producer' && grant.producerId !== null) producerIds.add(grant.producerId);
+  }
+  return { provinceCodes: [...provinceCodes], communes: [...communes.values()], producerIds: [...producerIds] };
+}
