@@ -74,7 +74,8 @@ export function createJobQueue(deps: {
   let stopping: AbortController | null = null;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
-  let current: Promise<unknown> | null = null;
+  // Every runOnce in progress, its claim included: `settle` and `stop` wait for them all.
+  const inFlight = new Set<Promise<boolean>>();
 
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
@@ -245,18 +246,30 @@ export function createJobQueue(deps: {
 
   /** Claims and runs one job outside any ambient transaction; false when none was due. */
   async function runOnce(): Promise<boolean> {
-    return transactions.detached(async () => {
+    const run = transactions.detached(async () => {
       const job = await claim();
       if (!job) return false;
-      const work = execute(job);
-      current = work;
-      try {
-        await work;
-      } finally {
-        current = null;
-      }
+      await execute(job);
       return true;
     });
+    inFlight.add(run);
+    try {
+      return await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  }
+
+  /**
+   * Runs every job that is due until none is left, waiting for those this process's worker
+   * holds; for tests and the benchmark, which assert on what after-commit work has done.
+   */
+  async function settle(): Promise<void> {
+    for (;;) {
+      if (await runOnce()) continue;
+      if (inFlight.size === 0) return;
+      await Promise.allSettled([...inFlight]);
+    }
   }
 
   async function workLoop() {
@@ -295,6 +308,7 @@ export function createJobQueue(deps: {
     claim,
     heartbeat,
     runOnce,
+    settle,
     /** A job's stored state, for any process to show. */
     get: async (id: string): Promise<JobRow | null> => (await db().select().from(jobs).where(eq(jobs.id, id)))[0] ?? null,
     /** Starts this process's worker loop. */
@@ -310,7 +324,7 @@ export function createJobQueue(deps: {
       running = false;
       stopping?.abort();
       wake?.();
-      await current?.catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
       await loop;
       loop = null;
     },
