@@ -18,13 +18,14 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
-import { createRegistryModule } from './modules/registry';
+import { createRegistryModule, type RegistryEvents } from './modules/registry';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
 import { createJobQueue } from './platform/jobs/job-queue';
+import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
 import { aboutPage } from './platform/http/about-page';
@@ -56,6 +57,9 @@ export type AppDeps = {
   /** Where uploaded bytes live (S3-compatible when configured); the local disk under `settings.filesDir` otherwise. */
   store?: FileStore;
 };
+
+/** Every module's events; a module publishes its own and subscribes, here, to any. */
+export type AppEvents = RegistryEvents;
 
 const API_VERSION = '0.1.0';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -115,6 +119,11 @@ export async function buildApp(deps: AppDeps) {
     // The registry is created below; the checker is only called later, when a user is given a producer-member role.
     scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
   });
+  // Durable background jobs: modules register their queues here; this process's worker starts once the app is ready.
+  const jobs = createJobQueue({ transactions, clock, logger: app.log });
+  app.addHook('onClose', async () => jobs.stop());
+  // Domain events: published inside the changing transaction; after-commit work goes through the jobs table (an outbox).
+  const events = createDomainEvents<AppEvents>({ transactions, clock, jobs });
   const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
   const registry = createRegistryModule({
     transactions,
@@ -122,11 +131,11 @@ export async function buildApp(deps: AppDeps) {
     audit: identity.audit,
     adminUnits: geography.adminUnits,
     store,
+    events,
     logger: app.log,
   });
-  // Durable background jobs: modules register their queues here; this process's worker starts once the app is ready.
-  const jobs = createJobQueue({ transactions, clock, logger: app.log });
-  app.addHook('onClose', async () => jobs.stop());
+  // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
+  registry.subscribe(events);
   // Background imports finish (or stop at their next row) before the database closes.
   app.addHook('onClose', async () => registry.imports.drain());
 
@@ -204,7 +213,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs };
+  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs, events };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

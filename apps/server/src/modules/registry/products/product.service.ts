@@ -153,10 +153,11 @@ export function createProductService(deps: {
   clock: Clock;
   audit: AuditService;
   classification: ClassificationService;
+  /** Where the primary picture of each product is (owned by the documents part); for `primaryImageUrl`. */
+  primaryImages: PrimaryImageLookup;
 }) {
-  const { transactions, clock, audit, classification } = deps;
+  const { transactions, clock, audit, classification, primaryImages } = deps;
   const db = transactions.db;
-  let primaryImages: PrimaryImageLookup = async () => new Map();
 
   async function loadProducer(producerId: string, forUpdate = false): Promise<ProducerRow> {
     const query = db().select().from(producers).where(eq(producers.id, producerId));
@@ -913,11 +914,6 @@ export function createProductService(deps: {
         .where(eq(products.id, productId));
       if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
       return placeOfProducer(row);
-    },
-
-    /** Lets the owner of product images fill `primaryImageUrl` in lists and details. */
-    usePrimaryImages: (lookup: PrimaryImageLookup) => {
-      primaryImages = lookup;
     },
   };
 }
