@@ -72,13 +72,17 @@ export function createDomainEvents<M extends EventMap>(deps: {
   const outboxQueues = new Map<string, string[]>();
 
   return {
-    publish: (event) =>
-      transactions.run(async () => {
+    publish: async (event) => {
+      const name = String(event.name);
+      const handlers = inTransaction.get(name) ?? [];
+      const queues = outboxQueues.get(name) ?? [];
+      if (handlers.length === 0 && queues.length === 0) return;
+      await transactions.run(async () => {
         const published = { ...event, occurredAt: clock.now().toISOString() } as PublishedEvent<M>;
-        const name = String(event.name);
-        for (const handler of inTransaction.get(name) ?? []) await handler(published);
-        for (const queue of outboxQueues.get(name) ?? []) await jobs.enqueue(queue, published);
-      }),
+        for (const handler of handlers) await handler(published);
+        for (const queue of queues) await jobs.enqueue(queue, published);
+      });
+    },
 
     inTransaction: (name, handler) => {
       inTransaction.set(name, [...(inTransaction.get(name) ?? []), handler as Handler]);
