@@ -39,7 +39,7 @@ export function createDocumentWrites(deps: {
 
   /** The owner's place; a product named with a producer must be that producer's. */
   async function ownerPlace(owner: DocumentOwner) {
-    if (!('producerId' in owner)) return { ...(await places.productPlace(owner.productId)) };
+    if (!('producerId' in owner)) return places.productPlace(owner.productId);
     const place = await places.producerPlace(owner.producerId);
     if (owner.productId) {
       const product = await places.productPlace(owner.productId);
