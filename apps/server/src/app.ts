@@ -18,13 +18,14 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
-import { createRegistryModule } from './modules/registry';
+import { createRegistryModule, type RegistryEvents } from './modules/registry';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
 import { createJobQueue } from './platform/jobs/job-queue';
+import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
 import { aboutPage } from './platform/http/about-page';
@@ -56,6 +57,9 @@ export type AppDeps = {
   /** Where uploaded bytes live (S3-compatible when configured); the local disk under `settings.filesDir` otherwise. */
   store?: FileStore;
 };
+
+/** Every module's events; a module publishes its own and subscribes, here, to any. */
+export type AppEvents = RegistryEvents;
 
 const API_VERSION = '0.1.0';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -116,11 +120,13 @@ export async function buildApp(deps: AppDeps) {
     // The registry is created below; the checker is only called later, when a user is given a producer-member role.
     scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
   });
-  const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
   // Durable background jobs: modules register their queues on it; this process's worker starts once the
   // app is ready and, on close, stops its running job at the next safe point (it is run again later).
   const jobs = createJobQueue({ transactions, clock, logger: app.log });
   app.addHook('onClose', async () => jobs.stop());
+  // Domain events: published inside the changing transaction; after-commit work goes through the jobs table (an outbox).
+  const events = createDomainEvents<AppEvents>({ transactions, clock, jobs });
+  const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
   const registry = createRegistryModule({
     transactions,
     clock,
@@ -128,8 +134,11 @@ export async function buildApp(deps: AppDeps) {
     adminUnits: geography.adminUnits,
     store,
     jobs,
+    events,
     logger: app.log,
   });
+  // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
+  registry.subscribe(events);
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
@@ -205,7 +214,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs };
+  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs, events };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

@@ -58,7 +58,7 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
     },
     ...(options.store ? { store: options.store } : {}),
   });
-  const { app, modules, routes, transactions } = built;
+  const { app, modules, routes, transactions, jobs, events } = built;
   await modules.identity.users.serveProvince(SON_LA);
   await modules.identity.users.serveProvince(HANOI);
 
@@ -128,6 +128,10 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
     app,
     modules,
     transactions,
+    jobs,
+    events,
+    /** Runs the after-commit work queued so far (outbox deliveries, jobs) to its end. */
+    settleJobs: () => jobs.settle(),
     clock,
     database,
     anonymous: client(),
@@ -136,7 +140,6 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
     givenUser,
     as,
     routesTable: () => routes,
-    jobs: built.jobs,
     filesDir,
     close: async () => {
       await app.close();

@@ -6,3 +6,4 @@ export type { ProductService } from './products/product.service';
 export type { RegistryActor, WriteOptions } from './shared/registry-support';
 export type { FileService } from './documents/file.service';
 export type { ImportService } from './imports/import.service';
+export type { RegistryEvents } from './shared/registry-events';

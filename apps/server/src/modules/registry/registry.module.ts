@@ -14,8 +14,13 @@ import { vietnamYear } from '@ocop/domain/registry';
 import { createUnitDirectory } from './shared/unit-directory';
 import { fileRoutes } from './documents/file.routes';
 import { createFileService } from './documents/file.service';
+import { createFileRepository } from './documents/file.repository';
+import { primaryImageOf } from './documents/file-support';
+import { createBlobCleanup, subscribeBlobCleanup } from './documents/blob-cleanup';
 import type { FileStore } from '../../platform/files/file-store';
 import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { EventPublisher, EventSubscriptions } from '../../platform/domain-events';
+import type { RegistryEvents } from './shared/registry-events';
 import { productImportPlan, producerImportPlan } from './imports/import-plans';
 import { importRoutes } from './imports/import.routes';
 import { createImportService } from './imports/import.service';
@@ -30,17 +35,30 @@ export type RegistryDeps = {
   store: FileStore;
   /** The durable job queue; imports run on it. */
   jobs: JobQueue;
+  /** Where the registry publishes its events (inside the transaction of each change). */
+  events: EventPublisher<RegistryEvents>;
   /** For failures of background work (imports). */
   logger?: { error: (details: object, message: string) => void };
 };
 
 /** Producers, products and their classification; files, documents, images and imports join here too. */
 export function createRegistryModule(deps: RegistryDeps) {
-  const { transactions, clock, audit, adminUnits } = deps;
+  const { transactions, clock, audit, adminUnits, events, store } = deps;
   const units = createUnitDirectory(adminUnits);
   const classification = createClassificationService({ transactions, clock, audit });
-  const producers = createProducerService({ transactions, clock, audit, adminUnits });
-  const products = createProductService({ transactions, clock, audit, classification });
+  const producers = createProducerService({ transactions, clock, audit, adminUnits, events });
+  // Products show their primary picture, which the documents part owns: its repository is built first.
+  const fileRecords = createFileRepository({ transactions });
+  const primaryImages = async (ids: string[]) => {
+    const rows = ids.length > 0 ? await fileRecords.listPrimaryImages(ids) : [];
+    return new Map(
+      rows.map((row) => {
+        const image = primaryImageOf(row);
+        return [row.productId, image.thumbUrl ?? image.url] as const;
+      }),
+    );
+  };
+  const products = createProductService({ transactions, clock, audit, classification, primaryImages });
 
   const sheets = {
     /**
@@ -54,15 +72,13 @@ export function createRegistryModule(deps: RegistryDeps) {
   };
 
   // Documents, images and spreadsheet imports.
-  const files = createFileService({ transactions, clock, audit, store: deps.store });
-  products.usePrimaryImages(
-    async (ids) => new Map([...(await files.primaryImagesOf(ids))].map(([id, image]) => [id, image.thumbUrl ?? image.url])),
-  );
+  const cleanup = createBlobCleanup({ transactions, files: fileRecords, store });
+  const files = createFileService({ transactions, clock, audit, store, events, files: fileRecords, cleanup });
   const imports = createImportService({
     transactions,
     clock,
     audit,
-    store: deps.store,
+    store,
     jobs: deps.jobs,
     parseContext: sheets.parseContext,
     plans: { producers: producerImportPlan(producers), products: productImportPlan(products) },
@@ -78,7 +94,12 @@ export function createRegistryModule(deps: RegistryDeps) {
     importRoutes({ imports, templateLists }),
   ];
 
-  return { classification, producers, products, units, sheets, files, imports, routes };
+  /** The registry's reactions to its own events; app.ts calls it before the job queue starts. */
+  const subscribe = (subscriptions: EventSubscriptions<RegistryEvents>) => {
+    subscribeBlobCleanup(subscriptions, cleanup);
+  };
+
+  return { classification, producers, products, units, sheets, files, imports, routes, subscribe };
 }
 
 export type RegistryModule = ReturnType<typeof createRegistryModule>;

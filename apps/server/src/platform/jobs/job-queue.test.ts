@@ -168,4 +168,40 @@ describe('the durable job queue', () => {
     await ran;
     await queue.stop();
   });
+  it('settles: runs what is due and waits for the job its own worker holds, leaving later retries queued', async () => {
+    const queue = createJobQueue({ transactions, clock, settings: { pollMs: 60_000, owner: 'settling' } });
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    queue.register('probe.held', async () => {
+      started();
+      await held;
+      return 'held';
+    });
+    queue.register('probe.quick', async () => 'quick');
+    queue.register(
+      'probe.later',
+      async () => {
+        throw new Error('not yet');
+      },
+      { retryDelayMs: () => 60_000 },
+    );
+    const heldId = await queue.enqueue('probe.held', {});
+    queue.start();
+    await running; // the worker loop holds this one
+    const quickId = await queue.enqueue('probe.quick', {});
+    const laterId = await queue.enqueue('probe.later', {});
+    const settled = queue.settle();
+    setTimeout(release, 30);
+    await settled;
+    expect(await queue.get(heldId)).toMatchObject({ status: 'completed', result: 'held' });
+    expect(await queue.get(quickId)).toMatchObject({ status: 'completed' });
+    expect(await queue.get(laterId)).toMatchObject({ status: 'queued', attempts: 1 });
+    await queue.stop();
+  });
 });

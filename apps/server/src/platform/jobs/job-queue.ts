@@ -74,9 +74,8 @@ export function createJobQueue(deps: {
   let stopping: AbortController | null = null;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
-  let current: Promise<unknown> | null = null;
-  /** Callers of `whenIdle`, resolved the next time the worker finds nothing due. */
-  let idleWaiters: (() => void)[] = [];
+  // Every runOnce in progress, its claim included: `settle` and `stop` wait for them all.
+  const inFlight = new Set<Promise<boolean>>();
 
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
@@ -252,18 +251,30 @@ export function createJobQueue(deps: {
 
   /** Claims and runs one job outside any ambient transaction; false when none was due. */
   async function runOnce(): Promise<boolean> {
-    return transactions.detached(async () => {
+    const run = transactions.detached(async () => {
       const job = await claim();
       if (!job) return false;
-      const work = execute(job);
-      current = work;
-      try {
-        await work;
-      } finally {
-        current = null;
-      }
+      await execute(job);
       return true;
     });
+    inFlight.add(run);
+    try {
+      return await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  }
+
+  /**
+   * Runs every job that is due until none is left, waiting for those this process's worker
+   * holds; for tests and the benchmark, which assert on what after-commit work has done.
+   */
+  async function settle(): Promise<void> {
+    for (;;) {
+      if (await runOnce()) continue;
+      if (inFlight.size === 0) return;
+      await Promise.allSettled([...inFlight]);
+    }
   }
 
   async function workLoop() {
@@ -275,9 +286,6 @@ export function createJobQueue(deps: {
         deps.logger?.error({ err: error }, 'job worker could not claim');
       }
       if (worked || !running) continue;
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         timer.unref?.(); // an idle worker must not keep a process alive
@@ -314,18 +322,9 @@ export function createJobQueue(deps: {
         .where(inArray(jobs.id, [...ids]));
       return new Map(rows.map((row) => [row.id, row]));
     },
+    settle,
     /** A job's stored state, for any process to show. */
     get: async (id: string): Promise<JobRow | null> => (await db().select().from(jobs).where(eq(jobs.id, id)))[0] ?? null,
-    /**
-     * Resolves once this process's worker has found nothing due (every job queued so far and due now
-     * has run); for tests, the benchmark and the CLI. Resolves at once when the worker is not running.
-     */
-    whenIdle: (): Promise<void> => {
-      if (!running) return Promise.resolve();
-      const settled = new Promise<void>((resolve) => idleWaiters.push(resolve));
-      wake?.();
-      return settled;
-    },
     /** Starts this process's worker loop. */
     start: () => {
       if (running) return;
@@ -338,9 +337,8 @@ export function createJobQueue(deps: {
       if (!running) return;
       running = false;
       stopping?.abort();
-      for (const resolve of idleWaiters.splice(0)) resolve();
       wake?.();
-      await current?.catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
       await loop;
       loop = null;
     },

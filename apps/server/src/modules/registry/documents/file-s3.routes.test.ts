@@ -43,6 +43,7 @@ describe('registry documents on an S3-compatible store', () => {
     expect(download.rawPayload.equals(aPdf())).toBe(true);
 
     expect((await officer.delete(`/api/documents/${document.id}`)).statusCode).toBe(204);
+    await t.settleJobs(); // the object goes after the commit, through the outbox
     expect(await store.exists(key)).toBe(false);
   });
 });

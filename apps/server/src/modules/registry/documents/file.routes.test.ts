@@ -126,6 +126,7 @@ describe('product images and documents', () => {
       expect((await officer.delete(`/api/products/${productA.id}/images/${second.id}`)).statusCode).toBe(204);
       const after = (await officer.get(`/api/products/${productA.id}/images`)).json();
       expect(after.map((image: { id: string; isPrimary: boolean }) => [image.id, image.isPrimary])).toEqual([[first.id, true]]);
+      await t.settleJobs(); // the bytes go after the commit, through the outbox
       expect(storedBlobs(t.filesDir).length).toBe(before - 3);
       expect((await officer.get(second.file.url)).statusCode).toBe(404);
 
@@ -343,6 +344,7 @@ describe('product images and documents', () => {
       const blobs = storedBlobs(t.filesDir).length;
       expect((await memberB.delete(`/api/documents/${document.id}`)).statusCode).toBe(204);
       expect((await memberB.get(document.file.url)).statusCode).toBe(404);
+      await t.settleJobs();
       expect(storedBlobs(t.filesDir).length).toBe(blobs - 1);
     });
 

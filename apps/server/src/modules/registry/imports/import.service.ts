@@ -286,6 +286,6 @@ export function createImportService(deps: {
     },
 
     /** For tests, the benchmark and the CLI: resolves when this process's worker has run every job due so far. */
-    idle: () => jobs.whenIdle(),
+    idle: () => jobs.settle(),
   };
 }

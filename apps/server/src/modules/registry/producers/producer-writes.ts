@@ -8,6 +8,7 @@ import {
 } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
 import type { AuditContext, AuditService } from '../../identity';
 import { changedFields, isUniqueViolation, type RegistryActor, singleProvinceOf, type WriteOptions } from '../shared/registry-support';
 import {
@@ -23,6 +24,7 @@ import {
   type UpdateProducerInput,
 } from './producer-fields';
 import type { ProducerRepository } from './producer.repository';
+import type { RegistryEvents } from '../shared/registry-events';
 import type { producers, ProducerRow } from './producer.tables';
 import { placeOfProducer, productSearchText } from './producer-place';
 
@@ -32,8 +34,9 @@ export function createProducerWrites(deps: {
   clock: Clock;
   audit: AuditService;
   checks: ProducerFieldChecks;
+  events: EventPublisher<RegistryEvents>;
 }) {
-  const { producers: repository, clock, audit, checks } = deps;
+  const { producers: repository, clock, audit, checks, events } = deps;
   const { checkFields } = checks;
 
   async function assertRegistrationNumberFree(provinceCode: string, registrationNumber: string, exceptId?: string) {
@@ -198,6 +201,16 @@ export function createProducerWrites(deps: {
         after: { status: after.status, statusReason: after.statusReason, version: after.version },
       });
     }
+    await events.publish({
+      name: 'registry.producer_status_changed',
+      payload: {
+        producerId: after.id,
+        provinceCode: after.provinceCode,
+        from: before.status,
+        to: after.status,
+        reason: after.statusReason,
+      },
+    });
     return after;
   }
 

@@ -2,6 +2,7 @@ import type { Transactions } from '../../../platform/database/transaction';
 import { assertCanReadProducer, type ProducerPlace } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
 import type { AdminUnitService } from '../../geography';
 import type { AuditContext, AuditService } from '../../identity';
 import { type RegistryActor, searchTerms, searchWithTrigramIndex, type WriteOptions } from '../shared/registry-support';
@@ -13,6 +14,7 @@ import {
 } from './producer-fields';
 import { placeOfProducer } from './producer-place';
 import { createProducerRepository, type ProducerFilters } from './producer.repository';
+import type { RegistryEvents } from '../shared/registry-events';
 import type { ProducerRow } from './producer.tables';
 import { createProducerWrites } from './producer-writes';
 
@@ -29,11 +31,12 @@ export function createProducerService(deps: {
   clock: Clock;
   audit: AuditService;
   adminUnits: AdminUnitService;
+  events: EventPublisher<RegistryEvents>;
 }) {
-  const { transactions, clock, audit, adminUnits } = deps;
+  const { transactions, clock, audit, adminUnits, events } = deps;
   const repository = createProducerRepository({ transactions });
   const checks = createProducerFieldChecks({ clock, adminUnits });
-  const { registerProducer, updateProducer, changeStatus } = createProducerWrites({ producers: repository, clock, audit, checks });
+  const { registerProducer, updateProducer, changeStatus } = createProducerWrites({ producers: repository, clock, audit, checks, events });
 
   async function withCounts(rows: ProducerRow[]): Promise<ProducerWithCount[]> {
     if (rows.length === 0) return [];

@@ -152,10 +152,11 @@ export function createProductService(deps: {
   clock: Clock;
   audit: AuditService;
   classification: ClassificationService;
+  /** Where the primary picture of each product is (owned by the documents part); for `primaryImageUrl`. */
+  primaryImages: PrimaryImageLookup;
 }) {
-  const { transactions, clock, audit, classification } = deps;
+  const { transactions, clock, audit, classification, primaryImages } = deps;
   const db = transactions.db;
-  let primaryImages: PrimaryImageLookup = async () => new Map();
   const staging = createProductStaging({ transactions, audit, audited: AUDITED });
 
   async function loadProducer(producerId: string, forUpdate = false): Promise<ProducerRow> {
@@ -943,11 +944,6 @@ export function createProductService(deps: {
         .where(and(eq(products.id, productId), isPublishedProduct));
       if (!row) throw new DomainError('not_found', 'product.not_found', 'No such product.');
       return placeOfProducer(row);
-    },
-
-    /** Lets the owner of product images fill `primaryImageUrl` in lists and details. */
-    usePrimaryImages: (lookup: PrimaryImageLookup) => {
-      primaryImages = lookup;
     },
   };
 }
