@@ -115,6 +115,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Bạn không được chuyển chủ thể sang xã/phường {communeCode} (ngoài phạm vi quản lý của bạn).',
     en: 'You may not move the producer to commune {communeCode}, outside your area.',
   },
+  'producer.field_reserved': {
+    vi: 'Loại hình, mã số thuế / số ĐKKD và xã/phường của chủ thể do cán bộ quản lý thay đổi; hãy liên hệ cán bộ xã hoặc tỉnh.',
+    en: 'A producer’s type, tax code / registration number and commune are changed by officers; please ask your commune or province officer.',
+  },
   'producer.status_change_forbidden': {
     vi: 'Chỉ cán bộ cấp tỉnh được thay đổi trạng thái hoạt động của chủ thể.',
     en: 'Only provincial staff may change a producer’s status.',
@@ -131,6 +135,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   'producer.registration_number_invalid': {
     vi: 'Số đăng ký "{value}" không hợp lệ: chỉ dùng chữ, số và các dấu / - .',
     en: 'Registration number "{value}" is not valid: use letters, digits and / - . only.',
+  },
+  'producer.registration_number_in_use': {
+    vi: 'Mã số thuế / số ĐKKD {registrationNumber} đã được một chủ thể khác trong tỉnh sử dụng.',
+    en: 'Tax code / registration number {registrationNumber} is already used by another producer in this province.',
   },
   'producer.registration_number_taken': {
     vi: 'Mã số thuế / số ĐKKD {registrationNumber} đã được dùng cho chủ thể "{name}" trong tỉnh.',

@@ -85,6 +85,11 @@ export function canEditProducerAt(user: WithRoles, place: ProducerPlace): boolea
   return can(user.roles, 'producers.write', place);
 }
 
+/** Changing the type, registration number and commune of the producer at this place (officers only). */
+export function canEditProducerIdentityAt(user: WithRoles, place: ProducerPlace): boolean {
+  return can(user.roles, 'producers.edit_identity', place);
+}
+
 /** Changing the products of the producer at this place. */
 export function canEditProductsAt(user: WithRoles, place: ProducerPlace): boolean {
   return can(user.roles, 'products.write', place);

@@ -360,6 +360,7 @@ export const en: Messages = {
   'producerForm.nameRequired': 'Enter the producer’s name.',
   'producerForm.namePlaceholder': 'e.g. Phiêng Khoài Shan Tuyết Tea Cooperative',
   'producerForm.registrationNumber': 'Tax code / business registration number',
+  'producerForm.identityLocked': 'The type, tax code / registration number and commune are changed by commune or province officers.',
   'producerForm.registrationNumberHint':
     'A tax code has 10 digits, or 10 digits-3 digits for a branch. Household businesses and cooperative groups may give their registration certificate number.',
   'producerForm.province': 'Province',

@@ -361,6 +361,7 @@ export const vi = {
   'producerForm.nameRequired': 'Vui lòng nhập tên chủ thể.',
   'producerForm.namePlaceholder': 'vd. Hợp tác xã Chè Shan tuyết Phiêng Khoài',
   'producerForm.registrationNumber': 'Mã số thuế / số đăng ký kinh doanh',
+  'producerForm.identityLocked': 'Loại hình, mã số thuế / số ĐKKD và xã/phường do cán bộ xã hoặc tỉnh thay đổi.',
   'producerForm.registrationNumberHint':
     'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số-3 chữ số với chi nhánh. Hộ kinh doanh, tổ hợp tác có thể ghi số giấy chứng nhận đăng ký.',
   'producerForm.province': 'Tỉnh',

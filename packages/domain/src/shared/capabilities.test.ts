@@ -21,6 +21,7 @@ describe('capability table', () => {
     ['producers.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'council_member', 'producer_member']],
     ['producers.create', ['system_admin', 'province_admin', 'province_officer', 'commune_officer']],
     ['producers.write', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['producers.edit_identity', ['system_admin', 'province_admin', 'province_officer', 'commune_officer']],
     ['producers.change_status', ['system_admin', 'province_admin', 'province_officer']],
     ['products.write', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
     ['products.enter_code', ['system_admin', 'province_admin', 'province_officer']],
@@ -30,7 +31,7 @@ describe('capability table', () => {
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(10);
+    expect(CAPABILITY_NAMES).toHaveLength(11);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

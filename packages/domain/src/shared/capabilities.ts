@@ -40,6 +40,12 @@ export const CAPABILITIES = {
   'producers.create': { ...PROVINCE_STAFF, commune_officer: 'commune' },
   /** Changing a producer's details, documents and images. */
   'producers.write': REGISTRY_WRITE,
+  /**
+   * A producer's identity and place (its type, tax code or registration number, commune): officers'
+   * fields. Its own members edit the rest of its record; moving itself would put it under another
+   * commune officer.
+   */
+  'producers.edit_identity': { ...PROVINCE_STAFF, commune_officer: 'commune' },
   /** Suspending, re-activating or dissolving a producer is a provincial decision. */
   'producers.change_status': PROVINCE_STAFF,
   /** Adding and changing the products of a producer, their images and documents. */

@@ -145,6 +145,14 @@ export function staleVersion(currentVersion: number) {
   return new DomainError('conflict', 'producer.stale_version', 'The producer was changed meanwhile.', { currentVersion });
 }
 
+/** The number is taken by a producer the caller may not see: the conflict does not name it. */
+export function registrationNumberInUse(registrationNumber: string) {
+  return new DomainError('conflict', 'producer.registration_number_in_use', 'This registration number is taken in the province.', {
+    field: 'registrationNumber',
+    registrationNumber,
+  });
+}
+
 export function registrationNumberTaken(registrationNumber: string, name: string) {
   return new DomainError('conflict', 'producer.registration_number_taken', 'This registration number is taken in the province.', {
     field: 'registrationNumber',

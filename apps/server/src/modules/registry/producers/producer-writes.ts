@@ -5,8 +5,9 @@ import {
   canChangeProducerStatus,
   canCreateProducerIn,
   canEditProducer,
+  canReadProducer,
 } from '@ocop/domain/registry';
-import { DomainError } from '@ocop/domain/shared';
+import { can, DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
 import type { EventPublisher } from '../../../platform/domain-events';
 import type { AuditContext, AuditService } from '../../identity';
@@ -19,6 +20,7 @@ import {
   type ProducerStatusInput,
   pick,
   type RegisterProducerInput,
+  registrationNumberInUse,
   registrationNumberTaken,
   staleVersion,
   type UpdateProducerInput,
@@ -39,9 +41,12 @@ export function createProducerWrites(deps: {
   const { producers: repository, clock, audit, checks, events } = deps;
   const { checkFields } = checks;
 
-  async function assertRegistrationNumberFree(provinceCode: string, registrationNumber: string, exceptId?: string) {
+  async function assertRegistrationNumberFree(actor: RegistryActor, provinceCode: string, registrationNumber: string, exceptId?: string) {
     const taken = await repository.findByRegistrationNumber(provinceCode, registrationNumber, exceptId);
-    if (taken) throw registrationNumberTaken(registrationNumber, taken.name);
+    if (!taken) return;
+    // A conflict names only a producer the caller may see.
+    if (!canReadProducer(actor.grants, placeOfProducer(taken))) throw registrationNumberInUse(registrationNumber);
+    throw registrationNumberTaken(registrationNumber, taken.name);
   }
 
   async function loadForUpdate(producerId: string): Promise<ProducerRow> {
@@ -59,7 +64,7 @@ export function createProducerWrites(deps: {
       return row;
     } catch (error) {
       if (isUniqueViolation(error, 'producers_registration_number_key'))
-        throw registrationNumberTaken(String(patch.registrationNumber ?? ''), '');
+        throw registrationNumberInUse(String(patch.registrationNumber ?? ''));
       throw error;
     }
   }
@@ -80,10 +85,16 @@ export function createProducerWrites(deps: {
         communeCode: input.communeCode,
       });
     }
-    const fields = await checkFields(provinceCode, input);
-    await assertRegistrationNumberFree(provinceCode, fields.registrationNumber);
-    const now = clock.now();
     const status = input.status ?? 'active';
+    // A producer starts active; any other status is the province's decision, through its status action.
+    if (status !== 'active' && !can(actor.grants, 'producers.change_status', { provinceCode })) {
+      throw new DomainError('forbidden', 'producer.status_change_forbidden', 'Only provincial staff may change a producer’s status.', {
+        field: 'status',
+      });
+    }
+    const fields = await checkFields(provinceCode, input);
+    await assertRegistrationNumberFree(actor, provinceCode, fields.registrationNumber);
+    const now = clock.now();
     let row: ProducerRow | undefined;
     try {
       row = await repository.insert({
@@ -96,7 +107,7 @@ export function createProducerWrites(deps: {
         updatedAt: now,
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'producers_registration_number_key')) throw registrationNumberTaken(fields.registrationNumber, '');
+      if (isUniqueViolation(error, 'producers_registration_number_key')) throw registrationNumberInUse(fields.registrationNumber);
       throw error;
     }
     if (!row) throw new Error('insert returned no row');
@@ -141,6 +152,15 @@ export function createProducerWrites(deps: {
       foundingYear: pick(input.foundingYear, before.foundingYear),
       memberCount: pick(input.memberCount, before.memberCount),
     };
+    // Checked before the values are: a member is told it may not change these, not how to write them.
+    const reserved = (['type', 'registrationNumber', 'communeCode', 'legacyCommuneCode'] as const).find(
+      (key) => (merged[key] ?? null) !== (before[key] ?? null),
+    );
+    if (reserved && !can(actor.grants, 'producers.edit_identity', placeOfProducer(before))) {
+      throw new DomainError('forbidden', 'producer.field_reserved', 'Only officers change a producer’s type, number and commune.', {
+        field: reserved,
+      });
+    }
     const fields = await checkFields(before.provinceCode, merged);
     if (
       fields.communeCode !== before.communeCode &&
@@ -152,7 +172,7 @@ export function createProducerWrites(deps: {
       });
     }
     if (fields.registrationNumber !== before.registrationNumber) {
-      await assertRegistrationNumberFree(before.provinceCode, fields.registrationNumber, before.id);
+      await assertRegistrationNumberFree(actor, before.provinceCode, fields.registrationNumber, before.id);
     }
     const diff = changedFields(before as Record<string, unknown>, { ...before, ...fields } as Record<string, unknown>, AUDITED as string[]);
     if (diff.changed.length === 0) return before;

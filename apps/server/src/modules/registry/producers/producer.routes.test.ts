@@ -283,6 +283,51 @@ describe('producer routes', () => {
       expect(untouched.memberCount).toBe(25);
     });
 
+    it('keeps a producer’s type, number and commune for officers: its own members cannot move or re-register it', async () => {
+      const own = await givenProducer(officer, { name: 'Hợp tác xã Mận hậu Nà Bó' });
+      const member = await t.as({ role: 'producer_member', producerId: own.id });
+      for (const change of [
+        { communeCode: '03664', legacyCommuneCode: null },
+        { registrationNumber: aTaxCode() },
+        { type: 'household_business' },
+      ]) {
+        const refused = await member.patch(`/api/producers/${own.id}`, { version: own.version, ...change });
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json()).toMatchObject({ code: 'producer.field_reserved', title: expect.stringContaining('cán bộ') });
+      }
+      expect((await officer.get(`/api/producers/${own.id}`)).json()).toMatchObject({ communeCode: '03868', version: own.version });
+      // The commune's officer may: it is theirs to manage.
+      const communeOfficer = await t.as({ role: 'commune_officer', communeCode: '03868' });
+      const number = aTaxCode();
+      const renumbered = await communeOfficer.patch(`/api/producers/${own.id}`, { version: own.version, registrationNumber: number });
+      expect(renumbered.statusCode).toBe(200);
+      expect(renumbered.json().registrationNumber).toBe(number);
+    });
+
+    it('lets no commune officer register a producer that is not active: status is the province’s decision', async () => {
+      const communeOfficer = await t.as({ role: 'commune_officer', communeCode: '03664' });
+      const body = producerBody({ communeCode: '03664', legacyCommuneCode: null, status: 'dissolved' });
+      const refused = await communeOfficer.post('/api/producers', body);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'producer.status_change_forbidden', details: { field: 'status' } });
+      expect(await countByRegistrationNumber(body.registrationNumber)).toBe(0);
+    });
+
+    it('names in a conflict only a producer the caller may see', async () => {
+      const hidden = await givenProducer(officer, { name: 'Hợp tác xã Bí Mật Chiềng Cơi', communeCode: '03670', legacyCommuneCode: null });
+      const communeOfficer = await t.as({ role: 'commune_officer', communeCode: '03664' });
+      const clash = await communeOfficer.post(
+        '/api/producers',
+        producerBody({ communeCode: '03664', legacyCommuneCode: null, registrationNumber: hidden.registrationNumber }),
+      );
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json().code).toBe('producer.registration_number_in_use');
+      expect(clash.body).not.toContain('Bí Mật');
+      const seen = await officer.post('/api/producers', producerBody({ registrationNumber: hidden.registrationNumber }));
+      expect(seen.statusCode).toBe(409);
+      expect(seen.json()).toMatchObject({ code: 'producer.registration_number_taken', details: { name: hidden.name } });
+    });
+
     it('does not let a commune officer move a producer out of their commune', async () => {
       const communeOfficer = await t.as({ role: 'commune_officer', communeCode: '03664' });
       const moved = await communeOfficer.patch(`/api/producers/${chiengAnProducer.id}`, {

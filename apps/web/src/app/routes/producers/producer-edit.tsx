@@ -8,7 +8,7 @@ import { producerQueryOptions, useProducer } from '../../../features/producers/a
 import { ProducerForm } from '../../../features/producers/components/producer-form';
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
-import { canEditProducerAt } from '../../../lib/registry';
+import { canEditProducerAt, canEditProducerIdentityAt } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
 import { ForbiddenResult } from '../../../components/forbidden-result';
 
@@ -39,6 +39,7 @@ export function ProducerEditPage() {
         legacyCommunes={communes.legacyCommunes}
         communesLoading={communes.loading}
         canSetStatus={false}
+        identityLocked={!canEditProducerIdentityAt(user, place)}
         onCancel={() => void navigate(`/producers/${producerId}`)}
         onReload={() => queryClient.fetchQuery({ ...producerQueryOptions(producerId), staleTime: 0 })}
         onSaved={(saved) => {

@@ -158,4 +158,30 @@ describe('producer form', () => {
     expect(requests.filter((r) => r.method === 'PATCH')[1]?.body).toMatchObject({ version: 4, name: 'HTX Chè Bích Thảo Sơn La' });
     expect(await screen.findByText('Đã lưu thông tin chủ thể HTX Chè Bích Thảo Sơn La.')).toBeTruthy();
   });
+
+  it('shows a producer’s own member its type, tax code and communes without letting it change them, and saves the rest', async () => {
+    const member = buildMe({ roles: [grant('producer_member', { provinceCode: '14', producerId: PRODUCER_ID })] });
+    const { requests } = stubFetch({
+      'GET /api/auth/me': () => jsonResponse(member),
+      'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
+      [`GET /api/producers/${PRODUCER_ID}`]: () => jsonResponse(buildProducer({ version: 2 })),
+      [`PATCH /api/producers/${PRODUCER_ID}`]: () => jsonResponse(buildProducer({ version: 3, memberCount: 40 })),
+      'GET /api/products': () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 20 }),
+      [`GET /api/producers/${PRODUCER_ID}/documents`]: () => jsonResponse([]),
+    });
+    renderApp(`/producers/${PRODUCER_ID}/edit`);
+    const form = await screen.findByTestId('producer-form', {}, { timeout: 10_000 });
+    expect(field('Mã số thuế / số đăng ký kinh doanh').disabled).toBe(true);
+    expect(field('Xã, phường (từ 01/07/2025)').disabled).toBe(true);
+    expect(itemOf('Mã số thuế / số đăng ký kinh doanh').textContent).toContain('do cán bộ xã hoặc tỉnh thay đổi');
+    expect(field('Tên chủ thể').disabled).toBe(false);
+    fireEvent.click(within(form).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1));
+    const producer = buildProducer({ version: 2 });
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toMatchObject({
+      registrationNumber: producer.registrationNumber,
+      communeCode: producer.communeCode,
+      type: producer.type,
+    });
+  });
 });

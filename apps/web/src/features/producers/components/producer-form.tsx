@@ -166,6 +166,7 @@ export function ProducerForm({
   legacyCommunes,
   communesLoading,
   canSetStatus,
+  identityLocked = false,
   onSaved,
   onCancel,
   onReload,
@@ -179,6 +180,8 @@ export function ProducerForm({
   legacyCommunes: readonly UnitOption[];
   communesLoading: boolean;
   canSetStatus: boolean;
+  /** Type, registration number and communes are shown but not editable (a producer's own member). */
+  identityLocked?: boolean;
   onSaved: (producer: ProducerView) => void;
   onCancel: () => void;
   onReload?: () => Promise<ProducerView | undefined>;
@@ -255,7 +258,10 @@ export function ProducerForm({
           <Row gutter={16}>
             <Col {...half}>
               <Form.Item name="type" label={t('producerForm.type')} rules={[{ required: true, message: t('producerForm.typeRequired') }]}>
-                <Select<ProducerType> options={PRODUCER_TYPES.map((value) => ({ value, label: t(PRODUCER_TYPE_KEYS[value]) }))} />
+                <Select<ProducerType>
+                  disabled={identityLocked}
+                  options={PRODUCER_TYPES.map((value) => ({ value, label: t(PRODUCER_TYPE_KEYS[value]) }))}
+                />
               </Form.Item>
             </Col>
             <Col {...half}>
@@ -293,7 +299,7 @@ export function ProducerForm({
                 label={t('producerForm.registrationNumber')}
                 // Always required (the domain rule refuses an empty one); the validator gives the message.
                 required
-                extra={t('producerForm.registrationNumberHint')}
+                extra={identityLocked ? t('producerForm.identityLocked') : t('producerForm.registrationNumberHint')}
                 dependencies={['type']}
                 rules={[
                   ({ getFieldValue }) => ({
@@ -309,7 +315,14 @@ export function ProducerForm({
                   }),
                 ]}
               >
-                <Input inputMode="text" autoComplete="off" placeholder="5500123456" style={{ fontFamily: 'monospace' }} maxLength={60} />
+                <Input
+                  disabled={identityLocked}
+                  inputMode="text"
+                  autoComplete="off"
+                  placeholder="5500123456"
+                  style={{ fontFamily: 'monospace' }}
+                  maxLength={60}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
@@ -367,6 +380,7 @@ export function ProducerForm({
                 rules={[{ required: true, message: t('producerForm.communeRequired') }]}
               >
                 <Select<string>
+                  disabled={identityLocked}
                   showSearch={{ filterOption: selectOptionMatches }}
                   loading={communesLoading}
                   options={[...currentCommunes]}
@@ -377,6 +391,7 @@ export function ProducerForm({
             <Col {...half}>
               <Form.Item name="legacyCommuneCode" label={t('producerForm.legacyCommune')} extra={t('producerForm.legacyCommuneHint')}>
                 <Select<string>
+                  disabled={identityLocked}
                   allowClear
                   showSearch={{ filterOption: selectOptionMatches }}
                   loading={communesLoading}
