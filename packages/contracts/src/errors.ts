@@ -271,6 +271,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     en: 'The new order must name each image of the product exactly once ({expected} images, {given} given).',
   },
   'document.not_found': { vi: 'Không tìm thấy tài liệu.', en: 'No such document.' },
+  'document.stale_version': {
+    vi: 'Giấy tờ vừa được người khác thay đổi. Vui lòng tải lại và thử lại.',
+    en: 'The document was changed by someone else meanwhile. Please reload and try again.',
+  },
   'document.validity_inverted': {
     vi: 'Ngày hết hiệu lực ({validTo}) không được trước ngày có hiệu lực ({validFrom}).',
     en: 'The expiry date ({validTo}) must not be before the start date ({validFrom}).',

@@ -76,7 +76,8 @@ export const documentFields = z.object({
 });
 export type DocumentFields = z.infer<typeof documentFields>;
 
-export const updateDocumentBody = documentFields.omit({ productId: true }).strict();
+/** A change of a document's details names the version it read (409 `document.stale_version` when another change came first). */
+export const updateDocumentBody = documentFields.omit({ productId: true }).extend({ version: z.number().int().positive() }).strict();
 
 export const documentView = z.object({
   id: z.uuid(),
@@ -90,6 +91,7 @@ export const documentView = z.object({
   /** True when the last valid day is before today (Vietnam time). */
   expired: z.boolean(),
   note: z.string().nullable(),
+  version: z.number().int().positive(),
   file: storedFileView,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -115,6 +115,7 @@ export const RULE_ERROR_CODES = [
   'product_image.order_mismatch',
   'document.not_found',
   'document.validity_inverted',
+  'document.stale_version',
   'document.product_of_other_producer',
   'import.not_allowed',
   'import.province_required',

@@ -12,6 +12,18 @@ export const ALLOWED_FILE_TYPES = {
 } as const;
 
 export type AllowedExtension = keyof typeof ALLOWED_FILE_TYPES;
+
+/**
+ * The name to offer for a stored file: its own, with the extension of the type its bytes were
+ * found to be, so "bao-cao.exe" holding a PDF downloads as "bao-cao.pdf" and opens as one.
+ */
+export function nameForType(name: string, mediaType: string): string {
+  const extension = (Object.keys(ALLOWED_FILE_TYPES) as AllowedExtension[]).find((ext) => ALLOWED_FILE_TYPES[ext] === mediaType);
+  if (!extension) return name;
+  const stem = name.replace(/\.[^.]*$/, '') || 'tep';
+  const alias = extension === 'jpg' ? /\.(jpe?g)$/i : new RegExp(`\\.${extension}$`, 'i');
+  return alias.test(name) ? name : `${stem}.${extension}`;
+}
 export type SniffedType = { extension: AllowedExtension; mediaType: (typeof ALLOWED_FILE_TYPES)[AllowedExtension] };
 
 export const IMAGE_EXTENSIONS: readonly AllowedExtension[] = ['jpg', 'png', 'webp'];

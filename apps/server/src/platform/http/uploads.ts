@@ -58,6 +58,8 @@ export function sanitizeFileName(name: string | undefined): string {
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    // Bidirectional controls make "hoadon\u202Efdp.exe" show as "hoadonexe.pdf".
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

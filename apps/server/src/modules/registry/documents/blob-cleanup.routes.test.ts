@@ -136,7 +136,7 @@ describe('blobs of removed files go after the commit, through the outbox', () =>
     const producer = await givenProducer(officer);
     const product = await givenProduct(t, officer, producer.id);
     const document = await addDocument(producer.id, Buffer.concat([aPdf(), Buffer.from('events')]));
-    await officer.put(`/api/documents/${document.id}`, { kind: 'other', number: 'HS-01' });
+    await officer.put(`/api/documents/${document.id}`, { kind: 'other', number: 'HS-01', version: 1 });
     await officer.delete(`/api/documents/${document.id}`);
     const upload = async (width: number) => {
       const form = multipart({ file: { filename: 'anh.png', bytes: await aPng(width, 300) } });

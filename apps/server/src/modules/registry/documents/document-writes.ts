@@ -116,13 +116,18 @@ export function createDocumentWrites(deps: {
       });
     },
 
-    updateDocument: (grants: readonly RoleGrant[], documentId: string, meta: DocumentMeta, context: AuditContext) =>
+    /** Changes a document's details as read at `version`; a change that came first answers 409. */
+    updateDocument: (grants: readonly RoleGrant[], documentId: string, meta: DocumentMeta & { version: number }, context: AuditContext) =>
       transactions.run(async (): Promise<RegistryDocument> => {
         const loaded = await loadForEdit(grants, documentId);
-        const values = checkedMeta(meta);
+        if (loaded.document.version !== meta.version) throw staleDocument(loaded.document.version);
+        const { version, ...fields } = meta;
+        const values = checkedMeta(fields);
         const changed = (Object.keys(values) as (keyof typeof values)[]).some((key) => values[key] !== loaded.document[key]);
         if (!changed) return { document: loaded.document, file: loaded.file };
-        const document = await files.saveDocument(documentId, { ...values, updatedAt: clock.now() });
+        const document = await files.saveDocument(documentId, version, { ...values, updatedAt: clock.now() });
+        // Another edit of the same version committed between our read and our write.
+        if (!document) throw staleDocument(loaded.document.version + 1);
         await audit.record(context, {
           action: 'document.updated',
           entityType: 'document',
@@ -154,4 +159,8 @@ export function createDocumentWrites(deps: {
         });
       }),
   };
+}
+
+function staleDocument(currentVersion: number) {
+  return new DomainError('conflict', 'document.stale_version', 'The document was changed meanwhile.', { currentVersion });
 }

@@ -2,6 +2,7 @@ import { assertCanReadProducer, canReadProducer, type DocumentKind } from '@ocop
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import type { Readable } from 'node:stream';
 import { FileMissingError, type FileStore } from '../../../platform/files/file-store';
+import { nameForType } from '../../../platform/files/file-sniffing';
 import type { ImageVariantName } from '../../../platform/files/image-variants';
 import type { FileRepository, ProductImage, RegistryDocument } from './file.repository';
 import { assertReadProduct, type Places, type PrimaryImage, primaryImageOf } from './file-support';
@@ -12,7 +13,13 @@ export type FileDownload = { stream: Readable; mediaType: string; sizeBytes: num
 
 /** What a download reads: the original, or the named variant of a picture. */
 function blobToSend(file: StoredFileRow, variant?: ImageVariantName) {
-  if (!variant) return { key: file.storeKey, mediaType: file.mediaType, sizeBytes: file.sizeBytes, fileName: file.originalName };
+  if (!variant)
+    return {
+      key: file.storeKey,
+      mediaType: file.mediaType,
+      sizeBytes: file.sizeBytes,
+      fileName: nameForType(file.originalName, file.mediaType),
+    };
   const chosen = file.variants?.[variant];
   if (!chosen) throw new DomainError('not_found', 'file.variant_not_found', 'This file has no such variant.', { variant });
   return {

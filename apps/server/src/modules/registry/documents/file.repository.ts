@@ -211,9 +211,17 @@ export function createFileRepository({ transactions }: { transactions: Transacti
       return row;
     },
 
-    saveDocument: async (documentId: string, patch: Partial<typeof registryDocuments.$inferInsert>): Promise<RegistryDocumentRow> => {
-      const [row] = await db().update(registryDocuments).set(patch).where(eq(registryDocuments.id, documentId)).returning();
-      if (!row) throw new Error('update returned no row');
+    /** Saves a change made on `version`, raising it; undefined when another change came first. */
+    saveDocument: async (
+      documentId: string,
+      version: number,
+      patch: Partial<typeof registryDocuments.$inferInsert>,
+    ): Promise<RegistryDocumentRow | undefined> => {
+      const [row] = await db()
+        .update(registryDocuments)
+        .set({ ...patch, version: sql`${registryDocuments.version} + 1` })
+        .where(and(eq(registryDocuments.id, documentId), eq(registryDocuments.version, version)))
+        .returning();
       return row;
     },
 

@@ -338,9 +338,26 @@ describe('product images and documents', () => {
         issuer: 'Viện Kiểm nghiệm',
         validFrom: '2026-01-15',
         validTo: null,
+        version: 1,
       });
       expect(changed.statusCode).toBe(200);
-      expect(changed.json()).toMatchObject({ number: 'KN-2026/15', issuer: 'Viện Kiểm nghiệm', validFrom: '2026-01-15', validTo: null });
+      expect(changed.json()).toMatchObject({
+        number: 'KN-2026/15',
+        issuer: 'Viện Kiểm nghiệm',
+        validFrom: '2026-01-15',
+        validTo: null,
+        version: 2,
+      });
+      // Two edits made on the same version: the second one is told to reload, and changes nothing.
+      const [first, second] = await Promise.all([
+        memberB.put(`/api/documents/${document.id}`, { kind: 'test_report', number: 'KN-2026/16', version: 2 }),
+        officer.put(`/api/documents/${document.id}`, { kind: 'test_report', number: 'KN-2026/17', version: 2 }),
+      ]);
+      expect([first?.statusCode, second?.statusCode].sort()).toEqual([200, 409]);
+      const refused = first?.statusCode === 409 ? first : second;
+      expect(refused?.json()).toMatchObject({ code: 'document.stale_version', details: { currentVersion: 3 } });
+      const kept = first?.statusCode === 200 ? 'KN-2026/16' : 'KN-2026/17';
+      expect((await officer.get(`/api/documents/${document.id}`)).json()).toMatchObject({ number: kept, version: 3 });
       const blobs = storedBlobs(t.filesDir).length;
       expect((await memberB.delete(`/api/documents/${document.id}`)).statusCode).toBe(204);
       expect((await memberB.get(document.file.url)).statusCode).toBe(404);

@@ -92,6 +92,8 @@ export const registryDocuments = pgTable(
     fileId: uuid()
       .notNull()
       .references(() => storedFiles.id),
+    /** Raised by every change; an edit names the version it read, so two concurrent edits cannot both land. */
+    version: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),

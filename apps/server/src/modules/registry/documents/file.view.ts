@@ -43,6 +43,7 @@ export function toDocumentView({ document, file }: RegistryDocument, today: stri
     validTo: document.validTo,
     expired: isDocumentExpired(document.validTo, today),
     note: document.note,
+    version: document.version,
     file: toStoredFileView(file),
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
