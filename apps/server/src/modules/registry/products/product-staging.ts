@@ -12,8 +12,11 @@ import { productGtins, products } from './product.tables';
  */
 export const isPublishedProduct = sql`(${products.importId} is null or exists (select 1 from ${importJobs} where ${importJobs.id} = ${products.importId} and ${importJobs.status} = 'completed'))`;
 
-/** Rows per short transaction when the staged rows of an import are audited or discarded. */
-export const STAGED_ROWS_PER_SLICE = 500;
+/**
+ * Rows per short transaction when an import stages, audits or discards its rows: on PGlite each
+ * such transaction holds the one connection, so it bounds how long a concurrent read waits.
+ */
+export const STAGED_ROWS_PER_SLICE = 200;
 
 /** Fields of a product the `product.created` audit entry shows (the same as a single create's). */
 type AuditedFields = readonly (keyof typeof products.$inferSelect)[];

@@ -25,7 +25,7 @@ import type { ClassificationService } from '../classification/classification.ser
 import { type ProducerRow, producers } from '../producers/producer.tables';
 import { placeOfProducer, productSearchText } from '../producers/producer.service';
 import { productCodeSequences, productGtins, type ProductInsert, type ProductRow, products } from './product.tables';
-import { createProductStaging, isPublishedProduct } from './product-staging';
+import { createProductStaging, isPublishedProduct, STAGED_ROWS_PER_SLICE } from './product-staging';
 import {
   BulkItemError,
   changedFields,
@@ -636,7 +636,8 @@ export function createProductService(deps: {
     // Rows, GTINs and audit entries, chunk by chunk: each chunk joins the caller's transaction, or is
     // one short transaction of its own when an import stages its rows (invisible until it completes).
     const created: ProductRow[] = [];
-    for (const part of chunked(planned, ROWS_PER_INSERT)) {
+    // Staged chunks are smaller: each is a transaction other requests wait for on PGlite.
+    for (const part of chunked(planned, options.importId ? STAGED_ROWS_PER_SLICE : ROWS_PER_INSERT)) {
       await transactions.run(async () => {
         let rows: ProductRow[];
         try {
