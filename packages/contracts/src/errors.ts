@@ -304,6 +304,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Trong lúc nhập, một sản phẩm khác vừa được thêm trùng tên đường dẫn hoặc mã. Không có gì được lưu; hãy chạy lại lượt nhập.',
     en: 'While the import ran, another product took the same link name or code. Nothing was stored; please run the import again.',
   },
+  'import.changed_since_dry_run': {
+    vi: 'Từ lúc kiểm tra thử, dữ liệu mà tệp này khớp đã thay đổi (ví dụ có người vừa thêm hoặc sửa một bản ghi trùng). Không có gì được lưu; hãy kiểm tra thử lại rồi nhập.',
+    en: 'Since the dry run, the records this file matches have changed (someone added or changed a matching record). Nothing was stored; run the dry run again, then import.',
+  },
   'import.file_not_spreadsheet': {
     vi: 'Tệp phải là bảng tính .xlsx hoặc tệp .csv (nội dung tệp là {detected}).',
     en: 'The file must be an .xlsx workbook or a .csv file (its content is {detected}).',

@@ -125,6 +125,7 @@ export const RULE_ERROR_CODES = [
   'import.interrupted',
   'import.failed',
   'import.changed_meanwhile',
+  'import.changed_since_dry_run',
   'import.file_not_spreadsheet',
   'import.header_not_found',
   'import.missing_column',

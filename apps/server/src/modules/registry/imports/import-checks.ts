@@ -1,4 +1,5 @@
 import { vietnamYear } from '@ocop/domain/registry';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../../platform/clock';
 import type { Database } from '../../../platform/database/database';
 import { columnLetter, type ImportRow, readImportRows, type SheetIssue, type SheetLayout } from '../../../platform/spreadsheets/sheet-rows';
@@ -118,7 +119,15 @@ export async function checkImport(p: {
     report.updated = clean.filter((row) => row.existingId !== null).length;
     report.created = clean.length - report.updated;
   }
+  report.matchDigest = matchDigestOf(planned);
   return { report, planned, problemFree: issues.length === 0 && found.layout !== undefined, place };
+}
+
+/** Which record each row matched, as one short digest (rows in file order). */
+function matchDigestOf(planned: readonly PlannedRow<Record<string, unknown>>[]): string {
+  const hash = createHash('sha256');
+  for (const row of planned) hash.update(`${row.rowNumber}:${row.existingId ?? '-'};`);
+  return hash.digest('base64url');
 }
 
 export function rowIssue(row: number, problem: RowProblem, place: Placer): ImportIssue {

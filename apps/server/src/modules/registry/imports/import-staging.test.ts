@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { buildProductsWorkbook } from '../../../bench-support/import-bench';
+import { buildProducersWorkbook, buildProductsWorkbook } from '../../../bench-support/import-bench';
 import { queryRows } from '../../../platform/database/database';
 import { jobs } from '../../../platform/jobs/jobs.tables';
 import { multipart } from '../../../test-support/file-fixtures';
@@ -133,6 +133,31 @@ describe('staged product imports', () => {
     expect(view).toMatchObject({ status: 'failed', failure: { code: 'import.interrupted' } });
     expect(await staged(id)).toBe(0);
     expect(await total()).toBe(before);
+  });
+
+  it('stops a commit whose rows no longer match what its dry run showed, and asks for a new dry run', async () => {
+    const numbers = [aTaxCode(), aTaxCode()];
+    const bytes = await buildProducersWorkbook({ registrationNumbers: numbers });
+    const form = multipart({ file: { filename: 'chu-the.xlsx', bytes, contentType: XLSX } });
+    const dry = await officer.post('/api/imports/producers?mode=dry-run', form.body, form.headers);
+    await t.modules.registry.imports.idle();
+    expect((await officer.get(`/api/imports/${dry.json().id}`)).json()).toMatchObject({ status: 'completed', summary: { created: 2 } });
+    // Meanwhile another officer registers one of the file's producers by hand.
+    const other = await t.as({ role: 'province_officer' });
+    await givenProducer(other, { registrationNumber: numbers[1] });
+    const producersBefore = (await officer.get('/api/producers?pageSize=1')).json().total as number;
+    const commit = await officer.post(`/api/imports/${dry.json().id}/commit`);
+    await t.modules.registry.imports.idle();
+    const job = (await officer.get(`/api/imports/${commit.json().id}`)).json() as Job & { problems: { code: string; message: string }[] };
+    expect(job.status).toBe('rejected');
+    expect(job.problems).toMatchObject([{ code: 'import.changed_since_dry_run', message: expect.stringContaining('kiểm tra thử lại') }]);
+    expect((await officer.get('/api/producers?pageSize=1')).json().total).toBe(producersBefore);
+    // A file committed without a dry run, or whose matches did not change, is not stopped.
+    const again = await officer.post('/api/imports/producers?mode=dry-run', form.body, form.headers);
+    await t.modules.registry.imports.idle();
+    const second = await officer.post(`/api/imports/${again.json().id}/commit`);
+    await t.modules.registry.imports.idle();
+    expect((await officer.get(`/api/imports/${second.json().id}`)).json()).toMatchObject({ status: 'completed' });
   });
 
   it('runs on the durable queue, whose job shares the import’s id', async () => {

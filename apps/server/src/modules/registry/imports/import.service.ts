@@ -9,7 +9,7 @@ import { type JobContext, type JobQueue, PermanentJobError } from '../../../plat
 import type { JobRow } from '../../../platform/jobs/jobs.tables';
 import type { ImportPlan } from './import-plans';
 import { type RawSheet, readCsvSheet, readXlsxSheets } from '../../../platform/spreadsheets/sheet-reader';
-import { type ImportJobRow, importJobs, type ImportKind, type ImportMode } from './import.tables';
+import { type ImportJobRow, importJobs, type ImportKind, type ImportMode, type ImportReport } from './import.tables';
 import type { ParseContext, ProducerSheetValues, ProductSheetValues } from './registry-columns';
 import { checkImport, type ImportProgress } from './import-checks';
 import { writeImport } from './import-writes';
@@ -29,7 +29,8 @@ const IMPORT_ATTEMPTS = 2;
 export type ImportPlans = { producers: ImportPlan<ProducerSheetValues>; products: ImportPlan<ProductSheetValues> };
 
 type JobActor = { userId: string | null; grants: readonly RoleGrant[] };
-type ImportPayload = { importId: string; grants: RoleGrant[]; context: AuditContext };
+/** `dryRunId`: the dry run this commit repeats; the commit stops when the file no longer matches the records as it did then. */
+type ImportPayload = { importId: string; grants: RoleGrant[]; context: AuditContext; dryRunId?: string };
 
 /** An import's record with the state of the job that runs it (progress, or the failure of a run that died). */
 export type ImportWithJob = { job: ImportJobRow; run: JobRow | null };
@@ -118,7 +119,11 @@ export function createImportService(deps: {
       const ctx = await deps.parseContext(job.provinceCode);
       const checked = await checkImport({ job, plan, sheets: await openSheets(job), ctx, clock, db, progress, assertRunning });
       const rows = checked.report.dataRows;
-      if (job.mode === 'dry_run' || !checked.problemFree) {
+      if (job.mode === 'commit' && payload.dryRunId && checked.problemFree) {
+        const [dry] = await db().select({ report: importJobs.report }).from(importJobs).where(eq(importJobs.id, payload.dryRunId));
+        if (dry?.report?.matchDigest !== checked.report.matchDigest) markChangedSinceDryRun(checked.report);
+      }
+      if (job.mode === 'dry_run' || !checked.problemFree || checked.report.problemCount > 0) {
         const status = job.mode === 'dry_run' ? 'completed' : 'rejected';
         await save(job.id, { status, report: checked.report, processedRows: rows, totalRows: rows, finishedAt: clock.now() });
         return { status };
@@ -196,6 +201,7 @@ export function createImportService(deps: {
       uploadSizeBytes: number;
     },
     context: AuditContext,
+    dryRunId?: string,
   ) {
     const now = clock.now();
     // The record and its job are written together (the job row is the outbox of the upload).
@@ -205,7 +211,8 @@ export function createImportService(deps: {
         .values({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now })
         .returning();
       if (!job) throw new Error('insert returned no row');
-      await jobs.enqueue(IMPORT_QUEUE, { importId: job.id, grants: [...actor.grants], context } satisfies ImportPayload, { id: job.id });
+      const payload: ImportPayload = { importId: job.id, grants: [...actor.grants], context, ...(dryRunId ? { dryRunId } : {}) };
+      await jobs.enqueue(IMPORT_QUEUE, payload, { id: job.id });
       return job;
     });
   }
@@ -253,6 +260,7 @@ export function createImportService(deps: {
           uploadSizeBytes: dry.uploadSizeBytes,
         },
         context,
+        dry.id,
       );
     },
 
@@ -288,4 +296,15 @@ export function createImportService(deps: {
     /** For tests, the benchmark and the CLI: resolves when this process's worker has run every job due so far. */
     idle: () => jobs.settle(),
   };
+}
+
+/**
+ * The records the rows match are not those the dry run showed (someone added or changed one
+ * meanwhile): the commit writes nothing and asks for a new dry run, rather than update a record
+ * the user never saw in the dry run's result.
+ */
+function markChangedSinceDryRun(report: ImportReport) {
+  report.problems = [{ row: 0, column: null, header: null, code: 'import.changed_since_dry_run', details: {} }];
+  report.problemCount = 1;
+  report.rowsWithProblems = 1;
 }

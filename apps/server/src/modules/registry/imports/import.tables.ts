@@ -34,6 +34,11 @@ export type ImportReport = {
   unchanged: number;
   /** Notes that are not problems, e.g. a formula whose saved result was used. */
   notices: ImportIssue[];
+  /**
+   * A digest of which stored record each row matched (or none): a commit of a dry run compares
+   * it with its own, and stops when the records matched changed in between.
+   */
+  matchDigest?: string;
 };
 
 /** A spreadsheet import, run in the background; the upload is kept in the file store under `uploadKey`. */
