@@ -181,4 +181,21 @@ describe('registry exports', () => {
     expect(products).toHaveLength(2);
     expect((await t.anonymous.get('/api/products/export')).statusCode).toBe(401);
   });
+
+  it('answers a query that fails at once with its error status, not a 200 that breaks off', async () => {
+    const products = t.modules.registry.products;
+    const original = products.iterateProducts;
+    products.iterateProducts = async function* () {
+      yield* [];
+      throw new Error('the database went away');
+    };
+    try {
+      const response = await officer.get('/api/products/export?format=csv');
+      expect(response.statusCode).toBe(500);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers['content-disposition']).toBeUndefined();
+    } finally {
+      products.iterateProducts = original;
+    }
+  });
 });

@@ -15,6 +15,25 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
  * holds the columns' headers, exactly as in the import template. Rows come in batches from the
  * caller; an error while reading them ends the stream with that error.
  */
+/**
+ * Reads the first batch before anything is sent: a query that fails at once answers with its
+ * error status, instead of a 200 whose body breaks off. (A failure later in the stream can only
+ * cut the download short; the client sees an incomplete file, never a complete-looking one.)
+ */
+export async function primedBatches<Row>(source: AsyncIterable<Row[]>): Promise<AsyncIterable<Row[]>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  })();
+}
+
 export function streamSheet<Row>(input: {
   format: ExportFormat;
   sheetName: string;

@@ -14,7 +14,7 @@ import { capability, requireActor } from '../../../platform/http/access';
 import { auditContextOf } from '../../identity';
 import type { ProducerService } from './producer.service';
 import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME, type ProducerSheetRow, type RegistryColumn } from '../imports/registry-columns';
-import { EXPORT_CONTENT_TYPES, exportFileName, streamSheet } from '../imports/registry-export';
+import { EXPORT_CONTENT_TYPES, exportFileName, primedBatches, streamSheet } from '../imports/registry-export';
 import { toProducerSheetRow, toProducerView } from '../shared/registry.views';
 import type { UnitDirectory } from '../shared/unit-directory';
 
@@ -68,7 +68,7 @@ export function producerRoutes(deps: { producers: ProducerService; units: UnitDi
           format,
           sheetName: PRODUCER_SHEET_NAME,
           columns: PRODUCER_COLUMNS as unknown as readonly RegistryColumn<ProducerSheetRow, string>[],
-          batches: batches(),
+          batches: await primedBatches(batches()),
         });
         return reply
           .header('content-disposition', `attachment; filename="${exportFileName('chu-the-ocop', clock.now(), format)}"`)

@@ -15,7 +15,7 @@ import { capability, requireActor } from '../../../platform/http/access';
 import { auditContextOf } from '../../identity';
 import type { ProductService } from './product.service';
 import { PRODUCT_COLUMNS, PRODUCT_SHEET_NAME, type ProductSheetRow, type RegistryColumn } from '../imports/registry-columns';
-import { EXPORT_CONTENT_TYPES, exportFileName, streamSheet } from '../imports/registry-export';
+import { EXPORT_CONTENT_TYPES, exportFileName, primedBatches, streamSheet } from '../imports/registry-export';
 import { toProductListItemView, toProductSheetRow, toProductView } from '../shared/registry.views';
 import type { UnitDirectory } from '../shared/unit-directory';
 
@@ -69,7 +69,7 @@ export function productRoutes(deps: { products: ProductService; units: UnitDirec
           format,
           sheetName: PRODUCT_SHEET_NAME,
           columns: PRODUCT_COLUMNS as unknown as readonly RegistryColumn<ProductSheetRow, string>[],
-          batches: batches(),
+          batches: await primedBatches(batches()),
         });
         return reply
           .header('content-disposition', `attachment; filename="${exportFileName('san-pham-ocop', clock.now(), format)}"`)
