@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { withScratchPostgres } from './bench-app';
 import { startServer } from './server-process';
 
 type Rps = { label: string; rps: number; p50: number; p99: number; errors: number };
@@ -32,21 +32,12 @@ export async function benchFoundation(options: { seconds: number; postgresUrl: s
     const results: Rps[] = [];
 
     if (options.postgresUrl) {
-      const dbName = `ocop_bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: options.postgresUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      const url = new URL(options.postgresUrl);
-      url.pathname = `/${dbName}`;
-      try {
-        const onPostgres = await startServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir }, 3804);
+      await withScratchPostgres(options.postgresUrl, 'ocop_bench', async (databaseUrl) => {
+        const onPostgres = await startServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, 3804);
         lines.push(`start → ready, empty PostgreSQL database: ${Math.round(onPostgres.readyMs)} ms`);
         results.push(await load(`${onPostgres.url}/api/health`, options.seconds, 'GET /api/health, PostgreSQL'));
         await onPostgres.stop();
-      } finally {
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await admin.end();
-      }
+      });
     }
     for (const r of results) {
       lines.push(

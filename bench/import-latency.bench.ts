@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../apps/server/src/app';
 import { buildProductsWorkbook } from '../apps/server/src/bench-support/import-bench';
 import { insertRegistryBenchData } from '../apps/server/src/bench-support/registry-bench-data';
-import { SYSTEM_CONTEXT } from '../apps/server/src/modules/identity';
 import { queryRows } from '../apps/server/src/platform/database/database';
-import { openPreparedDatabase } from '../apps/server/src/prepare-database';
 import { multipart } from '../apps/server/src/test-support/file-fixtures';
+import { BENCH_OFFICER, onBothEngines, startBenchApp } from './bench-app';
 
 /** Rows of the imported file (the issue's figure). */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
@@ -53,37 +47,15 @@ async function readWhile(base: string, cookie: string, during: () => Promise<unk
 
 /** Worst and p99 latency of a plain product read while a 20,000-row product import commits, beside the same reads at rest. */
 async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string | undefined): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-bench-import-'));
-  const { database } = await openPreparedDatabase({ dataDir: join(dir, 'data'), databaseUrl });
-  const { app, modules } = await buildApp({
-    database,
-    settings: {
-      publicUrl: 'http://localhost',
-      sessionIdleMinutes: 60,
-      sessionAbsoluteHours: 12,
-      trustProxy: false,
-      filesDir: join(dir, 'files'),
-    },
-  });
+  const bench = await startBenchApp(databaseUrl, 'ocop-bench-import');
+  const { app, database } = bench;
   try {
-    await modules.identity.users.serveProvince('14');
-    await modules.identity.users.createUser(
-      'system',
-      {
-        fullName: 'Bench officer',
-        email: 'bench@ocop.vn',
-        password: 'bench-password',
-        provinceCode: '14',
-        roles: [{ role: 'province_officer' }],
-      },
-      SYSTEM_CONTEXT,
-    );
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'bench@ocop.vn', password: 'bench-password' }),
+      body: JSON.stringify({ login: BENCH_OFFICER.login, password: BENCH_OFFICER.password }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
@@ -133,29 +105,12 @@ async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string 
       `${engine}: the same read during a ${IMPORT_ROWS.toLocaleString('en')}-row product import commit (${(importMs / 1000).toFixed(1)} s, ${status}, ${count?.n.toLocaleString('en')} products after; ${during.length} reads): p50 ${percentile(during, 50).toFixed(1)} ms, p99 ${percentile(during, 99).toFixed(1)} ms, worst ${worst.toFixed(0)} ms = ${(worst / rest50).toFixed(1)}× the p50 at rest`,
     ];
   } finally {
-    await app.close();
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
 export async function benchImportLatency(options: { postgresUrl: string | undefined }): Promise<string[]> {
-  const lines = await benchEngine('PGlite', undefined);
-  if (options.postgresUrl) {
-    const name = `ocop_bench_import_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: options.postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${name}`;
-    try {
-      lines.push(...(await benchEngine('PostgreSQL', url.toString())));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
-  return lines;
+  return onBothEngines(options.postgresUrl, 'ocop_bench_import', benchEngine);
 }
 
 // Run alone: `npm exec -- tsx bench/import-latency.bench.ts` (npm run bench runs it with the rest).

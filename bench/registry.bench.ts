@@ -1,16 +1,10 @@
 import type { ImportJobView } from '@ocop/contracts/registry-files';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../apps/server/src/app';
-import { SYSTEM_CONTEXT } from '../apps/server/src/modules/identity';
 import { buildProductsWorkbook } from '../apps/server/src/bench-support/import-bench';
 import { insertRegistryBenchData } from '../apps/server/src/bench-support/registry-bench-data';
 import { queryRows } from '../apps/server/src/platform/database/database';
-import { openPreparedDatabase } from '../apps/server/src/prepare-database';
 import { multipart } from '../apps/server/src/test-support/file-fixtures';
+import { BENCH_OFFICER, onBothEngines, startBenchApp } from './bench-app';
 
 const SEARCHES = ['che shan tuyet', 'ca phe', 'mat ong', 'xoai', 'tra hoa', 'thao duoc', 'moc chau', 'gao', 'ruou', 'mang'];
 
@@ -23,36 +17,14 @@ const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 /** Import of a 20,000-product xlsx (dry run and commit) and product search at 20,000 products, on one engine. */
 async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string | undefined): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-bench-registry-'));
   const lines: string[] = [];
-  const { database } = await openPreparedDatabase({ dataDir: join(dir, 'data'), databaseUrl });
-  const { app, modules } = await buildApp({
-    database,
-    settings: {
-      publicUrl: 'http://localhost',
-      sessionIdleMinutes: 60,
-      sessionAbsoluteHours: 12,
-      trustProxy: false,
-      filesDir: join(dir, 'files'),
-    },
-  });
+  const bench = await startBenchApp(databaseUrl, 'ocop-bench-registry');
+  const { app, database } = bench;
   try {
-    await modules.identity.users.serveProvince('14');
-    await modules.identity.users.createUser(
-      'system',
-      {
-        fullName: 'Bench officer',
-        email: 'bench@ocop.vn',
-        password: 'bench-password',
-        provinceCode: '14',
-        roles: [{ role: 'province_officer' }],
-      },
-      SYSTEM_CONTEXT,
-    );
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { login: 'bench@ocop.vn', password: 'bench-password' },
+      payload: { login: BENCH_OFFICER.login, password: BENCH_OFFICER.password },
     });
     const cookie = `ocop_session=${login.cookies.find((c) => c.name === 'ocop_session')?.value}`;
     const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
@@ -141,28 +113,11 @@ async function benchEngine(engine: 'PGlite' | 'PostgreSQL', databaseUrl: string 
       `${engine}: import commit of 20,000 products (checks again, one transaction): ${(commitMs / 1000).toFixed(1)} s (${committed.status}, created ${committed.summary?.created ?? '?'}), peak RSS ${mb(peak)}`,
     );
   } finally {
-    await app.close();
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
   return lines;
 }
 
 export async function benchRegistry(options: { postgresUrl: string | undefined }): Promise<string[]> {
-  const lines = await benchEngine('PGlite', undefined);
-  if (options.postgresUrl) {
-    const name = `ocop_bench_registry_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: options.postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${name}`;
-    try {
-      lines.push(...(await benchEngine('PostgreSQL', url.toString())));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
-  return lines;
+  return onBothEngines(options.postgresUrl, 'ocop_bench_registry', benchEngine);
 }
