@@ -76,7 +76,12 @@ export function createProducerWrites(deps: {
     }
   }
 
-  async function registerProducer(actor: RegistryActor, input: RegisterProducerInput, context: AuditContext, options: WriteOptions) {
+  async function registerProducer(
+    actor: RegistryActor,
+    input: RegisterProducerInput,
+    context: AuditContext,
+    options: WriteOptions & { importId?: string },
+  ) {
     const provinceCode = input.provinceCode ?? singleProvinceOf(actor.grants);
     if (!provinceCode) throw new DomainError('invalid', 'producer.province_required', 'Choose the province.', { field: 'provinceCode' });
     if (!canCreateProducerIn(actor.grants, provinceCode, input.communeCode)) {
@@ -103,15 +108,22 @@ export function createProducerWrites(deps: {
         status,
         statusChangedAt: status === 'active' ? null : now,
         isDemo: options.isDemo ?? false,
+        importId: options.importId ?? null,
         createdAt: now,
         updatedAt: now,
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'producers_registration_number_key')) throw registrationNumberInUse(fields.registrationNumber);
+      if (isUniqueViolation(error, 'producers_registration_number_key')) {
+        // A staged row checked its number without a lock: a producer registered meanwhile took it.
+        if (options.importId)
+          throw new DomainError('conflict', 'import.changed_meanwhile', 'A producer took this number while the import ran.');
+        throw registrationNumberInUse(fields.registrationNumber);
+      }
       throw error;
     }
     if (!row) throw new Error('insert returned no row');
-    if (!options.skipAudit) {
+    // A staged producer's entry is written once its import has completed (producer-staging.ts).
+    if (!options.skipAudit && !options.importId) {
       await audit.record(context, {
         action: 'producer.registered',
         entityType: 'producer',

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizz
 import { products } from '../products/product.tables';
 import { producerScope, type RegistryActor, searchTerms } from '../shared/registry-support';
 import { type ProducerRow, producers } from './producer.tables';
+import { isPublishedProducer } from './producer-staging';
 
 export type ProducerRepository = ReturnType<typeof createProducerRepository>;
 
@@ -20,7 +21,7 @@ export type ProducerFilters = {
 type ProducerInsert = typeof producers.$inferInsert;
 
 function listConditions(actor: RegistryActor, filters: ProducerFilters): SQL[] {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [isPublishedProducer];
   const scope = producerScope(actor.grants);
   if (scope) conditions.push(scope);
   if (filters.provinceCode) conditions.push(eq(producers.provinceCode, filters.provinceCode));
@@ -57,13 +58,20 @@ export function createProducerRepository({ transactions }: { transactions: Trans
   const db = transactions.db;
   return {
     findById: async (id: string): Promise<ProducerRow | undefined> => {
-      const [row] = await db().select().from(producers).where(eq(producers.id, id));
+      const [row] = await db()
+        .select()
+        .from(producers)
+        .where(and(eq(producers.id, id), isPublishedProducer));
       return row;
     },
 
     /** The row, locked until the ambient transaction ends. */
     findByIdForUpdate: async (id: string): Promise<ProducerRow | undefined> => {
-      const [row] = await db().select().from(producers).where(eq(producers.id, id)).for('update');
+      const [row] = await db()
+        .select()
+        .from(producers)
+        .where(and(eq(producers.id, id), isPublishedProducer))
+        .for('update');
       return row;
     },
 
@@ -71,7 +79,7 @@ export function createProducerRepository({ transactions }: { transactions: Trans
       const [row] = await db()
         .select({ id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })
         .from(producers)
-        .where(eq(producers.id, id));
+        .where(and(eq(producers.id, id), isPublishedProducer));
       return row;
     },
 
@@ -79,13 +87,17 @@ export function createProducerRepository({ transactions }: { transactions: Trans
       const [row] = await db()
         .select({ id: producers.id })
         .from(producers)
-        .where(and(eq(producers.id, id), eq(producers.provinceCode, provinceCode)));
+        .where(and(eq(producers.id, id), eq(producers.provinceCode, provinceCode), isPublishedProducer));
       return row !== undefined;
     },
 
     /** Another producer of the province holding this registration number, if any. */
     findByRegistrationNumber: async (provinceCode: string, registrationNumber: string, exceptId?: string) => {
-      const conditions = [eq(producers.provinceCode, provinceCode), eq(producers.registrationNumber, registrationNumber)];
+      const conditions = [
+        eq(producers.provinceCode, provinceCode),
+        eq(producers.registrationNumber, registrationNumber),
+        isPublishedProducer,
+      ];
       if (exceptId) conditions.push(ne(producers.id, exceptId));
       const [row] = await db()
         .select()
@@ -131,7 +143,11 @@ export function createProducerRepository({ transactions }: { transactions: Trans
       return rows.map((row) => row.id);
     },
 
-    listByIds: (ids: string[]): Promise<ProducerRow[]> => db().select().from(producers).where(inArray(producers.id, ids)),
+    listByIds: (ids: string[]): Promise<ProducerRow[]> =>
+      db()
+        .select()
+        .from(producers)
+        .where(and(inArray(producers.id, ids), isPublishedProducer)),
 
     /** Number of products of each producer (producers without products are absent). */
     countProducts: async (producerIds: string[]): Promise<Map<string, number>> => {

@@ -17,6 +17,9 @@ import { createProducerRepository, type ProducerFilters } from './producer.repos
 import type { RegistryEvents } from '../shared/registry-events';
 import type { ProducerRow } from './producer.tables';
 import { createProducerWrites } from './producer-writes';
+import { createProducerStaging } from './producer-staging';
+import { AUDITED } from './producer-fields';
+import { BulkItemError } from '../shared/registry-support';
 
 export type ProducerService = ReturnType<typeof createProducerService>;
 export type { ProducerFields, ProducerStatusInput, RegisterProducerInput, UpdateProducerInput } from './producer-fields';
@@ -24,6 +27,9 @@ export type { ProducerFilters } from './producer.repository';
 export { placeOfProducer, productSearchText } from './producer-place';
 
 export type ProducerWithCount = ProducerRow & { productCount: number };
+
+/** Producers registered per short transaction when an import stages them (each row runs every check). */
+const STAGED_PRODUCERS_PER_SLICE = 50;
 
 /** Producers: reads here, the writing use cases in producer-writes.ts; each public write is one ambient transaction. */
 export function createProducerService(deps: {
@@ -38,6 +44,8 @@ export function createProducerService(deps: {
   const checks = createProducerFieldChecks({ clock, adminUnits });
   const { registerProducer, updateProducer, changeStatus } = createProducerWrites({ producers: repository, clock, audit, checks, events });
 
+  const staging = createProducerStaging({ transactions, audit, audited: AUDITED });
+
   async function withCounts(rows: ProducerRow[]): Promise<ProducerWithCount[]> {
     if (rows.length === 0) return [];
     const byId = await repository.countProducts(rows.map((row) => row.id));
@@ -47,6 +55,38 @@ export function createProducerService(deps: {
   return {
     registerProducer: (actor: RegistryActor, input: RegisterProducerInput, context: AuditContext, options: WriteOptions = {}) =>
       transactions.run(() => registerProducer(actor, input, context, options)),
+
+    /**
+     * Registers producers for the import `importId`, with the same checks and results as
+     * `registerProducer` each, in one short transaction per slice: they stay invisible until the
+     * import completes, and their audit entries are written by `staging.recordCreated` then. A
+     * failing item throws a BulkItemError naming it.
+     */
+    stageProducers: async (
+      actor: RegistryActor,
+      inputs: readonly RegisterProducerInput[],
+      context: AuditContext,
+      importId: string,
+      onSlice?: (rows: number) => Promise<void> | void,
+    ) => {
+      for (let start = 0; start < inputs.length; start += STAGED_PRODUCERS_PER_SLICE) {
+        const slice = inputs.slice(start, start + STAGED_PRODUCERS_PER_SLICE);
+        await transactions.run(async () => {
+          for (const [offset, input] of slice.entries()) {
+            try {
+              await registerProducer(actor, input, context, { importId });
+            } catch (error) {
+              if (error instanceof DomainError) throw new BulkItemError(start + offset, error);
+              throw error;
+            }
+          }
+        });
+        await onSlice?.(slice.length);
+      }
+    },
+
+    /** Removal and auditing of the producers an import staged. */
+    staging,
 
     updateProducer: (
       actor: RegistryActor,

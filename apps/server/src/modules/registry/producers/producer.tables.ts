@@ -2,6 +2,7 @@ import { LEGAL_FORMS, PRODUCER_STATUSES, PRODUCER_TYPES } from '@ocop/domain/reg
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantProvinces } from '../../identity/identity.tables';
+import { importJobs } from '../imports/import.tables';
 
 /** Chủ thể OCOP. Every row carries its province; every query is scoped by the reader's grants. */
 export const producers = pgTable(
@@ -37,6 +38,8 @@ export const producers = pgTable(
     /** foldVietnamese(name + registration number), searched with a trigram index. */
     searchFolded: text().notNull(),
     isDemo: boolean().notNull().default(false),
+    /** The spreadsheet import that added the producer; part of the registry once it completed (`isPublishedProducer`). */
+    importId: uuid().references(() => importJobs.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
@@ -47,6 +50,7 @@ export const producers = pgTable(
     index('producers_legacy_commune_idx').on(t.provinceCode, t.legacyCommuneCode),
     index('producers_name_idx').on(t.provinceCode, t.nameFolded),
     index('producers_search_trgm').using('gin', t.searchFolded.op('gin_trgm_ops')),
+    index('producers_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     check('producers_legal_form_check', sql`(${t.type} = 'enterprise') = (${t.legalForm} is not null)`),
     check('producers_location_check', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
   ],

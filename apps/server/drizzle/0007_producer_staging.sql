@@ -1,0 +1,3 @@
+ALTER TABLE "producers" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "producers" ADD CONSTRAINT "producers_import_id_import_jobs_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."import_jobs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "producers_import_idx" ON "producers" USING btree ("import_id") WHERE "producers"."import_id" is not null;
