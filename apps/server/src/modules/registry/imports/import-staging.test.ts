@@ -60,10 +60,13 @@ describe('staged product imports', () => {
     const id = await upload(2_000, 11);
     const seen: { total: number; phase: string | null }[] = [];
     for (;;) {
+      // The count is read first and kept only if the import was still running after it: on PostgreSQL
+      // the import runs on another connection and may complete between two reads.
+      const read = await total();
+      const [run] = await t.database.db.select().from(jobs).where(eq(jobs.id, id));
       const job = (await officer.get(`/api/imports/${id}`)).json() as Job;
       if (job.status !== 'queued' && job.status !== 'running') break;
-      const [run] = await t.database.db.select().from(jobs).where(eq(jobs.id, id));
-      seen.push({ total: await total(), phase: (run?.progress as { phase?: string } | null)?.phase ?? null });
+      seen.push({ total: read, phase: (run?.progress as { phase?: string } | null)?.phase ?? null });
       // Requests from a real client arrive as I/O; injected ones must leave the event loop its turn.
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
