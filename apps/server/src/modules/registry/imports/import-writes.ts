@@ -4,7 +4,7 @@ import type { Transactions } from '../../../platform/database/transaction';
 import type { AuditContext, AuditService } from '../../identity';
 import type { RegistryActor } from '../shared/registry-support';
 import { type CheckedImport, type ImportProgress, rowIssue } from './import-checks';
-import { type ImportPlan, ImportRowError, type PlannedRow } from './import-plans';
+import { type ImportPlan, ImportRowError, type PlannedRow } from './import-plan-types';
 import type { ImportJobRow, ImportReport } from './import.tables';
 
 /** Rows written between two yields to the event loop inside the final transaction. */
@@ -37,7 +37,7 @@ export async function writeImport(p: {
   const { job, plan, checked, transactions } = p;
   const { planned } = checked;
   const report = checked.report;
-  const env = { actor: p.actor, context: p.context, provinceCode: job.provinceCode, db: transactions.db };
+  const env = { actor: p.actor, context: p.context, provinceCode: job.provinceCode };
   const fresh = planned.filter((row) => row.existingId === null);
   const staging = plan.staging;
   const bulk = staging !== undefined || plan.createMany !== undefined;
