@@ -4,10 +4,13 @@ import type { Transactions } from '../../platform/database/transaction';
 import type { Authenticator } from '../../platform/http/access';
 import type { AdminUnitService } from '../geography';
 import { auditRoutes } from './audit.routes';
+import { createAuditRepository } from './audit.repository';
 import { createAuditService } from './audit.service';
 import { authRoutes } from './auth.routes';
 import { createAuthService } from './auth.service';
 import { userRoutes } from './user.routes';
+import { createSessionRepository } from './session.repository';
+import { createUserRepository } from './user.repository';
 import { createUserService, type ScopeChecker } from './user.service';
 
 export function createIdentityModule(deps: {
@@ -18,9 +21,13 @@ export function createIdentityModule(deps: {
   secureCookies: boolean;
   scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
 }) {
-  const audit = createAuditService(deps);
-  const auth = createAuthService({ ...deps, audit });
-  const users = createUserService({ ...deps, audit });
+  const records = {
+    users: createUserRepository(deps),
+    sessions: createSessionRepository(deps),
+  };
+  const audit = createAuditService({ clock: deps.clock, entries: createAuditRepository(deps) });
+  const auth = createAuthService({ ...deps, ...records, audit });
+  const users = createUserService({ ...deps, ...records, audit });
   const authenticator: Authenticator = { authenticate: (token) => auth.authenticate(token) };
   return {
     audit,
