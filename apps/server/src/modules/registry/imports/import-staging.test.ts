@@ -60,10 +60,12 @@ describe('staged product imports', () => {
     const id = await upload(2_000, 11);
     const seen: { total: number; phase: string | null }[] = [];
     for (;;) {
+      const [run] = await t.database.db.select().from(jobs).where(eq(jobs.id, id));
+      const read = { total: await total(), phase: (run?.progress as { phase?: string } | null)?.phase ?? null };
+      // Asked after the read: an import still unfinished now was unfinished when the total was read.
       const job = (await officer.get(`/api/imports/${id}`)).json() as Job;
       if (job.status !== 'queued' && job.status !== 'running') break;
-      const [run] = await t.database.db.select().from(jobs).where(eq(jobs.id, id));
-      seen.push({ total: await total(), phase: (run?.progress as { phase?: string } | null)?.phase ?? null });
+      seen.push(read);
       // Requests from a real client arrive as I/O; injected ones must leave the event loop its turn.
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
