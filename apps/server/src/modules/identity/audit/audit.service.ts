@@ -1,6 +1,6 @@
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import { provincesReached } from '@ocop/domain/identity';
-import type { Clock } from '../../platform/clock';
+import type { Clock } from '../../../platform/clock';
 import type { AuditEntryInsert, AuditRepository } from './audit.repository';
 
 /** Who is acting and from where; every service call that changes data receives one. */

@@ -1,7 +1,7 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import { escapeLikePattern, type RoleGrant } from '@ocop/domain/shared';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import { tenantProvinces, userRoles, users, type UserRow } from './identity.tables';
+import { tenantProvinces, userRoles, users, type UserRow } from '../identity.tables';
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
 export type UserWithRoles = UserRow & { roles: RoleGrant[] };

@@ -1,6 +1,6 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { auditEntries, type AuditEntryRow } from './identity.tables';
+import { auditEntries, type AuditEntryRow } from '../identity.tables';
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 export type AuditEntryInsert = typeof auditEntries.$inferInsert;

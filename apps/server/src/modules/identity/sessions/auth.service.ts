@@ -1,4 +1,4 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
@@ -14,13 +14,13 @@ import {
 } from '@ocop/domain/identity';
 import { DomainError, type ErrorCode, type RoleGrant } from '@ocop/domain/shared';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../../platform/clock';
-import type { Actor } from '../../platform/http/access';
-import type { AuditContext, AuditRecord, AuditService } from './audit.service';
-import type { UserRow } from './identity.tables';
+import type { Clock } from '../../../platform/clock';
+import type { Actor } from '../../../platform/http/access';
+import type { AuditContext, AuditRecord, AuditService } from '../audit/audit.service';
+import type { UserRow } from '../identity.tables';
 import type { SessionRepository } from './session.repository';
-import type { UserRepository } from './user.repository';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
+import type { UserRepository } from '../users/user.repository';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../users/password-hasher';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 

@@ -1,4 +1,4 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   administeredProvinces,
   assertCanGrant,
@@ -9,11 +9,11 @@ import {
   normalizePhone,
 } from '@ocop/domain/identity';
 import { can, DomainError, type Role, type RoleGrant } from '@ocop/domain/shared';
-import type { Clock } from '../../platform/clock';
-import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/sql';
-import type { AdminUnitService } from '../geography';
-import type { AuditContext, AuditService } from './audit.service';
-import type { SessionRepository } from './session.repository';
+import type { Clock } from '../../../platform/clock';
+import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../../platform/database/sql';
+import type { AdminUnitService } from '../../geography';
+import type { AuditContext, AuditService } from '../audit/audit.service';
+import type { SessionRepository } from '../sessions/session.repository';
 import type { UserRepository, UserWithRoles } from './user.repository';
 import { hashPassword } from './password-hasher';
 

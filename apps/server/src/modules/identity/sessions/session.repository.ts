@@ -1,7 +1,7 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import type { ThrottleState } from '@ocop/domain/identity';
 import { and, eq, ne } from 'drizzle-orm';
-import { loginThrottles, sessions, type SessionRow, users, type UserRow } from './identity.tables';
+import { loginThrottles, sessions, type SessionRow, users, type UserRow } from '../identity.tables';
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;
 export type SessionInsert = typeof sessions.$inferInsert;
