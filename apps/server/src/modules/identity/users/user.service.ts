@@ -1,3 +1,4 @@
+import type { CreateUserBody, RoleGrantBody } from '@ocop/contracts/identity';
 import type { Transactions } from '../../../platform/database/transaction';
 import {
   administeredProvinces,
@@ -23,23 +24,11 @@ export type { UserWithRoles } from './user.repository';
 /** Checks that a producer or sales point named in a grant exists in the province; supplied by later modules. */
 export type ScopeChecker = (id: string, provinceCode: string) => Promise<void>;
 
-type GrantInput = {
-  role: Role;
-  provinceCode?: string | null;
-  communeCode?: string | null;
-  producerId?: string | null;
-  salesPointId?: string | null;
-};
+/** A grant as asked for; its scope is completed and checked by checkGrants. */
+type GrantInput = RoleGrantBody;
 
-export type CreateUserInput = {
-  fullName: string;
-  email?: string | null;
-  phone?: string | null;
-  password: string;
-  provinceCode?: string | null;
-  roles: GrantInput[];
-  mustChangePassword?: boolean;
-};
+/** The request's fields, and for the command line and the demo whether the password is temporary. */
+export type CreateUserInput = CreateUserBody & { mustChangePassword?: boolean };
 
 export function createUserService(deps: {
   transactions: Transactions;
