@@ -5,13 +5,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import { SYSTEM_CONTEXT } from '../modules/identity';
 import type { ImportService } from '../modules/registry/imports/import.service';
-import {
-  type CellOutput,
-  PRODUCER_COLUMNS,
-  PRODUCER_SHEET_NAME,
-  PRODUCT_COLUMNS,
-  PRODUCT_SHEET_NAME,
-} from '../modules/registry/imports/registry-columns';
+import type { CellOutput } from '../modules/registry/imports/sheet-columns';
+import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME } from '../modules/registry/imports/producer-columns';
+import { PRODUCT_COLUMNS, PRODUCT_SHEET_NAME } from '../modules/registry/imports/product-columns';
 
 /**
  * Spreadsheets for the import benchmark and the large-file tests, built in memory with exceljs's

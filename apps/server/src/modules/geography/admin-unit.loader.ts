@@ -1,13 +1,10 @@
 import { foldVietnamese } from '@ocop/domain/shared';
-import { sql } from 'drizzle-orm';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Database, queryRows } from '../../platform/database/database';
+import type { Database } from '../../platform/database/database';
+import { createTransactions } from '../../platform/database/transaction';
 import { REFERENCE_DATA_FOLDER } from '../../platform/paths';
-import { adminUnitLinks, adminUnits } from './admin-unit.tables';
-
-type UnitInsert = typeof adminUnits.$inferInsert;
-type LinkInsert = typeof adminUnitLinks.$inferInsert;
+import { createAdminUnitRepository, type LinkInsert, type UnitInsert } from './admin-unit.repository';
 
 type ThreeLevelFile = {
   asOf: string;
@@ -39,17 +36,18 @@ export async function loadAdminUnits(db: Database, folder = ADMIN_UNITS_FOLDER):
   const files = readdirSync(folder)
     .filter((name) => /^vn-\d{4}-\d{2}-\d{2}\.json$/.test(name))
     .sort();
+  // Start-up work on the root handle, before the app's own runner exists: it gets one of its own.
+  const transactions = createTransactions(db);
+  const repository = createAdminUnitRepository({ transactions });
+  const present = new Set(await repository.listSnapshots());
   const loaded: string[] = [];
   const known: string[] = [];
   for (const file of files) {
     const data = JSON.parse(readFileSync(join(folder, file), 'utf8')) as ThreeLevelFile | TwoLevelFile;
-    const [present] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from admin_units where snapshot = ${data.asOf}`);
-    if (Number(present?.n ?? 0) === 0) {
+    if (!present.has(data.asOf)) {
       const { units, links } = flatten(data, known.at(-1));
-      await db.transaction(async (tx) => {
-        for (const chunk of chunks(units, 1000)) await tx.insert(adminUnits).values(chunk);
-        for (const chunk of chunks(links, 1000)) await tx.insert(adminUnitLinks).values(chunk).onConflictDoNothing();
-      });
+      await transactions.run(() => repository.insertSnapshot(units, links));
+      present.add(data.asOf);
       loaded.push(data.asOf);
     }
     known.push(data.asOf);
@@ -123,8 +121,4 @@ function flatten(data: ThreeLevelFile | TwoLevelFile, previousSnapshot: string |
 function typeFromName(name: string): string | null {
   const match = /^(Thành phố|Thị xã|Thị trấn|Đặc khu|Phường|Huyện|Quận|Tỉnh|Xã)\s/.exec(name);
   return match?.[1] ?? null;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

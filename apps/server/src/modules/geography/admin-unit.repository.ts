@@ -7,6 +7,12 @@ import { adminUnitLinks, adminUnits, type AdminUnitRow } from './admin-unit.tabl
 export type AdminUnitRepository = ReturnType<typeof createAdminUnitRepository>;
 
 export type UnitLink = { oldUnit: AdminUnitRow; newUnit: AdminUnitRow; whole: boolean };
+export type UnitInsert = typeof adminUnits.$inferInsert;
+export type LinkInsert = typeof adminUnitLinks.$inferInsert;
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
 
 const LEVEL_ORDER = sql`case ${adminUnits.level} when 'province' then 0 when 'district' then 1 else 2 end`;
 
@@ -14,6 +20,12 @@ const LEVEL_ORDER = sql`case ${adminUnits.level} when 'province' then 0 when 'di
 export function createAdminUnitRepository({ transactions }: { transactions: Transactions }) {
   const db = transactions.db;
   return {
+    /** Writes a whole snapshot of the map; run it in one transaction, so a crash leaves all of it or none. */
+    insertSnapshot: async (units: UnitInsert[], links: LinkInsert[]): Promise<void> => {
+      for (const chunk of chunks(units, 1000)) await db().insert(adminUnits).values(chunk);
+      for (const chunk of chunks(links, 1000)) await db().insert(adminUnitLinks).values(chunk).onConflictDoNothing();
+    },
+
     listSnapshots: async (): Promise<string[]> => {
       const rows = await db().selectDistinct({ snapshot: adminUnits.snapshot }).from(adminUnits).orderBy(adminUnits.snapshot);
       return rows.map((row) => row.snapshot);

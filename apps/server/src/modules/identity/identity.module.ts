@@ -3,12 +3,15 @@ import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { Authenticator } from '../../platform/http/access';
 import type { AdminUnitService } from '../geography';
-import { auditRoutes } from './audit.routes';
-import { createAuditService } from './audit.service';
-import { authRoutes } from './auth.routes';
-import { createAuthService } from './auth.service';
-import { userRoutes } from './user.routes';
-import { createUserService, type ScopeChecker } from './user.service';
+import { auditRoutes } from './audit/audit.routes';
+import { createAuditRepository } from './audit/audit.repository';
+import { createAuditService } from './audit/audit.service';
+import { authRoutes } from './sessions/auth.routes';
+import { createAuthService } from './sessions/auth.service';
+import { userRoutes } from './users/user.routes';
+import { createSessionRepository } from './sessions/session.repository';
+import { createUserRepository } from './users/user.repository';
+import { createUserService, type ScopeChecker } from './users/user.service';
 
 export function createIdentityModule(deps: {
   transactions: Transactions;
@@ -18,9 +21,13 @@ export function createIdentityModule(deps: {
   secureCookies: boolean;
   scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
 }) {
-  const audit = createAuditService(deps);
-  const auth = createAuthService({ ...deps, audit });
-  const users = createUserService({ ...deps, audit });
+  const records = {
+    users: createUserRepository(deps),
+    sessions: createSessionRepository(deps),
+  };
+  const audit = createAuditService({ clock: deps.clock, entries: createAuditRepository(deps) });
+  const auth = createAuthService({ ...deps, ...records, audit });
+  const users = createUserService({ ...deps, ...records, audit });
   const authenticator: Authenticator = { authenticate: (token) => auth.authenticate(token) };
   return {
     audit,

@@ -9,7 +9,7 @@ import { producerRoutes } from './producers/producer.routes';
 import { createProducerService } from './producers/producer.service';
 import { productRoutes } from './products/product.routes';
 import { createProductService } from './products/product.service';
-import type { ParseContext } from './imports/registry-columns';
+import type { ParseContext } from './imports/sheet-columns';
 import { vietnamYear } from '@ocop/domain/registry';
 import { createUnitDirectory } from './shared/unit-directory';
 import { fileRoutes } from './documents/file.routes';
@@ -21,9 +21,12 @@ import type { FileStore } from '../../platform/files/file-store';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { EventPublisher, EventSubscriptions } from '../../platform/domain-events';
 import type { RegistryEvents } from './shared/registry-events';
-import { productImportPlan, producerImportPlan } from './imports/import-plans';
+import { productImportPlan } from './imports/product-import-plan';
+import { producerImportPlan } from './imports/producer-import-plan';
 import { importRoutes } from './imports/import.routes';
 import { createImportService } from './imports/import.service';
+import { createImportRepository } from './imports/import.repository';
+import { createImportLookupRepository } from './imports/import-lookup.repository';
 import { createTemplateLists } from './imports/import-template-lists';
 
 export type RegistryDeps = {
@@ -74,14 +77,16 @@ export function createRegistryModule(deps: RegistryDeps) {
   // Documents, images and spreadsheet imports.
   const cleanup = createBlobCleanup({ transactions, files: fileRecords, store });
   const files = createFileService({ transactions, clock, audit, store, events, files: fileRecords, cleanup });
+  const importLookups = createImportLookupRepository({ transactions });
   const imports = createImportService({
     transactions,
     clock,
     audit,
     store,
     jobs: deps.jobs,
+    importJobs: createImportRepository({ transactions }),
     parseContext: sheets.parseContext,
-    plans: { producers: producerImportPlan(producers), products: productImportPlan(products) },
+    plans: { producers: producerImportPlan(producers, importLookups), products: productImportPlan(products, importLookups) },
     logger: deps.logger,
   });
   const templateLists = createTemplateLists({ adminUnits, classification });

@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock';
 import type { AuditContext, AuditService } from '../../identity';
 import { createClassificationRepository, type ProductSetLink } from './classification.repository';
 import type { ClassificationVersionRow, ProductSetRow, productSets } from './classification.tables';
-import type { LookupResult } from '../imports/registry-columns';
+import type { LookupResult } from '../imports/sheet-columns';
 
 export type ClassificationService = ReturnType<typeof createClassificationService>;
 

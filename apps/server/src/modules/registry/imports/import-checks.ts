@@ -1,12 +1,11 @@
 import { vietnamYear } from '@ocop/domain/registry';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../../platform/clock';
-import type { Database } from '../../../platform/database/database';
 import { columnLetter, type ImportRow, readImportRows, type SheetIssue, type SheetLayout } from '../../../platform/spreadsheets/sheet-rows';
 import type { RawSheet } from '../../../platform/spreadsheets/sheet-reader';
-import type { ImportPlan, ParsedRow, PlannedRow, RowProblem } from './import-plans';
+import type { ImportPlan, ParsedRow, PlannedRow, RowProblem } from './import-plan-types';
 import type { ImportIssue, ImportJobRow, ImportReport } from './import.tables';
-import { type CellInput, cellText, type ParseContext } from './registry-columns';
+import { type CellInput, cellText, type ParseContext } from './sheet-columns';
 
 /** Problems kept in the job's JSON report; more are counted, and the xlsx report lists those kept. */
 export const MAX_LISTED_PROBLEMS = 20_000;
@@ -37,7 +36,6 @@ export async function checkImport(p: {
   sheets: AsyncIterable<RawSheet>;
   ctx: ParseContext;
   clock: Clock;
-  db: () => Database;
   progress: (progress: ImportProgress) => Promise<void>;
   /** Throws when the job must stop (the server is stopping, or its lease was lost). */
   assertRunning: () => void;
@@ -91,7 +89,7 @@ export async function checkImport(p: {
 
   let planned: PlannedRow<Record<string, unknown>>[] = [];
   if (found.layout && found.issues.length === 0) {
-    planned = await plan.plan(parsed, { provinceCode: job.provinceCode, currentYear: vietnamYear(p.clock.now()), db: p.db });
+    planned = await plan.plan(parsed, { provinceCode: job.provinceCode, currentYear: vietnamYear(p.clock.now()) });
     for (const row of planned) for (const problem of row.problems) issues.push(rowIssue(row.rowNumber, problem, place));
   }
   issues.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));

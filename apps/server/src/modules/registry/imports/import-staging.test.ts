@@ -138,6 +138,37 @@ describe('staged product imports', () => {
     expect(await total()).toBe(before);
   });
 
+  it('stages producers the same way: none shows until the import completes, then all, each with its audit entry', async () => {
+    const producers = async () => (await officer.get('/api/producers?pageSize=1')).json().total as number;
+    const registered = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from audit_entries where action = 'producer.registered'`,
+          )
+        )[0]?.n,
+      );
+    const before = await producers();
+    const entriesBefore = await registered();
+    const bytes = await buildProducersWorkbook({ registrationNumbers: Array.from({ length: 300 }, () => aTaxCode()) });
+    const form = multipart({ file: { filename: 'chu-the.xlsx', bytes, contentType: XLSX } });
+    const id = (await officer.post('/api/imports/producers?mode=commit', form.body, form.headers)).json().id as string;
+    const seen: number[] = [];
+    for (;;) {
+      const read = await producers();
+      const job = (await officer.get(`/api/imports/${id}`)).json() as Job;
+      if (job.status !== 'queued' && job.status !== 'running') break;
+      seen.push(read);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await t.modules.registry.imports.idle();
+    expect(seen.every((read) => read === before)).toBe(true);
+    expect((await officer.get(`/api/imports/${id}`)).json()).toMatchObject({ status: 'completed', summary: { created: 300 } });
+    expect(await producers()).toBe(before + 300);
+    expect(await registered()).toBe(entriesBefore + 300);
+  });
+
   it('stops a commit whose rows no longer match what its dry run showed, and asks for a new dry run', async () => {
     const numbers = [aTaxCode(), aTaxCode()];
     const bytes = await buildProducersWorkbook({ registrationNumbers: numbers });

@@ -1,7 +1,8 @@
 import type { AdminUnitService } from '../../geography';
 import { LEGACY_CLASSIFICATION, type ClassificationService } from '../classification/classification.service';
 import type { TemplateLists } from './import-workbooks';
-import { LEGAL_FORM_OPTIONS, PRODUCER_STATUS_OPTIONS, PRODUCER_TYPE_OPTIONS, PRODUCT_STATUS_OPTIONS } from './registry-columns';
+import { LEGAL_FORM_OPTIONS, PRODUCER_STATUS_OPTIONS, PRODUCER_TYPE_OPTIONS } from './producer-columns';
+import { PRODUCT_STATUS_OPTIONS } from './product-columns';
 import { LEGACY_MAP_DATE } from '../shared/unit-directory';
 
 /**

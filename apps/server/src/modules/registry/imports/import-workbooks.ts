@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { columnLetter } from '../../../platform/spreadsheets/sheet-rows';
 import type { RawCell, RawRow, RawSheet } from '../../../platform/spreadsheets/sheet-reader';
 import type { ImportIssue, ImportReport } from './import.tables';
-import type { CellOutput, RegistryColumn } from './registry-columns';
+import type { CellOutput, RegistryColumn } from './sheet-columns';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

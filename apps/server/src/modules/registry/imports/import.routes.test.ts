@@ -5,7 +5,8 @@ import { aTaxCode, givenProducer } from '../../../test-support/registry-builders
 import { type Client, HANOI, type TestApp, startTestApp } from '../../../test-support/test-app';
 import { buildProductsWorkbook } from '../../../bench-support/import-bench';
 import { encodeTcvn3, encodeVni } from '../../../platform/spreadsheets/legacy-vietnamese';
-import { PRODUCER_HEADERS, PRODUCT_HEADERS } from './registry-columns';
+import { PRODUCER_HEADERS } from './producer-columns';
+import { PRODUCT_HEADERS } from './product-columns';
 
 type Problem = { row: number | null; column: string | null; header: string | null; code: string; message: string };
 type Job = {

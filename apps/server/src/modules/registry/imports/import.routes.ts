@@ -21,7 +21,8 @@ import { auditContextOf } from '../../identity';
 import type { ImportProgress, ImportService, ImportWithJob } from './import.service';
 import type { ImportIssue } from './import.tables';
 import { buildProblemReport, buildTemplate, type TemplateLists, XLSX_TYPE } from './import-workbooks';
-import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME, PRODUCT_COLUMNS, PRODUCT_SHEET_NAME } from './registry-columns';
+import { PRODUCER_COLUMNS, PRODUCER_SHEET_NAME } from './producer-columns';
+import { PRODUCT_COLUMNS, PRODUCT_SHEET_NAME } from './product-columns';
 
 const TAG = ['Nhập dữ liệu / Imports'];
 /** Problems sent in the JSON view; the xlsx report lists them all. */

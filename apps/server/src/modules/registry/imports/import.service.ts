@@ -1,16 +1,18 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import { can, DomainError, type RoleGrant } from '@ocop/domain/shared';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock';
 import type { AuditContext, AuditService } from '../../identity';
 import { type FileStore, readWholeFile } from '../../../platform/files/file-store';
 import { sniffSpreadsheet } from '../../../platform/files/file-sniffing';
 import { type JobContext, type JobQueue, PermanentJobError } from '../../../platform/jobs/job-queue';
 import type { JobRow } from '../../../platform/jobs/jobs.tables';
-import type { ImportPlan } from './import-plans';
+import type { ImportPlan } from './import-plan-types';
 import { type RawSheet, readCsvSheet, readXlsxSheets } from '../../../platform/spreadsheets/sheet-reader';
-import { type ImportJobRow, importJobs, type ImportKind, type ImportMode, type ImportReport } from './import.tables';
-import type { ParseContext, ProducerSheetValues, ProductSheetValues } from './registry-columns';
+import type { ImportJobRow, ImportKind, ImportMode, ImportReport } from './import.tables';
+import type { ImportJobInsert, ImportRepository } from './import.repository';
+import type { ParseContext } from './sheet-columns';
+import type { ProducerSheetValues } from './producer-columns';
+import type { ProductSheetValues } from './product-columns';
 import { checkImport, type ImportProgress } from './import-checks';
 import { writeImport } from './import-writes';
 
@@ -52,13 +54,13 @@ export function createImportService(deps: {
   audit: AuditService;
   store: FileStore;
   jobs: JobQueue;
+  importJobs: ImportRepository;
   parseContext: (provinceCode: string) => Promise<ParseContext>;
   plans: ImportPlans;
   /** Where unexpected failures of background jobs are logged (they have no request to answer). */
   logger?: { error: (details: object, message: string) => void };
 }) {
-  const { transactions, clock, audit, store, jobs } = deps;
-  const db = transactions.db;
+  const { transactions, clock, audit, store, jobs, importJobs } = deps;
 
   function assertMayImport(grants: readonly RoleGrant[], provinceCode: string) {
     if (!can(grants, 'imports.run', { provinceCode })) {
@@ -74,17 +76,14 @@ export function createImportService(deps: {
   }
 
   async function loadJob(grants: readonly RoleGrant[], importId: string): Promise<ImportJobRow> {
-    const [job] = await db().select().from(importJobs).where(eq(importJobs.id, importId));
+    const job = await importJobs.findById(importId);
     if (!job || !can(grants, 'imports.run', { provinceCode: job.provinceCode }))
       throw new DomainError('not_found', 'import.not_found', 'No such import.');
     return job;
   }
 
-  async function save(jobId: string, patch: Partial<typeof importJobs.$inferInsert>) {
-    await db()
-      .update(importJobs)
-      .set({ ...patch, updatedAt: clock.now() })
-      .where(eq(importJobs.id, jobId));
+  async function save(jobId: string, patch: Partial<ImportJobInsert>) {
+    await importJobs.update(jobId, { ...patch, updatedAt: clock.now() });
   }
 
   async function openSheets(job: ImportJobRow): Promise<AsyncIterable<RawSheet>> {
@@ -99,7 +98,7 @@ export function createImportService(deps: {
 
   /** The handler of the import queue: one run of one import, from reading to publishing. */
   async function runImport(payload: ImportPayload, run: JobContext): Promise<{ status: string }> {
-    const [job] = await db().select().from(importJobs).where(eq(importJobs.id, payload.importId));
+    const job = await importJobs.findById(payload.importId);
     if (!job) throw new PermanentJobError('import.not_found', `No import ${payload.importId}.`);
     const plan = deps.plans[job.kind] as unknown as ImportPlan<Record<string, unknown>>;
     if (job.status === 'completed') {
@@ -117,10 +116,10 @@ export function createImportService(deps: {
       if (job.mode === 'commit') await plan.staging?.discard(job.id, run.signal);
       await save(job.id, { status: 'running' });
       const ctx = await deps.parseContext(job.provinceCode);
-      const checked = await checkImport({ job, plan, sheets: await openSheets(job), ctx, clock, db, progress, assertRunning });
+      const checked = await checkImport({ job, plan, sheets: await openSheets(job), ctx, clock, progress, assertRunning });
       const rows = checked.report.dataRows;
       if (job.mode === 'commit' && payload.dryRunId && checked.problemFree) {
-        const [dry] = await db().select({ report: importJobs.report }).from(importJobs).where(eq(importJobs.id, payload.dryRunId));
+        const dry = await importJobs.findById(payload.dryRunId);
         if (dry?.report?.matchDigest !== checked.report.matchDigest) markChangedSinceDryRun(checked.report);
       }
       if (job.mode === 'dry_run' || !checked.problemFree || checked.report.problemCount > 0) {
@@ -206,11 +205,7 @@ export function createImportService(deps: {
     const now = clock.now();
     // The record and its job are written together (the job row is the outbox of the upload).
     return transactions.run(async () => {
-      const [job] = await db()
-        .insert(importJobs)
-        .values({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now })
-        .returning();
-      if (!job) throw new Error('insert returned no row');
+      const job = await importJobs.insert({ ...input, status: 'queued', createdBy: actor.userId, createdAt: now, updatedAt: now });
       const payload: ImportPayload = { importId: job.id, grants: [...actor.grants], context, ...(dryRunId ? { dryRunId } : {}) };
       await jobs.enqueue(IMPORT_QUEUE, payload, { id: job.id });
       return job;
@@ -278,13 +273,7 @@ export function createImportService(deps: {
 
     listJobs: async (grants: readonly RoleGrant[], provinceCode: string, limit = 20): Promise<ImportWithJob[]> => {
       assertMayImport(grants, provinceCode);
-      const found = await db()
-        .select()
-        .from(importJobs)
-        .where(and(eq(importJobs.provinceCode, provinceCode)))
-        .orderBy(desc(importJobs.createdAt))
-        .limit(limit);
-      return withRuns(found);
+      return withRuns(await importJobs.listByProvince(provinceCode, limit));
     },
 
     /** The job and a way to read its upload afresh, for the xlsx problem report. */

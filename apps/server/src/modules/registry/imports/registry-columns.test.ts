@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CellInput,
-  cellText,
-  csvSafeText,
-  type ParseContext,
-  PRODUCER_COLUMNS,
-  PRODUCER_HEADERS,
-  PRODUCT_COLUMNS,
-  PRODUCT_HEADERS,
-} from './registry-columns';
+import { type CellInput, cellText, csvSafeText, type ParseContext } from './sheet-columns';
+import { PRODUCER_COLUMNS, PRODUCER_HEADERS } from './producer-columns';
+import { PRODUCT_COLUMNS, PRODUCT_HEADERS } from './product-columns';
 
 const ctx: ParseContext = {
   currentYear: 2026,

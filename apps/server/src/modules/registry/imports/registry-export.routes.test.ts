@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aGtin13, givenProducer, givenProduct, productSetId } from '../../../test-support/registry-builders';
 import { type Client, HANOI, type TestApp, startTestApp } from '../../../test-support/test-app';
-import { type CellInput, PRODUCER_HEADERS, PRODUCT_HEADERS, parseProducerRow, parseProductRow } from './registry-columns';
+import type { CellInput } from './sheet-columns';
+import { PRODUCER_HEADERS, parseProducerRow } from './producer-columns';
+import { PRODUCT_HEADERS, parseProductRow } from './product-columns';
 
 async function readXlsx(body: Buffer): Promise<CellInput[][]> {
   const workbook = new ExcelJS.Workbook();

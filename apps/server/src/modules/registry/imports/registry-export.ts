@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
-import { type CellOutput, csvSafeText, type RegistryColumn } from './registry-columns';
+import { type CellOutput, csvSafeText, type RegistryColumn } from './sheet-columns';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

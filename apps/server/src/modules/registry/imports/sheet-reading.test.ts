@@ -11,7 +11,9 @@ import {
   readXlsxSheets,
 } from '../../../platform/spreadsheets/sheet-reader';
 import { encodeTcvn3 } from '../../../platform/spreadsheets/legacy-vietnamese';
-import { type ParseContext, PRODUCER_COLUMNS, PRODUCT_COLUMNS } from './registry-columns';
+import type { ParseContext } from './sheet-columns';
+import { PRODUCER_COLUMNS } from './producer-columns';
+import { PRODUCT_COLUMNS } from './product-columns';
 
 async function collect(sheets: AsyncIterable<RawSheet>, columns: readonly { key: string; header: string; required: boolean }[]) {
   const found: { layout?: SheetLayout; issues: SheetIssue[]; blankRows: number } = { issues: [], blankRows: 0 };

@@ -3,7 +3,8 @@ import type { ClassificationVersionRow } from '../classification/classification.
 import type { ProductSetDetail } from '../classification/classification.service';
 import type { ProducerWithCount } from '../producers/producer.service';
 import type { ProductDetail, ProductListItem } from '../products/product.service';
-import type { ProducerSheetRow, ProductSheetRow } from '../imports/registry-columns';
+import type { ProducerSheetRow } from '../imports/producer-columns';
+import type { ProductSheetRow } from '../imports/product-columns';
 import type { UnitDirectory } from './unit-directory';
 
 export function toVersionView(row: ClassificationVersionRow, inForceCode: string): ClassificationVersionView {

@@ -1,6 +1,6 @@
 import { foldVietnamese } from '@ocop/domain/shared';
 import type { AdminUnitService } from '../../geography';
-import type { LookupResult } from '../imports/registry-columns';
+import type { LookupResult } from '../imports/sheet-columns';
 
 type AdminUnit = NonNullable<Awaited<ReturnType<AdminUnitService['findUnit']>>>;
 

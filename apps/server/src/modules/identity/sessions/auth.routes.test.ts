@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../platform/http/access';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/test-app';
+import { SESSION_COOKIE } from '../../../platform/http/access';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../test-support/test-app';
 
 describe('authentication routes', () => {
   let t: TestApp;

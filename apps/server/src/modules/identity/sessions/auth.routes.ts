@@ -2,11 +2,11 @@ import { okView } from '@ocop/contracts/common';
 import { changePasswordBody, loginBody, meView } from '@ocop/contracts/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { clearSessionCookie, requireActor, SESSION_COOKIE, type Actor } from '../../platform/http/access';
-import { auditContextOf } from './audit-context';
+import { clearSessionCookie, requireActor, SESSION_COOKIE, type Actor } from '../../../platform/http/access';
+import { auditContextOf } from '../audit/audit-context';
 import type { AuthService } from './auth.service';
-import type { UserService } from './user.service';
-import { toUserView } from './user.view';
+import type { UserService } from '../users/user.service';
+import { toUserView } from '../users/user.view';
 
 const TAG = ['Đăng nhập / Authentication'];
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../platform/database/database';
-import { HANOI, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../test-support/test-app';
+import { queryRows } from '../../../platform/database/database';
+import { HANOI, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../../test-support/test-app';
 
 describe('user management and tenancy', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { CreateUserBody, RoleGrantBody } from '@ocop/contracts/identity';
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   administeredProvinces,
   assertCanGrant,
@@ -8,38 +9,26 @@ import {
   normalizeGrant,
   normalizePhone,
 } from '@ocop/domain/identity';
-import { can, DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { Clock } from '../../platform/clock';
-import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/sql';
-import type { AdminUnitService } from '../geography';
-import type { AuditContext, AuditService } from './audit.service';
-import { sessions, tenantProvinces, userRoles, users, type UserRow } from './identity.tables';
+import { can, DomainError, type Role, type RoleGrant } from '@ocop/domain/shared';
+import type { Clock } from '../../../platform/clock';
+import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../../platform/database/sql';
+import type { AdminUnitService } from '../../geography';
+import type { AuditContext, AuditService } from '../audit/audit.service';
+import type { SessionRepository } from '../sessions/session.repository';
+import type { UserRepository, UserWithRoles } from './user.repository';
 import { hashPassword } from './password-hasher';
 
 export type UserService = ReturnType<typeof createUserService>;
-export type UserWithRoles = UserRow & { roles: RoleGrant[] };
+export type { UserWithRoles } from './user.repository';
 
 /** Checks that a producer or sales point named in a grant exists in the province; supplied by later modules. */
 export type ScopeChecker = (id: string, provinceCode: string) => Promise<void>;
 
-type GrantInput = {
-  role: Role;
-  provinceCode?: string | null;
-  communeCode?: string | null;
-  producerId?: string | null;
-  salesPointId?: string | null;
-};
+/** A grant as asked for; its scope is completed and checked by checkGrants. */
+type GrantInput = RoleGrantBody;
 
-export type CreateUserInput = {
-  fullName: string;
-  email?: string | null;
-  phone?: string | null;
-  password: string;
-  provinceCode?: string | null;
-  roles: GrantInput[];
-  mustChangePassword?: boolean;
-};
+/** The request's fields, and for the command line and the demo whether the password is temporary. */
+export type CreateUserInput = CreateUserBody & { mustChangePassword?: boolean };
 
 export function createUserService(deps: {
   transactions: Transactions;
@@ -47,13 +36,14 @@ export function createUserService(deps: {
   audit: AuditService;
   adminUnits: AdminUnitService;
   scopeCheckers: { producer?: ScopeChecker; salesPoint?: ScopeChecker };
+  users: UserRepository;
+  sessions: SessionRepository;
 }) {
-  const { transactions, clock, audit, adminUnits, scopeCheckers } = deps;
-  const db = transactions.db;
+  const { transactions, clock, audit, adminUnits, scopeCheckers, users, sessions } = deps;
 
   async function assertProvinceServed(provinceCode: string) {
-    const [row] = await db().select().from(tenantProvinces).where(eq(tenantProvinces.code, provinceCode));
-    if (!row) throw new DomainError('invalid', 'province.not_served', 'This province is not served here.', { provinceCode });
+    if (!(await users.isProvinceServed(provinceCode)))
+      throw new DomainError('invalid', 'province.not_served', 'This province is not served here.', { provinceCode });
   }
 
   /** Turns requested grants into checked ones: scope complete, grantable by the actor, targets real. */
@@ -87,37 +77,12 @@ export function createUserService(deps: {
     return grants;
   }
 
-  async function withRoles(rows: UserRow[]): Promise<UserWithRoles[]> {
-    if (rows.length === 0) return [];
-    const roles = await db()
-      .select()
-      .from(userRoles)
-      .where(
-        inArray(
-          userRoles.userId,
-          rows.map((row) => row.id),
-        ),
-      );
-    return rows.map((row) => ({
-      ...row,
-      roles: roles
-        .filter((grant) => grant.userId === row.id)
-        .map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({
-          role,
-          provinceCode,
-          communeCode,
-          producerId,
-          salesPointId,
-        })),
-    }));
-  }
-
   /** The user if the reader may administer them; otherwise "not found", so other provinces stay invisible. */
   async function loadManaged(reader: readonly RoleGrant[], userId: string): Promise<UserWithRoles> {
-    const [row] = await db().select().from(users).where(eq(users.id, userId));
+    const row = await users.findById(userId);
     const visible = row && can(reader, 'users.manage', { provinceCode: row.provinceCode });
     if (!row || !visible) throw new DomainError('not_found', 'user.not_found', 'No such user.');
-    const [user] = await withRoles([row]);
+    const [user] = await users.withRoles([row]);
     return user as UserWithRoles;
   }
 
@@ -149,22 +114,11 @@ export function createUserService(deps: {
       });
     }
     const grants = await checkGrants(actor, provinceCode, input.roles);
-    const taken = await db()
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        or(
-          ...[email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter(
-            (c): c is SQL => c !== undefined,
-          ),
-        ),
-      );
-    if (taken.length > 0) throw loginTaken();
+    if (await users.loginTaken(email, phone)) throw loginTaken();
 
     const now = clock.now();
-    const [row] = await db()
-      .insert(users)
-      .values({
+    const row = await users
+      .insert({
         fullName: input.fullName.trim(),
         email,
         phone,
@@ -174,16 +128,12 @@ export function createUserService(deps: {
         createdAt: now,
         updatedAt: now,
       })
-      .returning()
       .catch((error: unknown) => {
         // Another request took the login between the check above and this insert (PostgreSQL, several connections).
         if (sqlStateOf(error) === UNIQUE_VIOLATION && LOGIN_INDEXES.has(constraintOf(error) ?? '')) throw loginTaken();
         throw error;
       });
-    if (!row) throw new Error('insert returned no row');
-    await db()
-      .insert(userRoles)
-      .values(grants.map((grant) => ({ ...grant, userId: row.id })));
+    await users.insertGrants(row.id, grants);
     const created = { ...row, roles: grants };
     await audit.record(context, {
       action: 'user.created',
@@ -201,37 +151,20 @@ export function createUserService(deps: {
 
     list: async (reader: readonly RoleGrant[], query: { provinceCode?: string; q?: string; page: number; pageSize: number }) => {
       const provinces = administeredProvinces(reader);
-      const conditions: SQL[] = [];
-      if (query.provinceCode) {
-        if (provinces !== 'all' && !provinces.includes(query.provinceCode)) {
-          throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode: query.provinceCode });
-        }
-        conditions.push(eq(users.provinceCode, query.provinceCode));
-      } else if (provinces !== 'all') {
-        conditions.push(inArray(users.provinceCode, provinces.length > 0 ? provinces : ['--']));
+      if (query.provinceCode && provinces !== 'all' && !provinces.includes(query.provinceCode)) {
+        throw new DomainError('forbidden', 'province.outside_scope', 'Outside your province.', { provinceCode: query.provinceCode });
       }
-      if (query.q?.trim()) {
-        const pattern = `%${escapeLikePattern(query.q.trim())}%`;
-        const match = or(ilike(users.fullName, pattern), ilike(users.email, pattern), ilike(users.phone, pattern));
-        if (match) conditions.push(match);
-      }
-      const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const rows = await db()
-        .select()
-        .from(users)
-        .where(where)
-        .orderBy(desc(users.createdAt), users.id)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize);
-      const [total] = await db().select({ n: count() }).from(users).where(where);
-      return { items: await withRoles(rows), total: total?.n ?? 0 };
+      const filters = { provinceCodes: query.provinceCode ? [query.provinceCode] : provinces, q: query.q };
+      const { rows, total } = await users.listPage(filters, query);
+      return { items: await users.withRoles(rows), total };
     },
 
     get: (reader: readonly RoleGrant[], userId: string) => loadManaged(reader, userId),
 
     /** The logged-in user's own record, which needs no administering right. */
     getSelf: async (userId: string) => {
-      const [user] = await withRoles(await db().select().from(users).where(eq(users.id, userId)));
+      const row = await users.findById(userId);
+      const [user] = await users.withRoles(row ? [row] : []);
       if (!user) throw new DomainError('not_found', 'user.not_found', 'No such user.');
       return user;
     },
@@ -242,11 +175,9 @@ export function createUserService(deps: {
         // A province admin may only touch users whose every current role they could have granted.
         for (const grant of before.roles) assertCanGrant(actor, grant);
         const grants = await checkGrants(actor, before.provinceCode, roles);
-        await db().delete(userRoles).where(eq(userRoles.userId, userId));
-        await db()
-          .insert(userRoles)
-          .values(grants.map((grant) => ({ ...grant, userId })));
-        await db().update(users).set({ updatedAt: clock.now() }).where(eq(users.id, userId));
+        await users.deleteGrants(userId);
+        await users.insertGrants(userId, grants);
+        await users.update(userId, { updatedAt: clock.now() });
         const after = { ...before, roles: grants };
         await audit.record(context, {
           action: 'user.roles_changed',
@@ -267,8 +198,8 @@ export function createUserService(deps: {
           throw new DomainError('invalid', 'user.cannot_disable_self', 'You cannot disable yourself.');
         const now = clock.now();
         const disabledAt = disabled ? (before.disabledAt ?? now) : null;
-        await db().update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, userId));
-        if (disabled) await db().delete(sessions).where(eq(sessions.userId, userId));
+        await users.update(userId, { disabledAt, updatedAt: now });
+        if (disabled) await sessions.deleteByUser(userId);
         await audit.record(context, {
           action: disabled ? 'user.disabled' : 'user.enabled',
           entityType: 'user',
@@ -287,8 +218,8 @@ export function createUserService(deps: {
         for (const grant of before.roles) assertCanGrant(actor, grant);
         checkPasswordPolicy(temporaryPassword, { login: before.email ?? before.phone ?? undefined });
         const passwordHash = await hashPassword(temporaryPassword);
-        await db().update(users).set({ passwordHash, mustChangePassword: true, updatedAt: clock.now() }).where(eq(users.id, userId));
-        await db().delete(sessions).where(eq(sessions.userId, userId));
+        await users.update(userId, { passwordHash, mustChangePassword: true, updatedAt: clock.now() });
+        await sessions.deleteByUser(userId);
         await audit.record(context, {
           action: 'user.password_reset',
           entityType: 'user',
@@ -303,14 +234,13 @@ export function createUserService(deps: {
       const unit = await adminUnits.findUnit(provinceCode);
       if (unit?.level !== 'province')
         throw new DomainError('not_found', 'admin_unit.not_found', 'No such province.', { code: provinceCode });
-      await db().insert(tenantProvinces).values({ code: unit.code, name: unit.name }).onConflictDoNothing();
+      await users.insertProvince({ code: unit.code, name: unit.name });
       return { code: unit.code, name: unit.name };
     },
 
-    servedProvinces: () =>
-      db().select({ code: tenantProvinces.code, name: tenantProvinces.name }).from(tenantProvinces).orderBy(tenantProvinces.code),
+    servedProvinces: () => users.listProvinces(),
 
-    countUsers: async () => (await db().select({ n: count() }).from(users))[0]?.n ?? 0,
+    countUsers: () => users.count(),
   };
 }
 

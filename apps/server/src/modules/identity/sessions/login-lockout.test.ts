@@ -1,6 +1,6 @@
 import type { RoleGrant } from '@ocop/domain/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/test-app';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../test-support/test-app';
 
 const textOf = (value: unknown) => JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? String(inner) : inner));
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SON_LA, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../test-support/test-app';
+import { SON_LA, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../../test-support/test-app';
 
 /** Two administrators creating the same login at the same moment (PGlite, or PostgreSQL with a pool). */
 describe('concurrent user creation', () => {

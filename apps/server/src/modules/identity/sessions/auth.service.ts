@@ -1,4 +1,4 @@
-import type { Transactions } from '../../platform/database/transaction';
+import type { Transactions } from '../../../platform/database/transaction';
 import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
@@ -11,16 +11,16 @@ import {
   type SessionPolicy,
   shouldRefreshLastSeen,
   type ThrottlePolicy,
-  type ThrottleState,
 } from '@ocop/domain/identity';
 import { DomainError, type ErrorCode, type RoleGrant } from '@ocop/domain/shared';
-import { and, eq, ne, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../../platform/clock';
-import type { Actor } from '../../platform/http/access';
-import type { AuditContext, AuditRecord, AuditService } from './audit.service';
-import { loginThrottles, sessions, userRoles, users, type UserRow } from './identity.tables';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
+import type { Clock } from '../../../platform/clock';
+import type { Actor } from '../../../platform/http/access';
+import type { AuditContext, AuditRecord, AuditService } from '../audit/audit.service';
+import type { UserRow } from '../identity.tables';
+import type { SessionRepository } from './session.repository';
+import type { UserRepository } from '../users/user.repository';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../users/password-hasher';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
@@ -39,15 +39,11 @@ export function createAuthService(deps: {
   audit: AuditService;
   sessionPolicy: SessionPolicy;
   throttles?: { account: ThrottlePolicy; address: ThrottlePolicy };
+  users: UserRepository;
+  sessions: SessionRepository;
 }) {
-  const { transactions, clock, audit, sessionPolicy } = deps;
-  const db = transactions.db;
+  const { transactions, clock, audit, sessionPolicy, users, sessions } = deps;
   const throttles = deps.throttles ?? { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE };
-
-  async function readThrottle(key: string): Promise<ThrottleState | undefined> {
-    const [row] = await db().select().from(loginThrottles).where(eq(loginThrottles.key, key));
-    return row;
-  }
 
   /**
    * Counts one attempt against a key under a row lock (PostgreSQL's FOR UPDATE; PGlite runs one
@@ -59,12 +55,11 @@ export function createAuthService(deps: {
   async function countAttempt(key: string, policy: ThrottlePolicy, beforeCheck: boolean): Promise<{ lock: Date } | { locks: boolean }> {
     return transactions.run(async () => {
       const now = clock.now();
-      await db().insert(loginThrottles).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).onConflictDoNothing();
-      const [row] = await db().select().from(loginThrottles).where(eq(loginThrottles.key, key)).for('update');
+      const row = await sessions.lockThrottle(key, now);
       const lock = lockedUntil(row, now);
       if (lock && beforeCheck) return { lock };
       const next = recordFailure(row, now, policy);
-      await db().update(loginThrottles).set(next).where(eq(loginThrottles.key, key));
+      await sessions.saveThrottle(key, next);
       return { locks: !lock && next.lockedUntil !== null };
     });
   }
@@ -106,17 +101,6 @@ export function createAuthService(deps: {
     });
   }
 
-  async function loadGrants(userId: string): Promise<RoleGrant[]> {
-    const rows = await db().select().from(userRoles).where(eq(userRoles.userId, userId));
-    return rows.map(({ role, provinceCode, communeCode, producerId, salesPointId }) => ({
-      role,
-      provinceCode,
-      communeCode,
-      producerId,
-      salesPointId,
-    }));
-  }
-
   function toActor(
     user: UserRow,
     grants: RoleGrant[],
@@ -145,10 +129,7 @@ export function createAuthService(deps: {
       try {
         const login = normalizeLogin(input.login);
         loginKey = `${login.kind}:${login.value}`;
-        [user] = await db()
-          .select()
-          .from(users)
-          .where(login.kind === 'email' ? eq(users.email, login.value) : eq(users.phone, login.value));
+        user = await (login.kind === 'email' ? users.findByEmail(login.value) : users.findByPhone(login.value));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
@@ -156,7 +137,7 @@ export function createAuthService(deps: {
       const accountKey = user ? accountKeyOf(user.id) : `account:${loginKey ?? input.login.trim().toLowerCase()}`;
       const addressKey = `address:${input.ipAddress}`;
       const now = clock.now();
-      const addressLock = lockedUntil(await readThrottle(addressKey), now);
+      const addressLock = lockedUntil(await sessions.findThrottle(addressKey), now);
       if (addressLock) throw throttled(addressLock);
       const attempt = await countAttempt(accountKey, throttles.account, true);
       if ('lock' in attempt) throw throttled(attempt.lock);
@@ -177,11 +158,14 @@ export function createAuthService(deps: {
       const session = { tokenHash: hashToken(token), csrfToken: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now };
       const signedIn = user;
       await transactions.run(async () => {
-        await db().delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
-        await db()
-          .insert(sessions)
-          .values({ ...session, userId: signedIn.id, ipAddress: input.ipAddress, userAgent: input.userAgent?.slice(0, 300) ?? null });
-        await db().update(users).set({ lastLoginAt: now }).where(eq(users.id, signedIn.id));
+        await sessions.deleteThrottle(accountKey);
+        await sessions.insert({
+          ...session,
+          userId: signedIn.id,
+          ipAddress: input.ipAddress,
+          userAgent: input.userAgent?.slice(0, 300) ?? null,
+        });
+        await users.update(signedIn.id, { lastLoginAt: now });
         await audit.record(
           { ...input.context, actorUserId: signedIn.id, actorName: signedIn.fullName },
           {
@@ -192,35 +176,31 @@ export function createAuthService(deps: {
           },
         );
       });
-      const grants = await loadGrants(user.id);
+      const grants = await users.grantsOf(user.id);
       return { token, actor: toActor({ ...user, lastLoginAt: now }, grants, session), user: { ...user, lastLoginAt: now } };
     },
 
     /** The actor behind a session token, or 'expired' when it no longer opens one. */
     authenticate: async (token: string): Promise<Actor | 'expired'> => {
       const tokenHash = hashToken(token);
-      const [row] = await db()
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, tokenHash));
+      const row = await sessions.findWithUser(tokenHash);
       if (!row) return 'expired';
       const now = clock.now();
       if (isSessionExpired(row.session, now, sessionPolicy) || row.user.disabledAt) {
-        await db().delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+        await sessions.delete(tokenHash);
         return 'expired';
       }
       let lastSeenAt = row.session.lastSeenAt;
       if (shouldRefreshLastSeen(lastSeenAt, now, sessionPolicy)) {
         lastSeenAt = now;
-        await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+        await sessions.touch(tokenHash, now);
       }
-      return toActor(row.user, await loadGrants(row.user.id), { ...row.session, lastSeenAt });
+      return toActor(row.user, await users.grantsOf(row.user.id), { ...row.session, lastSeenAt });
     },
 
     logout: async (actor: Actor, context: AuditContext) => {
       await transactions.run(async () => {
-        await db().delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
+        await sessions.delete(actor.sessionTokenHash);
         await audit.record(context, {
           action: 'auth.logout',
           entityType: 'user',
@@ -236,19 +216,17 @@ export function createAuthService(deps: {
       const accountKey = accountKeyOf(actor.userId);
       const attempt = await countAttempt(accountKey, throttles.account, true);
       if ('lock' in attempt) throw throttled(attempt.lock, 'auth.password_change_throttled');
-      const [user] = await db().select().from(users).where(eq(users.id, actor.userId));
+      const user = await users.findById(actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
         await auditFailure(context, user, { failedAction: null, accountLocked: attempt.locks, addressLocked: false });
         throw new DomainError('invalid', 'auth.wrong_current_password', 'The current password is wrong.');
       }
-      await db().delete(loginThrottles).where(eq(loginThrottles.key, accountKey));
+      await sessions.deleteThrottle(accountKey);
       checkPasswordPolicy(input.newPassword, { login: user.email ?? user.phone ?? undefined });
       const passwordHash = await hashPassword(input.newPassword);
       await transactions.run(async () => {
-        await db().update(users).set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() }).where(eq(users.id, user.id));
-        await db()
-          .delete(sessions)
-          .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, actor.sessionTokenHash)));
+        await users.update(user.id, { passwordHash, mustChangePassword: false, updatedAt: clock.now() });
+        await sessions.deleteOthersOfUser(user.id, actor.sessionTokenHash);
         await audit.record(context, {
           action: 'user.password_changed',
           entityType: 'user',
@@ -259,16 +237,11 @@ export function createAuthService(deps: {
     },
 
     endSessionsOf: async (userId: string) => {
-      await db().delete(sessions).where(eq(sessions.userId, userId));
+      await sessions.deleteByUser(userId);
     },
 
     findUserByLogin: async (login: string) => {
-      const normalized = normalizeLogin(login);
-      const [user] = await db()
-        .select()
-        .from(users)
-        .where(or(eq(users.email, normalized.value), eq(users.phone, normalized.value)));
-      return user;
+      return users.findByEmailOrPhone(normalizeLogin(login).value);
     },
   };
 }

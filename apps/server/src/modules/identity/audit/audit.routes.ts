@@ -1,9 +1,9 @@
 import { pageOf } from '@ocop/contracts/common';
 import { auditEntryView, auditListQuery, type AuditEntryView } from '@ocop/contracts/identity';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { capability, requireActor } from '../../platform/http/access';
+import { capability, requireActor } from '../../../platform/http/access';
 import type { AuditService } from './audit.service';
-import type { AuditEntryRow } from './identity.tables';
+import type { AuditEntryRow } from '../identity.tables';
 
 export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
   return async (app) => {

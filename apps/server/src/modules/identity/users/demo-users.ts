@@ -1,6 +1,6 @@
 import type { Role } from '@ocop/domain/shared';
-import { SYSTEM_CONTEXT } from './audit-context';
-import type { AuthService } from './auth.service';
+import { SYSTEM_CONTEXT } from '../audit/audit-context';
+import type { AuthService } from '../sessions/auth.service';
 import type { UserService } from './user.service';
 
 /** Demo only: shown in the README and printed once at first start. Never use on real data. */

@@ -9,8 +9,8 @@ import {
 } from '@ocop/contracts/identity';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { capability, requireActor } from '../../platform/http/access';
-import { auditContextOf } from './audit-context';
+import { capability, requireActor } from '../../../platform/http/access';
+import { auditContextOf } from '../audit/audit-context';
 import type { UserService } from './user.service';
 import { toUserView } from './user.view';
 

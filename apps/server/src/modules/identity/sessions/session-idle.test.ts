@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { startTestApp, type TestApp } from '../../../test-support/test-app';
 
 /** A deployment with a one-minute idle limit: activity must keep extending the session. */
 describe('sessions under a short idle limit', () => {
