@@ -1,10 +1,12 @@
 import { assertMayOnProducer, assertProductStatusChange, productSearchText } from '@ocop/domain/registry';
 import { DomainError, foldVietnamese } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
 import type { AuditContext, AuditService } from '../../identity';
 import type { ClassificationService } from '../classification/classification.service';
 import { placeOfProducer } from '../producers/producer-place';
 import type { ProducerRow } from '../producers/producer.tables';
+import type { RegistryEvents } from '../shared/registry-events';
 import { isUniqueViolation, type RegistryActor, type WriteOptions } from '../shared/registry-support';
 import {
   codeTaken,
@@ -28,8 +30,9 @@ export function createProductWrites(deps: {
   clock: Clock;
   audit: AuditService;
   classification: ClassificationService;
+  events: EventPublisher<RegistryEvents>;
 }) {
-  const { products: repository, planning, clock, audit, classification } = deps;
+  const { products: repository, planning, clock, audit, classification, events } = deps;
 
   async function loadProduct(productId: string): Promise<ProductRow> {
     const row = await repository.findPublishedForUpdate(productId);
@@ -152,6 +155,16 @@ export function createProductWrites(deps: {
         after: { status: after.status, version: after.version },
       });
     }
+    await events.publish({
+      name: 'registry.product_status_changed',
+      payload: {
+        productId: after.id,
+        producerId: after.producerId,
+        provinceCode: after.provinceCode,
+        from: before.status,
+        to: after.status,
+      },
+    });
     return after;
   }
 

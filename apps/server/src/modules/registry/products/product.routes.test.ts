@@ -437,6 +437,22 @@ describe('product routes', () => {
       expect(withdrawn.json().status).toBe('withdrawn');
     });
 
+    it('publishes each status change inside its transaction: a failing subscriber undoes the change', async () => {
+      const product = await givenProduct(t, officer, producer.id);
+      const seen: unknown[] = [];
+      let refuse = false;
+      t.events.inTransaction('registry.product_status_changed', async (event) => {
+        if (event.payload.productId !== product.id) return;
+        if (refuse) throw new Error('subscriber refuses');
+        seen.push(event.payload);
+      });
+      expect((await officer.post(`/api/products/${product.id}/status`, { status: 'on_sale', version: 1 })).statusCode).toBe(200);
+      expect(seen).toEqual([{ productId: product.id, producerId: producer.id, provinceCode: '14', from: 'idea', to: 'on_sale' }]);
+      refuse = true;
+      expect((await officer.post(`/api/products/${product.id}/status`, { status: 'withdrawn', version: 2 })).statusCode).toBe(500);
+      expect((await officer.get(`/api/products/${product.id}`)).json()).toMatchObject({ status: 'on_sale', version: 2 });
+    });
+
     it('keeps product search on the producer’s new name after a rename', async () => {
       const renamed = await givenProducer(officer, { name: 'HTX Hoa Ban Trắng' });
       const product = await givenProduct(t, officer, renamed.id, { nameVi: 'Mật ong rừng' });

@@ -2,9 +2,11 @@ import type { Transactions } from '../../../platform/database/transaction';
 import { assertCanReadProducer, type ProductStatus } from '@ocop/domain/registry';
 import { can, DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
 import type { AuditContext, AuditService } from '../../identity';
 import type { ClassificationService } from '../classification/classification.service';
 import { placeOfProducer } from '../producers/producer-place';
+import type { RegistryEvents } from '../shared/registry-events';
 import { type RegistryActor, searchTerms, searchWithTrigramIndex, type WriteOptions, yieldToEventLoop } from '../shared/registry-support';
 import { createProductBulk } from './product-bulk';
 import {
@@ -46,12 +48,13 @@ export function createProductService(deps: {
   classification: ClassificationService;
   /** Where the primary picture of each product is (owned by the documents part); for `primaryImageUrl`. */
   primaryImages: PrimaryImageLookup;
+  events: EventPublisher<RegistryEvents>;
 }) {
-  const { transactions, clock, audit, classification, primaryImages } = deps;
+  const { transactions, clock, audit, classification, primaryImages, events } = deps;
   const repository = createProductRepository({ transactions });
   const staging = createProductStaging({ transactions, audit, audited: AUDITED });
   const planning = createNewProductPlanning({ products: repository, classification, clock });
-  const writes = createProductWrites({ products: repository, planning, clock, audit, classification });
+  const writes = createProductWrites({ products: repository, planning, clock, audit, classification, events });
   const { createProducts } = createProductBulk({ transactions, clock, audit, products: repository, planning });
 
   async function withImages(rows: readonly JoinedProduct[]): Promise<ProductListItem[]> {
