@@ -150,6 +150,34 @@ describe('adding many products at once', () => {
     expect(await count()).toBe(before);
   });
 
+  it('stores a messy hand-entered code as a single create does, and finds it taken the same way', async () => {
+    const products = t.modules.registry.products;
+    const actor = { grants: PROVINCE_ADMIN };
+    const alone = await products.createProduct(
+      actor,
+      { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: '  qn-ocop/77.2019 ' },
+      SYSTEM_CONTEXT,
+    );
+    expect(alone.code).toBe('QN-OCOP/77.2019');
+    const [bulk] = await products.createProducts(
+      actor,
+      [{ producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: '\tqn-ocop/78.2019  ' }],
+      SYSTEM_CONTEXT,
+    );
+    expect(bulk?.code).toBe('QN-OCOP/78.2019');
+    const again = await products
+      .createProducts(
+        actor,
+        [
+          { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mới' },
+          { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: ' Qn-Ocop/77.2019' },
+        ],
+        SYSTEM_CONTEXT,
+      )
+      .catch((caught: unknown) => caught);
+    expect(again).toMatchObject({ index: 1, error: { code: 'product.code_taken', details: { code: 'QN-OCOP/77.2019' } } });
+  });
+
   it('imports 30 new products through the bulk path, and a re-import writes nothing', async () => {
     const gtins = Array.from({ length: 30 }, () => aGtin13());
     const names = Array.from({ length: 30 }, (_, i) => (i >= 28 ? 'Cao sâm Tà Xùa' : `Rượu ngô men lá loại ${i + 1}`));
