@@ -198,6 +198,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Mã GTIN "{value}" không hợp lệ (cần 8, 12, 13 hoặc 14 chữ số với số kiểm tra GS1 đúng).',
     en: 'GTIN "{value}" is not valid (8, 12, 13 or 14 digits with a correct GS1 check digit).',
   },
+  'product.gtin_in_use': {
+    vi: 'Mã GTIN {gtin} đã được gán cho một sản phẩm khác.',
+    en: 'GTIN {gtin} already belongs to another product.',
+  },
   'product.gtin_taken': {
     vi: 'Mã GTIN {gtin} đã được gán cho sản phẩm khác ({productCode}).',
     en: 'GTIN {gtin} already belongs to another product ({productCode}).',

@@ -7,3 +7,4 @@ export * from './product-code';
 export * from './registration-number';
 export * from './registry-access';
 export * from './slug';
+export * from './new-product';

@@ -83,6 +83,7 @@ export const RULE_ERROR_CODES = [
   'product.legacy_product_set_invalid',
   'product.gtin_invalid',
   'product.gtin_taken',
+  'product.gtin_in_use',
   'product.price_invalid',
   'product.price_range_inverted',
   'product.code_invalid',

@@ -61,7 +61,7 @@ export function createRegistryModule(deps: RegistryDeps) {
       }),
     );
   };
-  const products = createProductService({ transactions, clock, audit, classification, primaryImages });
+  const products = createProductService({ transactions, clock, audit, classification, primaryImages, events });
 
   const sheets = {
     /**

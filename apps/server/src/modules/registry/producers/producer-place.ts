@@ -1,12 +1,8 @@
 import type { ProducerPlace } from '@ocop/domain/registry';
-import { foldVietnamese } from '@ocop/domain/shared';
 import type { ProducerRow } from './producer.tables';
+
+export { productSearchText } from '@ocop/domain/registry';
 
 export function placeOfProducer(row: Pick<ProducerRow, 'id' | 'provinceCode' | 'communeCode'>): ProducerPlace {
   return { producerId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode };
-}
-
-/** What a product is found by: its names, its code and its producer's name, folded. */
-export function productSearchText(product: { nameVi: string; nameEn: string | null; code: string }, producerName: string): string {
-  return foldVietnamese([product.nameVi, product.nameEn ?? '', product.code, producerName].filter((part) => part !== '').join(' '));
 }

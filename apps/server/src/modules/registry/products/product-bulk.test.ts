@@ -10,7 +10,7 @@ import { multipart } from '../../../test-support/file-fixtures';
 import { aGtin13, givenProducer, givenProduct, productSetId } from '../../../test-support/registry-builders';
 import { type Client, type TestApp, startTestApp } from '../../../test-support/test-app';
 import type { CreateProductInput } from './product.service';
-import { PRODUCT_HEADERS } from '../imports/registry-columns';
+import { PRODUCT_HEADERS } from '../imports/product-columns';
 import { BulkItemError } from '../shared/registry-support';
 
 const SYSTEM_ADMIN: RoleGrant[] = [{ role: 'system_admin', provinceCode: null, communeCode: null, producerId: null, salesPointId: null }];
@@ -148,6 +148,34 @@ describe('adding many products at once', () => {
     expect(error).toBeInstanceOf(BulkItemError);
     expect(error).toMatchObject({ index: 1, error: { code: 'product.gtin_taken' } });
     expect(await count()).toBe(before);
+  });
+
+  it('stores a messy hand-entered code as a single create does, and finds it taken the same way', async () => {
+    const products = t.modules.registry.products;
+    const actor = { grants: PROVINCE_ADMIN };
+    const alone = await products.createProduct(
+      actor,
+      { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: '  qn-ocop/77.2019 ' },
+      SYSTEM_CONTEXT,
+    );
+    expect(alone.code).toBe('QN-OCOP/77.2019');
+    const [bulk] = await products.createProducts(
+      actor,
+      [{ producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: '\tqn-ocop/78.2019  ' }],
+      SYSTEM_CONTEXT,
+    );
+    expect(bulk?.code).toBe('QN-OCOP/78.2019');
+    const again = await products
+      .createProducts(
+        actor,
+        [
+          { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mới' },
+          { producerId: producerA.id, productSetId: teaSet, nameVi: 'Trà mã cũ', code: ' Qn-Ocop/77.2019' },
+        ],
+        SYSTEM_CONTEXT,
+      )
+      .catch((caught: unknown) => caught);
+    expect(again).toMatchObject({ index: 1, error: { code: 'product.code_taken', details: { code: 'QN-OCOP/77.2019' } } });
   });
 
   it('imports 30 new products through the bulk path, and a re-import writes nothing', async () => {

@@ -156,6 +156,26 @@ describe('product routes', () => {
       expect(await countProducts(`producerId=${producer.id}`)).toBe(before);
     });
 
+    it('does not name another province’s product that holds the GTIN', async () => {
+      const gtin = aGtin13();
+      const hanoi = await givenProducer(system, { provinceCode: HANOI, communeCode: '00004', legacyCommuneCode: null });
+      const theirs = await givenProduct(t, system, hanoi.id, { gtins: [gtin] });
+      const response = await officer.post('/api/products', {
+        producerId: producer.id,
+        productSetId: await productSetId(t, '1.5.1'),
+        nameVi: 'Chè trùng mã vạch',
+        gtins: [gtin],
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'product.gtin_in_use', title: `Mã GTIN 0${gtin} đã được gán cho một sản phẩm khác.` });
+      expect(response.body).not.toContain(theirs.code);
+      const mine = await givenProduct(t, officer, producer.id, {});
+      const changed = await officer.patch(`/api/products/${mine.id}`, { version: mine.version, gtins: [gtin] });
+      expect(changed.statusCode).toBe(409);
+      expect(changed.json().code).toBe('product.gtin_in_use');
+      expect(changed.body).not.toContain(theirs.code);
+    });
+
     it('refuses a product set that does not exist', async () => {
       const before = await countProducts(`producerId=${producer.id}`);
       const response = await officer.post('/api/products', {
@@ -435,6 +455,22 @@ describe('product routes', () => {
       });
       const withdrawn = await officer.post(`/api/products/${product.id}/status`, { status: 'withdrawn', version: 2 });
       expect(withdrawn.json().status).toBe('withdrawn');
+    });
+
+    it('publishes each status change inside its transaction: a failing subscriber undoes the change', async () => {
+      const product = await givenProduct(t, officer, producer.id);
+      const seen: unknown[] = [];
+      let refuse = false;
+      t.events.inTransaction('registry.product_status_changed', async (event) => {
+        if (event.payload.productId !== product.id) return;
+        if (refuse) throw new Error('subscriber refuses');
+        seen.push(event.payload);
+      });
+      expect((await officer.post(`/api/products/${product.id}/status`, { status: 'on_sale', version: 1 })).statusCode).toBe(200);
+      expect(seen).toEqual([{ productId: product.id, producerId: producer.id, provinceCode: '14', from: 'idea', to: 'on_sale' }]);
+      refuse = true;
+      expect((await officer.post(`/api/products/${product.id}/status`, { status: 'withdrawn', version: 2 })).statusCode).toBe(500);
+      expect((await officer.get(`/api/products/${product.id}`)).json()).toMatchObject({ status: 'on_sale', version: 2 });
     });
 
     it('keeps product search on the producer’s new name after a rename', async () => {

@@ -1,4 +1,4 @@
-import type { DocumentKind, ProducerStatus } from '@ocop/domain/registry';
+import type { DocumentKind, ProducerStatus, ProductStatus } from '@ocop/domain/registry';
 
 /** Facts about a document that a subscriber needs without reading it back. */
 type DocumentFacts = {
@@ -22,6 +22,13 @@ export type RegistryEvents = {
     from: ProducerStatus;
     to: ProducerStatus;
     reason: string | null;
+  };
+  'registry.product_status_changed': {
+    productId: string;
+    producerId: string;
+    provinceCode: string;
+    from: ProductStatus;
+    to: ProductStatus;
   };
   'registry.document_added': DocumentFacts & { fileId: string };
   'registry.document_updated': DocumentFacts;
