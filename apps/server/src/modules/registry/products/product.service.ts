@@ -358,7 +358,7 @@ export function createProductService(deps: {
       diff.changed.map((key) => [key, next[key as keyof ProductRow]]),
     );
     patch.nameFolded = foldVietnamese(next.nameVi);
-    patch.searchFolded = productSearchText(next, producer.name);
+    patch.searchFolded = productSearchText(next, producer);
     const [after] = await db()
       .update(products)
       .set({ ...patch, version: sql`${products.version} + 1`, updatedAt: clock.now() })
@@ -991,7 +991,7 @@ function gtinTaken(gtin: string, productCode: string) {
 
 /** The row of a new product, the same whether it is created alone or in a bulk import. */
 function newProductRow(p: {
-  producer: { id: string; provinceCode: string; name: string };
+  producer: { id: string; provinceCode: string; name: string; registrationNumber: string };
   input: { productSetId: string; legacyProductSetId?: string | null };
   code: string;
   slug: string;
@@ -1016,7 +1016,7 @@ function newProductRow(p: {
     status: p.status,
     statusChangedAt: p.status === 'idea' ? null : p.now,
     nameFolded: foldVietnamese(p.nameVi),
-    searchFolded: productSearchText({ nameVi: p.nameVi, nameEn: p.texts.nameEn ?? null, code: p.code }, p.producer.name),
+    searchFolded: productSearchText({ nameVi: p.nameVi, nameEn: p.texts.nameEn ?? null, code: p.code }, p.producer),
     isDemo: p.isDemo,
     createdAt: p.now,
     updatedAt: p.now,
