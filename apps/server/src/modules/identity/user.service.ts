@@ -9,7 +9,7 @@ import {
   normalizePhone,
 } from '@ocop/domain/identity';
 import { can, DomainError, escapeLikePattern, type Role, type RoleGrant } from '@ocop/domain/shared';
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { constraintOf, sqlStateOf, UNIQUE_VIOLATION } from '../../platform/database/sql';
 import type { AdminUnitService } from '../geography';
@@ -40,6 +40,9 @@ export type CreateUserInput = {
   roles: GrantInput[];
   mustChangePassword?: boolean;
 };
+
+/** The fields an administrator corrects on a user; null clears an email or a phone, absent keeps it. */
+export type UpdateUserProfileInput = { fullName?: string; email?: string | null; phone?: string | null };
 
 export function createUserService(deps: {
   transactions: Transactions;
@@ -195,6 +198,50 @@ export function createUserService(deps: {
     return created;
   }
 
+  async function assertLoginsFree(userId: string, email: string | null, phone: string | null) {
+    const logins = [email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter(
+      (c): c is SQL => c !== undefined,
+    );
+    if (logins.length === 0) return;
+    const taken = await db()
+      .select({ id: users.id })
+      .from(users)
+      .where(and(or(...logins), ne(users.id, userId)));
+    if (taken.length > 0) throw loginTaken();
+  }
+
+  async function updateProfile(actor: readonly RoleGrant[], userId: string, input: UpdateUserProfileInput, context: AuditContext) {
+    const before = await loadManaged(actor, userId);
+    for (const grant of before.roles) assertCanGrant(actor, grant);
+    const next = {
+      fullName: input.fullName !== undefined ? input.fullName.trim() : before.fullName,
+      email: input.email === undefined ? before.email : input.email ? normalizeEmail(input.email) : null,
+      phone: input.phone === undefined ? before.phone : input.phone ? normalizePhone(input.phone) : null,
+    };
+    // The email or the phone is how the user logs in: one of them must stay.
+    if (!next.email && !next.phone) throw new DomainError('invalid', 'user.login_required', 'An email or a phone number is required.');
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]);
+    if (changed.length === 0) return before;
+    await assertLoginsFree(userId, next.email !== before.email ? next.email : null, next.phone !== before.phone ? next.phone : null);
+    await db()
+      .update(users)
+      .set({ ...next, updatedAt: clock.now() })
+      .where(eq(users.id, userId))
+      .catch((error: unknown) => {
+        if (sqlStateOf(error) === UNIQUE_VIOLATION && LOGIN_INDEXES.has(constraintOf(error) ?? '')) throw loginTaken();
+        throw error;
+      });
+    await audit.record(context, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: userId,
+      provinceCode: before.provinceCode,
+      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, next[key]])),
+    });
+    return { ...before, ...next };
+  }
+
   return {
     createUser: (actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) =>
       transactions.run(() => createUser(actor, input, context)),
@@ -258,6 +305,10 @@ export function createUserService(deps: {
         });
         return after;
       }),
+
+    /** Corrects a user's name, email or phone; the audit entry keeps what each changed field was. */
+    updateProfile: (actor: readonly RoleGrant[], userId: string, input: UpdateUserProfileInput, context: AuditContext) =>
+      transactions.run(() => updateProfile(actor, userId, input, context)),
 
     setDisabled: (actor: readonly RoleGrant[], actorUserId: string, userId: string, disabled: boolean, context: AuditContext) =>
       transactions.run(async () => {
