@@ -326,6 +326,8 @@ const productFilters = {
   groupCode: z.string().min(1).max(10).optional(),
   productSetId: z.uuid().optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
+  /** The products a completed spreadsheet import created. */
+  importId: z.uuid().optional(),
   /** Default: relevance when searching, else name. */
   sort: z.enum(PRODUCT_SORTS).optional(),
 };

@@ -85,6 +85,7 @@ export type ProductFilters = {
   groupCode?: string | undefined;
   productSetId?: string | undefined;
   status?: ProductStatus | undefined;
+  importId?: string | undefined;
   sort?: 'name' | '-name' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'code' | '-code' | 'relevance' | undefined;
 };
 
@@ -739,6 +740,7 @@ export function createProductService(deps: {
     if (filters.groupCode) conditions.push(eq(productSets.groupCode, filters.groupCode));
     if (filters.productSetId) conditions.push(eq(products.productSetId, filters.productSetId));
     if (filters.status) conditions.push(eq(products.status, filters.status));
+    if (filters.importId) conditions.push(eq(products.importId, filters.importId));
     for (const term of searchTerms(filters.q)) conditions.push(sql`${products.searchFolded} like ${`%${escapeLikePattern(term)}%`}`);
     return conditions;
   }
