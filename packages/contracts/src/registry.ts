@@ -102,6 +102,8 @@ export const producerView = z.object({
   statusReason: z.string().nullable(),
   statusChangedAt: z.iso.datetime().nullable(),
   productCount: z.number().int(),
+  /** The first last-valid-day among its documents and its products' documents; drives the expiry flag. */
+  earliestDocumentValidTo: z.iso.date().nullable(),
   isDemo: z.boolean(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),

@@ -23,7 +23,7 @@ export type { ProducerFields, ProducerStatusInput, RegisterProducerInput, Update
 export type { ProducerFilters } from './producer.repository';
 export { placeOfProducer, productSearchText } from './producer-place';
 
-export type ProducerWithCount = ProducerRow & { productCount: number };
+export type ProducerWithCount = ProducerRow & { productCount: number; earliestDocumentValidTo: string | null };
 
 /** Producers: reads here, the writing use cases in producer-writes.ts; each public write is one ambient transaction. */
 export function createProducerService(deps: {
@@ -40,8 +40,10 @@ export function createProducerService(deps: {
 
   async function withCounts(rows: ProducerRow[]): Promise<ProducerWithCount[]> {
     if (rows.length === 0) return [];
-    const byId = await repository.countProducts(rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, productCount: byId.get(row.id) ?? 0 }));
+    const ids = rows.map((row) => row.id);
+    const byId = await repository.countProducts(ids);
+    const validTo = await repository.earliestDocumentValidTo(ids);
+    return rows.map((row) => ({ ...row, productCount: byId.get(row.id) ?? 0, earliestDocumentValidTo: validTo.get(row.id) ?? null }));
   }
 
   return {
