@@ -67,6 +67,7 @@ describe('back-office leftovers journey', () => {
       await snap(page, `leftovers-01-user-edit-${suffix}`);
       await dialog.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText(/Đã lưu thông tin của/).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
       await page
         .locator('.ant-table-row', { hasText: phone.replace(/\s/g, '') })
         .first()
