@@ -70,6 +70,16 @@ export const createUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
+/** A correction of a user's name or logins; an empty or null email/phone clears it (one must remain). */
+export const updateUserBody = z
+  .object({
+    fullName: z.string().trim().min(1).max(200).optional(),
+    email: z.string().trim().max(254).nullish(),
+    phone: z.string().trim().max(30).nullish(),
+  })
+  .strict();
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
 export const updateUserRolesBody = z.object({ roles: z.array(roleGrantBody).min(1).max(20) });
 
 export const resetPasswordBody = z.object({ temporaryPassword: z.string().min(1).max(1024) });

@@ -102,6 +102,8 @@ export const producerView = z.object({
   statusReason: z.string().nullable(),
   statusChangedAt: z.iso.datetime().nullable(),
   productCount: z.number().int(),
+  /** The first last-valid-day among its documents and its products' documents; drives the expiry flag. */
+  earliestDocumentValidTo: z.iso.date().nullable(),
   isDemo: z.boolean(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -326,6 +328,8 @@ const productFilters = {
   groupCode: z.string().min(1).max(10).optional(),
   productSetId: z.uuid().optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
+  /** The products a completed spreadsheet import created. */
+  importId: z.uuid().optional(),
   /** Default: relevance when searching, else name. */
   sort: z.enum(PRODUCT_SORTS).optional(),
 };

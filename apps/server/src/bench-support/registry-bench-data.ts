@@ -110,7 +110,7 @@ export async function insertRegistryBenchData(
       priceMax: price + 50_000,
       status,
       nameFolded: foldVietnamese(nameVi),
-      searchFolded: productSearchText({ nameVi, nameEn: null, code }, producer.name),
+      searchFolded: productSearchText({ nameVi, nameEn: null, code }, producer),
       isDemo: true,
       createdAt: now,
       updatedAt: now,

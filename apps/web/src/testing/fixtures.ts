@@ -90,6 +90,7 @@ export function buildProducer(overrides: Partial<ProducerView> = {}): ProducerVi
     statusReason: null,
     statusChangedAt: null,
     productCount: 1,
+    earliestDocumentValidTo: null,
     isDemo: false,
     version: 3,
     createdAt: '2025-08-01T02:00:00.000Z',

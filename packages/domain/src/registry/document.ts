@@ -41,3 +41,19 @@ export function checkDocumentValidity(validity: DocumentValidity): DocumentValid
 export function isDocumentExpired(validTo: string | null, today: string): boolean {
   return validTo !== null && validTo < today;
 }
+
+/** Officers are warned this many days before a document's validity ends (time to renew a certificate). */
+export const DOCUMENT_EXPIRY_WARNING_DAYS = 60;
+
+/** The day `days` after an ISO date (yyyy-mm-dd), as an ISO date. */
+function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** 'expired' once the last valid day has passed, 'expiring' when it falls within the warning window, else null. */
+export function documentExpiry(validTo: string | null, today: string): 'expired' | 'expiring' | null {
+  if (validTo === null) return null;
+  if (isDocumentExpired(validTo, today)) return 'expired';
+  return validTo <= addDays(today, DOCUMENT_EXPIRY_WARNING_DAYS) ? 'expiring' : null;
+}

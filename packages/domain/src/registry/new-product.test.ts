@@ -20,7 +20,14 @@ const grant = (role: RoleGrant['role'], extra: Partial<RoleGrant> = {}): RoleGra
 });
 const officer = [grant('province_officer')];
 const member = [grant('producer_member', { producerId: 'p1' })];
-const producer: NewProductProducer = { id: 'p1', provinceCode: '14', communeCode: '03670', name: 'HTX Chè Tà Xùa', status: 'active' };
+const producer: NewProductProducer = {
+  id: 'p1',
+  provinceCode: '14',
+  communeCode: '03670',
+  name: 'HTX Chè Tà Xùa',
+  registrationNumber: '5500123456',
+  status: 'active',
+};
 const input: NewProductInput = { productSetId: 'set-1', nameVi: '  Chè   Shan tuyết ' };
 
 function takenOf(keys: { codes?: string[]; slugs?: string[]; gtins?: Record<string, string> } = {}): TakenProductKeys {

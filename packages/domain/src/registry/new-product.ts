@@ -38,7 +38,14 @@ export type NewProductInput = {
   status?: ProductStatus | undefined;
 } & { [K in ProductTextField]?: string | null | undefined };
 
-export type NewProductProducer = { id: string; provinceCode: string; communeCode: string; name: string; status: ProducerStatus };
+export type NewProductProducer = {
+  id: string;
+  provinceCode: string;
+  communeCode: string;
+  name: string;
+  registrationNumber: string;
+  status: ProducerStatus;
+};
 
 /** Codes, slugs and GTINs other products hold, as far as the new product could collide with them. */
 export type TakenProductKeys = {
@@ -121,9 +128,19 @@ export function cleanProductTexts(fields: { [K in ProductTextField]?: string | n
   return texts;
 }
 
-/** What a product is found by: its names, its code and its producer's name, folded. */
-export function productSearchText(product: { nameVi: string; nameEn: string | null; code: string }, producerName: string): string {
-  return foldVietnamese([product.nameVi, product.nameEn ?? '', product.code, producerName].filter((part) => part !== '').join(' '));
+/**
+ * What a product is found by: its names, its code and its producer's name and registration number
+ * (tax code), folded — officers look products up by the producer's tax code, as the search box says.
+ */
+export function productSearchText(
+  product: { nameVi: string; nameEn: string | null; code: string },
+  producer: { name: string; registrationNumber: string },
+): string {
+  return foldVietnamese(
+    [product.nameVi, product.nameEn ?? '', product.code, producer.name, producer.registrationNumber]
+      .filter((part) => part !== '')
+      .join(' '),
+  );
 }
 
 export function productCodeTaken(code: string): DomainError {
@@ -188,7 +205,7 @@ export function planNewProduct(args: {
     nameVi,
     ...texts,
     nameFolded: foldVietnamese(nameVi),
-    searchFolded: productSearchText({ nameVi, nameEn: texts.nameEn, code }, producer.name),
+    searchFolded: productSearchText({ nameVi, nameEn: texts.nameEn, code }, producer),
     priceMin: price.min,
     priceMax: price.max,
     status: input.status ?? 'idea',

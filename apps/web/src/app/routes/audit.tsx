@@ -1,6 +1,7 @@
 import { provincesReached } from '@ocop/domain/identity';
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { PageHeader } from '../../components/ui/page-header';
 import { useServedProvinces } from '../../features/admin-units/api/list-served-provinces';
@@ -17,13 +18,19 @@ export function AuditPage() {
   const { user } = useCurrentUser();
   const served = useServedProvinces();
   const [form] = Form.useForm<FilterValues>();
+  // Other screens link to one object's history (the import history: ?entityType=import&entityId=…).
+  const [params] = useSearchParams();
+  const [linked] = useState<FilterValues>(() => ({
+    entityType: params.get('entityType') || undefined,
+    entityId: params.get('entityId') || undefined,
+  }));
 
   const provinceChoices = useMemo(() => {
     const readable = provincesReached(user.roles, 'audit.read');
     return readable === 'all' ? (served.data ?? []).map((p) => p.code) : readable;
   }, [user.roles, served.data]);
 
-  const [filter, setFilter] = useState<AuditFilter>(() => ({ provinceCode: homeProvinceCode(user), page: 1, pageSize: 50 }));
+  const [filter, setFilter] = useState<AuditFilter>(() => ({ provinceCode: homeProvinceCode(user), ...linked, page: 1, pageSize: 50 }));
   const entries = useAuditEntries(filter);
 
   const apply = (values: FilterValues) =>
@@ -38,7 +45,7 @@ export function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
       <Card>
-        <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form<FilterValues> form={form} layout="inline" onFinish={apply} initialValues={linked} style={{ marginBottom: 16, rowGap: 8 }}>
           {provinceChoices.length > 1 ? (
             <Form.Item label={t('users.province')}>
               <Select
@@ -71,7 +78,7 @@ export function AuditPage() {
             </Button>
             <Button
               onClick={() => {
-                form.resetFields();
+                form.setFieldsValue({ entityType: undefined, entityId: undefined });
                 apply({});
               }}
             >

@@ -40,6 +40,7 @@ function stubImports(dryRunResult: Partial<ImportJobView>, commitResult?: Partia
   };
   return stubFetch({
     'GET /api/auth/me': () => jsonResponse(ADMIN),
+    'GET /api/imports': () => jsonResponse([]),
     'POST /api/imports/producers': () => jsonResponse(buildImportJob(), 202),
     [`GET /api/imports/${IMPORT_ID}`]: () => jsonResponse(job(IMPORT_ID, dryRunResult, 'dry-run')),
     [`POST /api/imports/${IMPORT_ID}/commit`]: () => jsonResponse(buildImportJob({ id: COMMIT_ID, mode: 'commit' }), 202),
@@ -137,5 +138,45 @@ describe('import page', () => {
     expect(await screen.findByText('Chỉ nhận tệp .xlsx hoặc .csv.')).toBeTruthy();
     expect(screen.getByTestId('import-dry-run').hasAttribute('disabled')).toBe(true);
     expect(uploadOf(requests)).toBeUndefined();
+  });
+
+  it('lists past imports with their results and links to the products one created and to its audit entry', async () => {
+    const PRODUCTS_RUN = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+    stubFetch({
+      'GET /api/auth/me': () => jsonResponse(ADMIN),
+      'GET /api/imports': () =>
+        jsonResponse([
+          buildImportJob({
+            id: PRODUCTS_RUN,
+            kind: 'products',
+            mode: 'commit',
+            status: 'completed',
+            fileName: 'san-pham-2025.xlsx',
+            summary: importSummary({ dataRows: 12, created: 10, updated: 2, unchanged: 0 }),
+          }),
+          buildImportJob({
+            status: 'completed',
+            fileName: 'chu-the-loi.xlsx',
+            summary: importSummary({ dataRows: 8, rowsWithProblems: 2, problemCount: 3 }),
+            reportUrl: `/api/imports/${IMPORT_ID}/report.xlsx`,
+          }),
+        ]),
+    });
+    renderApp('/imports');
+
+    const history = await screen.findByTestId('import-history', {}, { timeout: 10_000 });
+    const done = (await within(history).findByText('san-pham-2025.xlsx')).closest('tr') as HTMLElement;
+    expect(done.textContent).toContain('Hoàn thành');
+    expect(done.textContent).toContain('12 dòng: thêm mới 10, cập nhật 2, không thay đổi 0');
+    expect(within(done).getByRole('link', { name: 'Xem 10 sản phẩm đã thêm' }).getAttribute('href')).toBe(
+      `/products?importId=${PRODUCTS_RUN}`,
+    );
+    expect(within(done).getByRole('link', { name: 'Xem trong nhật ký' }).getAttribute('href')).toBe(
+      `/audit?entityType=import&entityId=${PRODUCTS_RUN}`,
+    );
+    const failed = within(history).getByText('chu-the-loi.xlsx').closest('tr') as HTMLElement;
+    expect(failed.textContent).toContain('3 lỗi ở 2 dòng, không lưu dòng nào');
+    expect(within(failed).queryByRole('link', { name: 'Xem trong nhật ký' })).toBeNull();
+    expect(within(failed).getByRole('link', { name: 'Tải báo cáo lỗi (.xlsx)' })).toBeTruthy();
   });
 });

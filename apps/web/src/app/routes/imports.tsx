@@ -1,4 +1,5 @@
 import { PageHeader } from '../../components/ui/page-header';
+import { ImportHistory } from '../../features/imports/components/import-history';
 import { ImportPanel } from '../../features/imports/components/import-panel';
 import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
@@ -13,6 +14,7 @@ export function ImportsPage() {
     <>
       <PageHeader title={t('imports.title')} description={t('imports.intro')} />
       <ImportPanel provinceCode={provinceCode} />
+      <ImportHistory provinceCode={provinceCode} />
     </>
   );
 }

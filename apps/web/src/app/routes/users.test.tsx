@@ -139,4 +139,34 @@ describe('users page', () => {
     await waitFor(() => expect(roleRow.textContent).toContain('Bạn không được cấp vai trò này trong phạm vi này.'));
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
+
+  it('corrects a user’s name, email and phone, sending an emptied phone as cleared', async () => {
+    const { requests } = stubFetch({
+      'GET /api/auth/me': () => jsonResponse(ADMIN),
+      'GET /api/users': () => jsonResponse({ items: [OFFICER], total: 1, page: 1, pageSize: 20 }),
+      'GET /api/provinces/served': () => jsonResponse([{ code: '14', name: 'Tỉnh Sơn La' }]),
+      'GET /api/admin-units/provinces/14': () => jsonResponse(sonLaAfterReform()),
+      [`PATCH /api/users/${OFFICER.id}`]: () =>
+        jsonResponse({ ...OFFICER, fullName: 'Cầm Thị Hoà', email: 'hoa@sonla.gov.vn', phone: null }),
+    });
+    renderApp('/users');
+
+    const row = (await screen.findByText('Cầm Thị Hoa', {}, { timeout: 10_000 })).closest('tr') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Sửa thông tin' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Sửa thông tin: Cầm Thị Hoa')).toBeTruthy();
+    expect(field('Số điện thoại').value).toBe('0987654321');
+    fireEvent.change(field('Họ và tên'), { target: { value: 'Cầm Thị Hoà ' } });
+    fireEvent.change(field('Email'), { target: { value: 'hoa@' } });
+    fireEvent.change(field('Số điện thoại'), { target: { value: '' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    const emailItem = field('Email').closest('.ant-form-item') as HTMLElement;
+    await waitFor(() => expect(emailItem.textContent).toContain('Địa chỉ email không hợp lệ'));
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+
+    fireEvent.change(field('Email'), { target: { value: 'hoa@sonla.gov.vn' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText('Đã lưu thông tin của Cầm Thị Hoà.')).toBeTruthy();
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ fullName: 'Cầm Thị Hoà', email: 'hoa@sonla.gov.vn', phone: null });
+  });
 });

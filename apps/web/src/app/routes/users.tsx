@@ -9,6 +9,7 @@ import { useProvinceUnits } from '../../features/admin-units/api/get-province-un
 import { useServedProvinces } from '../../features/admin-units/api/list-served-provinces';
 import { useUsers } from '../../features/users/api/list-users';
 import { CreateUserModal } from '../../features/users/components/create-user-modal';
+import { EditUserModal } from '../../features/users/components/edit-user-modal';
 import { EditRolesModal } from '../../features/users/components/edit-roles-modal';
 import { ResetPasswordModal } from '../../features/users/components/reset-password-modal';
 import { communeOptions, grantableRoles } from '../../features/users/components/role-grant-form';
@@ -40,6 +41,7 @@ export function UsersPage() {
   const [filter, setFilter] = useState({ q: '', page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
+  const [correcting, setCorrecting] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
 
   const users = useUsers({ provinceCode, q: filter.q || undefined, page: filter.page, pageSize: filter.pageSize });
@@ -106,6 +108,7 @@ export function UsersPage() {
           names={names}
           currentUserId={me.id}
           onPageChange={(page, pageSize) => setFilter((current) => ({ ...current, page, pageSize }))}
+          onEdit={setCorrecting}
           onEditRoles={setEditing}
           onResetPassword={setResetting}
         />
@@ -117,6 +120,14 @@ export function UsersPage() {
         onCreated={(user) => {
           setCreating(false);
           void message.success(t('users.created', { name: user.fullName }));
+        }}
+      />
+      <EditUserModal
+        user={correcting}
+        onClose={() => setCorrecting(null)}
+        onSaved={(user) => {
+          setCorrecting(null);
+          void message.success(t('users.saved', { name: user.fullName }));
         }}
       />
       <EditRolesModal

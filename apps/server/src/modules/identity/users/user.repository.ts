@@ -1,6 +1,6 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import { escapeLikePattern, type RoleGrant } from '@ocop/domain/shared';
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { tenantProvinces, userRoles, users, type UserRow } from '../identity.tables';
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
@@ -78,15 +78,16 @@ export function createUserRepository({ transactions }: { transactions: Transacti
       return row;
     },
 
-    /** Whether a user already has this email or this phone. */
-    loginTaken: async (email: string | null, phone: string | null): Promise<boolean> => {
+    /** Whether a user (other than `exceptUserId`) already has this email or this phone. */
+    loginTaken: async (email: string | null, phone: string | null, exceptUserId?: string): Promise<boolean> => {
       const matches = [email ? eq(users.email, email) : undefined, phone ? eq(users.phone, phone) : undefined].filter(
         (c): c is SQL => c !== undefined,
       );
+      if (matches.length === 0) return false;
       const taken = await db()
         .select({ id: users.id })
         .from(users)
-        .where(or(...matches));
+        .where(exceptUserId ? and(or(...matches), ne(users.id, exceptUserId)) : or(...matches));
       return taken.length > 0;
     },
 

@@ -155,6 +155,47 @@ describe('user management and tenancy', () => {
     expect(bad.json()).toMatchObject({ code: 'role.scope_missing' });
   });
 
+  it('corrects a user’s name, email and phone, recording before and after, and the new login works', async () => {
+    const created = (await sonLaAdmin.post('/api/users', { ...officerBody('lo.van.a@test.vn'), password: TEST_PASSWORD })).json();
+    const updated = await sonLaAdmin.patch(`/api/users/${created.id}`, {
+      fullName: '  Lò Văn Anh ',
+      email: 'Lo.Van.Anh@Test.vn',
+      phone: '+84 912 000 111',
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({ fullName: 'Lò Văn Anh', email: 'lo.van.anh@test.vn', phone: '0912000111' });
+    expect((await sonLaAdmin.get(`/api/users/${created.id}`)).json().fullName).toBe('Lò Văn Anh');
+    const audit = (await sonLaAdmin.get(`/api/audit-entries?entityType=user&entityId=${created.id}`)).json();
+    expect(audit.items[0]).toMatchObject({
+      action: 'user.updated',
+      before: { fullName: 'Lường Thị Mai', email: 'lo.van.a@test.vn', phone: null },
+      after: { fullName: 'Lò Văn Anh', email: 'lo.van.anh@test.vn', phone: '0912000111' },
+    });
+    expect((await t.anonymous.post('/api/auth/login', { login: '0912000111', password: TEST_PASSWORD })).statusCode).toBe(200);
+    const phoneOnly = await sonLaAdmin.patch(`/api/users/${created.id}`, { email: null });
+    expect(phoneOnly.json()).toMatchObject({ email: null, phone: '0912000111' });
+  });
+
+  it('refuses a user edit that leaves no login, takes another user’s login, or reaches another province', async () => {
+    const first = (await sonLaAdmin.post('/api/users', officerBody('first.edit@test.vn'))).json();
+    await sonLaAdmin.post('/api/users', officerBody('second.edit@test.vn'));
+    const none = await sonLaAdmin.patch(`/api/users/${first.id}`, { email: '', phone: null });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().code).toBe('user.login_required');
+    const taken = await sonLaAdmin.patch(`/api/users/${first.id}`, { email: 'SECOND.edit@test.vn' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().title).toBe('Email hoặc số điện thoại này đã được dùng cho tài khoản khác.');
+    const badEmail = await sonLaAdmin.patch(`/api/users/${first.id}`, { email: 'htx@' });
+    expect(badEmail.json().code).toBe('user.invalid_email');
+    expect((await hanoiAdmin.patch(`/api/users/${first.id}`, { fullName: 'X' })).statusCode).toBe(404);
+    expect((await sonLaAdmin.get(`/api/users/${first.id}`)).json()).toMatchObject({
+      fullName: 'Lường Thị Mai',
+      email: 'first.edit@test.vn',
+    });
+    const officer = await t.as({ role: 'province_officer' });
+    expect((await officer.patch(`/api/users/${first.id}`, { fullName: 'X' })).statusCode).toBe(403);
+  });
+
   it('keeps the audit log append-only in the database itself', async () => {
     for (const statement of ["update audit_entries set action = 'x'", 'delete from audit_entries', 'truncate audit_entries']) {
       const error = await t.database.db.execute(sql.raw(statement)).then(

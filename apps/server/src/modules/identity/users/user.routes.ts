@@ -3,6 +3,7 @@ import {
   createUserBody,
   provinceTenantView,
   resetPasswordBody,
+  updateUserBody,
   updateUserRolesBody,
   userListQuery,
   userView,
@@ -60,6 +61,22 @@ export function userRoutes(users: UserService): FastifyPluginAsyncZod {
         schema: { tags: TAG, summary: 'One user', params: userParams, response: { 200: userView } },
       },
       async (request) => toUserView(await users.get(requireActor(request).grants, request.params.userId)),
+    );
+
+    app.patch(
+      '/users/:userId',
+      {
+        config: { access: capability('users.manage') },
+        schema: {
+          tags: TAG,
+          summary: 'Correct a user’s full name, email or phone',
+          params: userParams,
+          body: updateUserBody,
+          response: { 200: userView },
+        },
+      },
+      async (request) =>
+        toUserView(await users.updateProfile(requireActor(request).grants, request.params.userId, request.body, auditContextOf(request))),
     );
 
     app.put(

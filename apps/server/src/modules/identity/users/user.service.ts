@@ -30,6 +30,9 @@ type GrantInput = RoleGrantBody;
 /** The request's fields, and for the command line and the demo whether the password is temporary. */
 export type CreateUserInput = CreateUserBody & { mustChangePassword?: boolean };
 
+/** The fields an administrator corrects on a user; null clears an email or a phone, absent keeps it. */
+export type UpdateUserProfileInput = { fullName?: string; email?: string | null; phone?: string | null };
+
 export function createUserService(deps: {
   transactions: Transactions;
   clock: Clock;
@@ -145,6 +148,37 @@ export function createUserService(deps: {
     return created;
   }
 
+  async function updateProfile(actor: readonly RoleGrant[], userId: string, input: UpdateUserProfileInput, context: AuditContext) {
+    const before = await loadManaged(actor, userId);
+    for (const grant of before.roles) assertCanGrant(actor, grant);
+    const next = {
+      fullName: input.fullName !== undefined ? input.fullName.trim() : before.fullName,
+      email: input.email === undefined ? before.email : input.email ? normalizeEmail(input.email) : null,
+      phone: input.phone === undefined ? before.phone : input.phone ? normalizePhone(input.phone) : null,
+    };
+    // The email or the phone is how the user logs in: one of them must stay.
+    if (!next.email && !next.phone) throw new DomainError('invalid', 'user.login_required', 'An email or a phone number is required.');
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]);
+    if (changed.length === 0) return before;
+    const newEmail = next.email !== before.email ? next.email : null;
+    const newPhone = next.phone !== before.phone ? next.phone : null;
+    if ((newEmail || newPhone) && (await users.loginTaken(newEmail, newPhone, userId))) throw loginTaken();
+    await users.update(userId, { ...next, updatedAt: clock.now() }).catch((error: unknown) => {
+      // Taken meanwhile by another user.
+      if (sqlStateOf(error) === UNIQUE_VIOLATION && LOGIN_INDEXES.has(constraintOf(error) ?? '')) throw loginTaken();
+      throw error;
+    });
+    await audit.record(context, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: userId,
+      provinceCode: before.provinceCode,
+      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, next[key]])),
+    });
+    return { ...before, ...next };
+  }
+
   return {
     createUser: (actor: readonly RoleGrant[] | 'system', input: CreateUserInput, context: AuditContext) =>
       transactions.run(() => createUser(actor, input, context)),
@@ -189,6 +223,10 @@ export function createUserService(deps: {
         });
         return after;
       }),
+
+    /** Corrects a user's name, email or phone; the audit entry keeps what each changed field was. */
+    updateProfile: (actor: readonly RoleGrant[], userId: string, input: UpdateUserProfileInput, context: AuditContext) =>
+      transactions.run(() => updateProfile(actor, userId, input, context)),
 
     setDisabled: (actor: readonly RoleGrant[], actorUserId: string, userId: string, disabled: boolean, context: AuditContext) =>
       transactions.run(async () => {

@@ -365,6 +365,25 @@ describe('product images and documents', () => {
       expect(storedBlobs(t.filesDir).length).toBe(blobs - 1);
     });
 
+    it('gives each producer the first end of validity among its and its products’ documents, in the list and alone', async () => {
+      const producer = await givenProducer(officer, { name: 'HTX Hạn Giấy Tờ' });
+      const product = await givenProduct(t, officer, producer.id, { nameVi: 'Chè hạn giấy tờ' });
+      const validToOf = async () => ({
+        alone: (await officer.get(`/api/producers/${producer.id}`)).json().earliestDocumentValidTo,
+        listed: (await officer.get(`/api/producers?q=${encodeURIComponent('han giay to')}`)).json().items[0]?.earliestDocumentValidTo,
+      });
+      expect(await validToOf()).toEqual({ alone: null, listed: null });
+      const pdf = (tag: string) => ({ filename: 'x.pdf', bytes: Buffer.concat([aPdf(), Buffer.from(tag)]) });
+      await upload(officer, `/api/producers/${producer.id}/documents`, pdf('a'), { kind: 'business_licence' });
+      await upload(officer, `/api/producers/${producer.id}/documents`, pdf('b'), {
+        kind: 'food_safety_certificate',
+        validTo: '2027-06-30',
+      });
+      expect(await validToOf()).toEqual({ alone: '2027-06-30', listed: '2027-06-30' });
+      await upload(officer, `/api/products/${product.id}/documents`, pdf('c'), { kind: 'food_safety_certificate', validTo: '2026-04-15' });
+      expect(await validToOf()).toEqual({ alone: '2026-04-15', listed: '2026-04-15' });
+    });
+
     it('lists the province’s documents that have expired, for supervision', async () => {
       const add = async (producerId: string, kind: string, validTo: string) =>
         (

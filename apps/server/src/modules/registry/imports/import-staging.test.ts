@@ -81,6 +81,19 @@ describe('staged product imports', () => {
     expect(await createdEntries()).toBe(entriesBefore + 2_000);
   });
 
+  it('lists the products an import created, by its id, once it has completed', async () => {
+    const id = await upload(7, 21);
+    await t.modules.registry.imports.idle();
+    const created = (await officer.get(`/api/products?importId=${id}&pageSize=50`)).json();
+    expect(created.total).toBe(7);
+    expect(await staged(id)).toBe(7);
+    const other = await upload(2, 22);
+    await t.modules.registry.imports.idle();
+    const others = (await officer.get(`/api/products?importId=${other}`)).json().items.map((p: { id: string }) => p.id);
+    expect(others).toHaveLength(2);
+    expect(created.items.some((p: { id: string }) => others.includes(p.id))).toBe(false);
+  });
+
   it('starts a retried run from a clean slate: the rows of a run that died are replaced, not doubled', async () => {
     const before = await total();
     // A run that stops with the server gives its job back; its staged rows stay invisible.

@@ -69,10 +69,10 @@ export function createProducerWrites(deps: {
     }
   }
 
-  /** Products search on their producer's name too; keep that in step after a rename. */
+  /** Products search on their producer's name and registration number too; keep that in step after either changes. */
   async function refreshProductSearch(producer: ProducerRow) {
     for (const row of await repository.listProductSearchParts(producer.id)) {
-      await repository.saveProductSearchText(row.id, productSearchText(row, producer.name));
+      await repository.saveProductSearchText(row.id, productSearchText(row, producer));
     }
   }
 
@@ -189,7 +189,7 @@ export function createProducerWrites(deps: {
     const diff = changedFields(before as Record<string, unknown>, { ...before, ...fields } as Record<string, unknown>, AUDITED as string[]);
     if (diff.changed.length === 0) return before;
     const after = await saveVersioned(before, input.version, fields);
-    if (after.name !== before.name) await refreshProductSearch(after);
+    if (after.name !== before.name || after.registrationNumber !== before.registrationNumber) await refreshProductSearch(after);
     if (!options.skipAudit) {
       await audit.record(context, {
         action: 'producer.updated',

@@ -1,7 +1,9 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import { escapeLikePattern } from '@ocop/domain/shared';
-import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, min, ne, or, type SQL, sql } from 'drizzle-orm';
+import { registryDocuments } from '../documents/file.tables';
 import { products } from '../products/product.tables';
+import { isPublishedProduct } from '../products/product-staging';
 import { producerScope, type RegistryActor, searchTerms } from '../shared/registry-support';
 import { type ProducerRow, producers } from './producer.tables';
 import { isPublishedProducer } from './producer-staging';
@@ -154,9 +156,19 @@ export function createProducerRepository({ transactions }: { transactions: Trans
       const counts = await db()
         .select({ producerId: products.producerId, n: count() })
         .from(products)
-        .where(inArray(products.producerId, producerIds))
+        .where(and(inArray(products.producerId, producerIds), isPublishedProduct))
         .groupBy(products.producerId);
       return new Map(counts.map((row) => [row.producerId, Number(row.n)]));
+    },
+
+    /** The first last-valid-day among each producer's documents (its own and its products'), for the expiry flag. */
+    earliestDocumentValidTo: async (producerIds: string[]): Promise<Map<string, string>> => {
+      const rows = await db()
+        .select({ producerId: registryDocuments.producerId, validTo: min(registryDocuments.validTo) })
+        .from(registryDocuments)
+        .where(and(inArray(registryDocuments.producerId, producerIds), isNotNull(registryDocuments.validTo)))
+        .groupBy(registryDocuments.producerId);
+      return new Map(rows.flatMap((row) => (row.validTo ? [[row.producerId, row.validTo] as const] : [])));
     },
 
     listProductSearchParts: (producerId: string) =>

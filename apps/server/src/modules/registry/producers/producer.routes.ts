@@ -88,7 +88,7 @@ export function producerRoutes(deps: { producers: ProducerService; units: UnitDi
       async (request, reply) => {
         const actor = { grants: requireActor(request).grants };
         const created = await producers.registerProducer(actor, request.body, auditContextOf(request));
-        return reply.status(201).send(await toProducerView({ ...created, productCount: 0 }, units));
+        return reply.status(201).send(await toProducerView({ ...created, productCount: 0, earliestDocumentValidTo: null }, units));
       },
     );
 

@@ -26,7 +26,7 @@ export type { ProducerFields, ProducerStatusInput, RegisterProducerInput, Update
 export type { ProducerFilters } from './producer.repository';
 export { placeOfProducer, productSearchText } from './producer-place';
 
-export type ProducerWithCount = ProducerRow & { productCount: number };
+export type ProducerWithCount = ProducerRow & { productCount: number; earliestDocumentValidTo: string | null };
 
 /** Producers registered per short transaction when an import stages them (each row runs every check). */
 const STAGED_PRODUCERS_PER_SLICE = 50;
@@ -48,8 +48,10 @@ export function createProducerService(deps: {
 
   async function withCounts(rows: ProducerRow[]): Promise<ProducerWithCount[]> {
     if (rows.length === 0) return [];
-    const byId = await repository.countProducts(rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, productCount: byId.get(row.id) ?? 0 }));
+    const ids = rows.map((row) => row.id);
+    const byId = await repository.countProducts(ids);
+    const validTo = await repository.earliestDocumentValidTo(ids);
+    return rows.map((row) => ({ ...row, productCount: byId.get(row.id) ?? 0, earliestDocumentValidTo: validTo.get(row.id) ?? null }));
   }
 
   return {

@@ -118,7 +118,7 @@ export function createProductWrites(deps: {
     if (diff.changed.length === 0 && !gtinsChanged) return before;
     const patch: Partial<ProductInsert> = Object.fromEntries(diff.changed.map((key) => [key, next[key as keyof ProductRow]]));
     patch.nameFolded = foldVietnamese(next.nameVi);
-    patch.searchFolded = productSearchText(next, producer.name);
+    patch.searchFolded = productSearchText(next, producer);
     const after = await saveVersioned(before, input.version, patch);
     if (gtinsChanged) await saveGtins(after.id, gtins);
     if (!options.skipAudit) {

@@ -60,6 +60,7 @@ function listConditions(actor: RegistryActor, filters: ProductFilters): SQL[] {
   if (filters.groupCode) conditions.push(eq(productSets.groupCode, filters.groupCode));
   if (filters.productSetId) conditions.push(eq(products.productSetId, filters.productSetId));
   if (filters.status) conditions.push(eq(products.status, filters.status));
+  if (filters.importId) conditions.push(eq(products.importId, filters.importId));
   for (const term of searchTerms(filters.q)) conditions.push(sql`${products.searchFolded} like ${`%${escapeLikePattern(term)}%`}`);
   return conditions;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aGtin13, givenProducer, givenProduct, productSetId } from '../../../test-support/registry-builders';
+import { aGtin13, aTaxCode, givenProducer, givenProduct, productSetId } from '../../../test-support/registry-builders';
 import { type Client, HANOI, type TestApp, startTestApp } from '../../../test-support/test-app';
 
 describe('product routes', () => {
@@ -8,7 +8,7 @@ describe('product routes', () => {
   let officer: Client;
   let admin: Client;
   let system: Client;
-  let producer: { id: string; version: number; name: string };
+  let producer: { id: string; version: number; name: string; registrationNumber: string };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -281,6 +281,15 @@ describe('product routes', () => {
       expect(byCode.items.map((p: { id: string }) => p.id)).toEqual([honey.id]);
     });
 
+    it('finds a producer’s products by its tax code or registration number, in any case', async () => {
+      const byTaxCode = (await officer.get(`/api/products?q=${producer.registrationNumber}`)).json();
+      expect(byTaxCode.items.map((p: { id: string }) => p.id)).toContain(shanTuyet.id);
+      expect(byTaxCode.items.map((p: { id: string }) => p.id)).not.toContain(coffee.id);
+      const number = (await officer.get(`/api/producers/${household.id}`)).json().registrationNumber as string;
+      const byNumber = (await officer.get(`/api/products?q=${encodeURIComponent(number.toLowerCase())}`)).json();
+      expect(byNumber.items.map((p: { id: string }) => p.id)).toEqual([honey.id]);
+    });
+
     it('filters by commune, new code or old code', async () => {
       const byNew = (await officer.get('/api/products?communeCode=03979')).json();
       const byOld = (await officer.get('/api/products?communeCode=04030')).json();
@@ -479,6 +488,16 @@ describe('product routes', () => {
       await officer.patch(`/api/producers/${renamed.id}`, { version: renamed.version, name: 'HTX Sơn Tra Vàng' });
       expect((await officer.get('/api/products?q=son%20tra%20vang')).json().items.map((p: { id: string }) => p.id)).toEqual([product.id]);
       expect((await officer.get('/api/products?q=hoa%20ban%20trang')).json().total).toBe(0);
+    });
+
+    it('keeps product search on the producer’s new registration number after it changes', async () => {
+      const moved = await givenProducer(officer, { name: 'HTX Chè Búp Tím' });
+      const product = await givenProduct(t, officer, moved.id, { nameVi: 'Chè búp tím' });
+      const newNumber = aTaxCode();
+      const patched = await officer.patch(`/api/producers/${moved.id}`, { version: moved.version, registrationNumber: newNumber });
+      expect(patched.statusCode).toBe(200);
+      expect((await officer.get(`/api/products?q=${newNumber}`)).json().items.map((p: { id: string }) => p.id)).toEqual([product.id]);
+      expect((await officer.get(`/api/products?q=${moved.registrationNumber}`)).json().total).toBe(0);
     });
   });
 });

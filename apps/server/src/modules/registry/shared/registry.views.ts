@@ -58,6 +58,7 @@ export async function toProducerView(row: ProducerWithCount, units: UnitDirector
     statusReason: row.statusReason,
     statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
     productCount: row.productCount,
+    earliestDocumentValidTo: row.earliestDocumentValidTo,
     isDemo: row.isDemo,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -115,7 +116,7 @@ export async function toProductView(item: ProductDetail, units: UnitDirectory): 
 }
 
 export async function toProducerSheetRow(
-  row: ProducerWithCount | Omit<ProducerWithCount, 'productCount'>,
+  row: ProducerWithCount | Omit<ProducerWithCount, 'productCount' | 'earliestDocumentValidTo'>,
   units: UnitDirectory,
 ): Promise<ProducerSheetRow> {
   const names = await units.namesOf(row);

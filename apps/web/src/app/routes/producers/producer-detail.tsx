@@ -1,7 +1,9 @@
 import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Tag } from 'antd';
+import { documentExpiry } from '@ocop/domain/registry';
+import { Alert, App, Button, Card, Flex, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DocumentExpiryTag, todayIso } from '../../../components/ui/document-expiry-tag';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoading } from '../../../components/ui/page-loading';
@@ -14,6 +16,7 @@ import { useProducts } from '../../../features/products/api/list-products';
 import { NoProductsYet } from '../../../features/products/components/no-products-yet';
 import { ProductsTable } from '../../../features/products/components/products-table';
 import { useCurrentUser } from '../../../lib/auth';
+import { formatIsoDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { canChangeProducerStatusIn, canEditProducerAt } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
@@ -41,6 +44,7 @@ export function ProducerDetailPage() {
   const data = producer.data;
   const canEdit = canEditProducerAt(user, { producerId: data.id, provinceCode: data.provinceCode, communeCode: data.communeCode });
   const canChangeStatus = canChangeProducerStatusIn(user, data.provinceCode) && data.status !== 'dissolved';
+  const expiry = documentExpiry(data.earliestDocumentValidTo, todayIso());
 
   return (
     <>
@@ -51,6 +55,7 @@ export function ProducerDetailPage() {
             <ProducerTypeTag type={data.type} />
             <ProducerStatusTag status={data.status} />
             {data.isDemo ? <Tag color="purple">{t('common.demo')}</Tag> : null}
+            <DocumentExpiryTag validTo={data.earliestDocumentValidTo} subject="producer" />
           </Flex>
         }
         extra={
@@ -71,6 +76,16 @@ export function ProducerDetailPage() {
         }
       />
       <Flex vertical gap={16}>
+        {expiry && data.earliestDocumentValidTo ? (
+          <Alert
+            type={expiry === 'expired' ? 'error' : 'warning'}
+            showIcon
+            data-testid="producer-document-expiry"
+            title={t(expiry === 'expired' ? 'documents.alertExpired' : 'documents.alertExpiring', {
+              date: formatIsoDate(data.earliestDocumentValidTo),
+            })}
+          />
+        ) : null}
         <Card title={t('producer.detail.general')} data-testid="producer-details">
           <ProducerDetails producer={data} provinceName={provinceName} />
         </Card>

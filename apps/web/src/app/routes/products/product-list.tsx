@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCER_TYPES, PRODUCT_STATUSES, type ProducerType, type ProductStatus } from '@ocop/domain/registry';
-import { Button, Card, Select } from 'antd';
+import { Alert, Button, Card, Select } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { ExportButtons } from '../../../components/ui/export-buttons';
@@ -19,7 +19,7 @@ import { DESKTOP_QUERY, useMediaQuery } from '../../../lib/use-media-query';
 import { intParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { EnumFilter, FilterBar, PHONE_QUERY, PlaceFilter, RegistrySearch } from '../../registry-filters';
 
-const FILTER_KEYS = ['q', 'place', 'producerType', 'group', 'set', 'status', 'producerId', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['q', 'place', 'producerType', 'group', 'set', 'status', 'producerId', 'importId', 'page', 'pageSize'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isOneOf<V extends string>(values: readonly V[], value: string | undefined): value is V {
@@ -42,6 +42,8 @@ export function ProductListPage() {
     productSetId: params.set && UUID.test(params.set) ? params.set : undefined,
     status: isOneOf(PRODUCT_STATUSES, params.status) ? params.status : undefined,
     producerId: params.producerId && UUID.test(params.producerId) ? params.producerId : undefined,
+    // Set by the import history's "products it created" link; it has no box of its own.
+    importId: params.importId && UUID.test(params.importId) ? params.importId : undefined,
   };
   const page = intParam(params.page, 1);
   const pageSize = intParam(params.pageSize, 20, 200);
@@ -82,7 +84,16 @@ export function ProductListPage() {
               <Button
                 type="link"
                 onClick={() =>
-                  setParams({ q: null, place: null, producerType: null, group: null, set: null, status: null, producerId: null })
+                  setParams({
+                    q: null,
+                    place: null,
+                    producerType: null,
+                    group: null,
+                    set: null,
+                    status: null,
+                    producerId: null,
+                    importId: null,
+                  })
                 }
               >
                 {t('common.clearFilters')}
@@ -132,6 +143,20 @@ export function ProductListPage() {
             width={170}
           />
         </FilterBar>
+        {filters.importId ? (
+          <Alert
+            type="info"
+            showIcon
+            action={
+              <Button size="small" type="link" onClick={() => setParams({ importId: null })}>
+                {t('products.fromImportClear')}
+              </Button>
+            }
+            title={t('products.fromImport')}
+            style={{ marginBottom: 16 }}
+            data-testid="from-import"
+          />
+        ) : null}
         {products.isError ? (
           <div style={{ marginBottom: 16 }}>
             <ErrorAlert error={products.error} />

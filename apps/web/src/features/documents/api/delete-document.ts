@@ -11,6 +11,11 @@ export function useDeleteDocument() {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError, string>({
     mutationFn: deleteDocument,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DOCUMENTS_QUERY_KEY }),
+    // The producer's expiry flag (earliestDocumentValidTo) comes with the producer: refresh it too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_QUERY_KEY }),
+        queryClient.invalidateQueries({ queryKey: ['producers'] }),
+      ]),
   });
 }

@@ -33,6 +33,11 @@ export function useUploadDocument() {
   return useMutation<DocumentView, ApiError, UploadDocumentInput>({
     mutationFn: uploadDocument,
     // A product's document also shows on its producer's page, so every list is refreshed.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DOCUMENTS_QUERY_KEY }),
+    // The producer's expiry flag (earliestDocumentValidTo) comes with the producer: refresh it too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_QUERY_KEY }),
+        queryClient.invalidateQueries({ queryKey: ['producers'] }),
+      ]),
   });
 }

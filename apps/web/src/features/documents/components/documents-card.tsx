@@ -21,8 +21,9 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
+import { DocumentExpiryTag } from '../../../components/ui/document-expiry-tag';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { FilePicker } from '../../../components/ui/file-picker';
 import { DATE_FORMAT, formatIsoDate } from '../../../lib/format';
@@ -36,8 +37,6 @@ import { useUploadDocument } from '../api/upload-document';
 
 const MB = 1024 * 1024;
 const DOCUMENT_TYPES = '.pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx,application/pdf,image/jpeg,image/png,image/webp';
-/** A document whose last valid day is this close gets an "expiring soon" tag. */
-const EXPIRING_SOON_DAYS = 30;
 
 type UploadValues = {
   kind?: DocumentKind;
@@ -64,14 +63,11 @@ function isoDate(value: Dayjs | null | undefined): string | null {
   return value ? value.format('YYYY-MM-DD') : null;
 }
 
-/** "Hết hạn" when the server says so; "Sắp hết hạn" within 30 days. */
+/** "Hết hạn" when the server says so (its clock is Vietnam's); else "Sắp hết hạn" within 60 days. */
 function ValidityTags({ document }: { document: DocumentView }) {
   const { t } = useI18n();
   if (document.expired) return <Tag color="red">{t('documents.expired')}</Tag>;
-  if (document.validTo && dayjs(document.validTo).diff(dayjs().startOf('day'), 'day') <= EXPIRING_SOON_DAYS) {
-    return <Tag color="orange">{t('documents.expiringSoon')}</Tag>;
-  }
-  return null;
+  return <DocumentExpiryTag validTo={document.validTo} />;
 }
 
 function Validity({ document }: { document: DocumentView }) {

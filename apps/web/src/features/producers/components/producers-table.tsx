@@ -2,6 +2,7 @@ import type { ProducerView } from '@ocop/contracts/registry';
 import { Flex, Table, type TableColumnsType, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DocumentExpiryTag } from '../../../components/ui/document-expiry-tag';
 import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import type { ProducerPage } from '../api/list-producers';
@@ -85,7 +86,12 @@ export function ProducersTable({
           title: t('producers.col.status'),
           dataIndex: 'status',
           width: 170,
-          render: (_, producer) => <ProducerStatusTag status={producer.status} />,
+          render: (_, producer) => (
+            <Flex vertical gap={4} align="flex-start">
+              <ProducerStatusTag status={producer.status} />
+              <DocumentExpiryTag validTo={producer.earliestDocumentValidTo} subject="producer" />
+            </Flex>
+          ),
         },
       ]
     : [
@@ -98,6 +104,7 @@ export function ProducersTable({
               <Flex gap={4} wrap>
                 <ProducerTypeTag type={producer.type} />
                 <ProducerStatusTag status={producer.status} />
+                <DocumentExpiryTag validTo={producer.earliestDocumentValidTo} subject="producer" />
               </Flex>
               <Place producer={producer} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

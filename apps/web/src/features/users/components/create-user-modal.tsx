@@ -1,17 +1,16 @@
-import { errorMessage } from '@ocop/contracts/errors';
 import type { UserView } from '@ocop/contracts/identity';
-import { normalizeLogin, normalizePhone, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@ocop/domain/identity';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@ocop/domain/identity';
 import type { Role } from '@ocop/domain/shared';
-import { Col, Form, Input, Modal, Row } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { showErrorOnFields } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateUser } from '../api/create-user';
 import { type CommuneOption, grantFromRow, type RoleGrantRow, roleFieldForError } from './role-grant-form';
 import { RoleGrantsFields } from './role-grants-fields';
+import { contactFieldForError, UserContactFields } from './user-contact-fields';
 import { FormFooter } from './user-form-parts';
 
-// Client-side checks use the same rules (@ocop/domain) and texts (@ocop/contracts) as the server.
 type CreateUserValues = {
   fullName: string;
   email?: string;
@@ -22,34 +21,14 @@ type CreateUserValues = {
 
 const FIELDS = ['fullName', 'email', 'phone', 'password', 'roles'] as const;
 
-export function isValidEmail(value: string): boolean {
-  if (!value.includes('@')) return false;
-  try {
-    normalizeLogin(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function isValidPhone(value: string): boolean {
-  try {
-    normalizePhone(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Which field a server error on user creation belongs to; the rest goes to the Alert. */
 export function createUserFieldForError(
   code: string,
   details: Readonly<Record<string, unknown>>,
   values: Partial<CreateUserValues>,
 ): string | (string | number)[] | null {
-  if (code === 'user.invalid_phone') return 'phone';
-  if (code === 'user.invalid_email' || code === 'user.login_required') return 'email';
-  if (code === 'user.login_taken') return values.email?.trim() || !values.phone?.trim() ? 'email' : 'phone';
+  const contact = contactFieldForError(code, values);
+  if (contact) return contact;
   if (code.startsWith('user.password_')) return 'password';
   return roleFieldForError(code, details, values.roles ?? []);
 }
@@ -71,7 +50,7 @@ function CreateUserForm({
   onCreated: (user: UserView) => void;
   onCancel: () => void;
 }) {
-  const { t, language, describeError } = useI18n();
+  const { t, describeError } = useI18n();
   const [form] = Form.useForm<CreateUserValues>();
   const createUser = useCreateUser();
   const [formError, setFormError] = useState<unknown>(null);
@@ -117,50 +96,7 @@ function CreateUserForm({
       onValuesChange={() => setFormError(null)}
       autoComplete="off"
     >
-      <Form.Item
-        name="fullName"
-        label={t('users.field.fullName')}
-        rules={[{ required: true, whitespace: true, message: t('users.field.fullNameRequired') }, { max: 200 }]}
-      >
-        <Input autoComplete="off" />
-      </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="email"
-            label={t('users.field.email')}
-            dependencies={['phone']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_, value: string | undefined) => {
-                  const email = value?.trim() ?? '';
-                  const phone = (getFieldValue('phone') as string | undefined)?.trim() ?? '';
-                  if (!email && !phone) throw new Error(errorMessage('user.login_required', language));
-                  if (email && !isValidEmail(email)) throw new Error(errorMessage('user.invalid_email', language));
-                },
-              }),
-            ]}
-          >
-            <Input type="email" inputMode="email" autoComplete="off" placeholder="ten@sonla.gov.vn" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="phone"
-            label={t('users.field.phone')}
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  const phone = value?.trim() ?? '';
-                  if (phone && !isValidPhone(phone)) throw new Error(errorMessage('user.invalid_phone', language));
-                },
-              },
-            ]}
-          >
-            <Input inputMode="tel" autoComplete="off" placeholder="0912 345 678" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <UserContactFields />
       <Form.Item
         name="password"
         label={t('users.field.password')}

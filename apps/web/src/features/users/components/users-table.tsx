@@ -26,6 +26,7 @@ export function UsersTable({
   names,
   currentUserId,
   onPageChange,
+  onEdit,
   onEditRoles,
   onResetPassword,
 }: {
@@ -34,6 +35,7 @@ export function UsersTable({
   names: UnitNames;
   currentUserId: string;
   onPageChange: (page: number, pageSize: number) => void;
+  onEdit: (user: UserView) => void;
   onEditRoles: (user: UserView) => void;
   onResetPassword: (user: UserView) => void;
 }) {
@@ -112,6 +114,9 @@ export function UsersTable({
       render: (_, user) =>
         wide ? (
           <Flex vertical align="flex-start" gap={0}>
+            <Button type="link" size="small" onClick={() => onEdit(user)} style={{ paddingInline: 0 }}>
+              {t('users.action.edit')}
+            </Button>
             <Button type="link" size="small" onClick={() => onEditRoles(user)} style={{ paddingInline: 0 }}>
               {t('users.action.editRoles')}
             </Button>
@@ -137,6 +142,7 @@ export function UsersTable({
             trigger={['click']}
             menu={{
               items: [
+                { key: 'edit', label: t('users.action.edit') },
                 { key: 'roles', label: t('users.action.editRoles') },
                 { key: 'reset', label: t('users.action.resetPassword') },
                 ...(user.id === currentUserId
@@ -150,6 +156,7 @@ export function UsersTable({
                     ]),
               ],
               onClick: ({ key }) => {
+                if (key === 'edit') onEdit(user);
                 if (key === 'roles') onEditRoles(user);
                 if (key === 'reset') onResetPassword(user);
                 if (key === 'toggle') {
