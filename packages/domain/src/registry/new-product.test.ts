@@ -86,7 +86,7 @@ describe('planNewProduct', () => {
       story: null,
       description: null,
       nameFolded: 'che shan tuyet',
-      searchFolded: 'che shan tuyet shan tea 14-03670-001-2026 htx che ta xua',
+      searchFolded: 'che shan tuyet shan tea 14-03670-001-2026 htx che ta xua 5500123456',
       priceMin: 50_000,
       priceMax: null,
       status: 'idea',
