@@ -36,3 +36,7 @@ for (const line of await benchEdge({ seconds })) console.log(`- ${line}`);
 console.log('\n## Registry');
 const { benchRegistry } = await import('./registry.bench');
 for (const line of await benchRegistry({ postgresUrl: pgUrl })) console.log(`- ${line}`);
+
+console.log('\n## Spreadsheet bombs (PGlite, /api/health over HTTP while each job runs)');
+const { benchBombs } = await import('./bombs.bench');
+for (const line of await benchBombs()) console.log(`- ${line}`);

@@ -98,7 +98,8 @@ export async function checkImport(p: {
     planned = await plan.plan(parsed, { provinceCode: job.provinceCode, currentYear: vietnamYear(p.clock.now()), db: p.db });
     for (const row of planned) for (const problem of row.problems) issues.push(rowIssue(row.rowNumber, problem, place));
   }
-  issues.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
+  // Column letters are ASCII: a plain comparison orders them as localeCompare would, without its cost on 100,000 issues.
+  issues.sort((a, b) => a.row - b.row || compareText(a.column ?? '', b.column ?? ''));
   const listed = issues.slice(0, MAX_LISTED_PROBLEMS).map(shortenDetails);
 
   const report: ImportReport = {
@@ -125,6 +126,10 @@ export async function checkImport(p: {
     report.created = clean.length - report.updated;
   }
   return { report, planned, problemFree: issues.length === 0 && found.layout !== undefined, place };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The issue with every text in its details cut to MAX_PROBLEM_VALUE_CHARS characters. */
