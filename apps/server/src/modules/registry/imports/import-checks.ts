@@ -11,7 +11,7 @@ import { type CellInput, cellText, type ParseContext } from './registry-columns'
  * Problems kept in the job's JSON report; more are counted, and the xlsx report lists those kept.
  * The report is read on every poll of the job, so it stays a few MB at most.
  */
-export const MAX_LISTED_PROBLEMS = 5_000;
+export const MAX_LISTED_PROBLEMS = 1_000;
 /** Characters of a cell's value kept in a problem: a 30,000-character cell is named, not repeated. */
 export const MAX_PROBLEM_VALUE_CHARS = 200;
 /** How often the stored progress of a running job is refreshed while reading. */
