@@ -40,3 +40,7 @@ for (const line of await benchRegistry({ postgresUrl: pgUrl })) console.log(`- $
 console.log('\n## Reads during an import (real HTTP; worst latency as a ratio to the same read at rest)');
 const { benchImportLatency } = await import('./import-latency.bench');
 for (const line of await benchImportLatency({ postgresUrl: pgUrl })) console.log(`- ${line}`);
+
+console.log('\n## Spreadsheet bombs (PGlite, /api/health over HTTP while each job runs)');
+const { benchBombs } = await import('./bombs.bench');
+for (const line of await benchBombs()) console.log(`- ${line}`);

@@ -334,6 +334,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     en: 'The cell shows an error ({value}); fix the formula or type the value.',
   },
   'import.cell_unreadable': { vi: 'Không đọc được nội dung ô này.', en: 'This cell cannot be read.' },
+  'import.unstorable_character': {
+    vi: 'Ô chứa ký tự không thể lưu ({character}); hãy xóa ký tự đó rồi tải lên lại.',
+    en: 'The cell holds a character that cannot be stored ({character}); remove it and upload again.',
+  },
+  'import.file_unpacks_too_large': {
+    vi: 'Tệp .xlsx khi giải nén vượt quá giới hạn {limit}. Không có gì được lưu; hãy chia tệp thành nhiều tệp nhỏ hơn.',
+    en: 'The .xlsx file unpacks to more than the {limit} limit. Nothing was stored; split it into smaller files.',
+  },
+  'import.too_many_entries': {
+    vi: 'Tệp .xlsx chứa quá {limit} thành phần, vượt giới hạn của một bảng tính. Không có gì được lưu.',
+    en: 'The .xlsx file holds more than {limit} parts, beyond the limit for a workbook. Nothing was stored.',
+  },
+  'import.too_many_rows': {
+    vi: 'Tệp có quá {limit} dòng, vượt giới hạn số dòng của một lượt nhập. Không có gì được lưu; hãy chia tệp thành nhiều tệp nhỏ hơn.',
+    en: 'The file has more than {limit} rows, the limit for one import. Nothing was stored; split it into smaller files.',
+  },
+  'import.cell_too_long': {
+    vi: 'Tệp có ô dài quá {limit} ký tự, vượt giới hạn độ dài một ô (với tệp .csv, có thể do dấu ngoặc kép không được đóng). Không có gì được lưu.',
+    en: 'A cell is longer than {limit} characters, the limit for one cell (in a .csv file, perhaps a quote that is never closed). Nothing was stored.',
+  },
+  'import.too_many_shared_strings': {
+    vi: 'Tệp .xlsx có quá {limit} chuỗi văn bản dùng chung, vượt giới hạn của một lượt nhập. Không có gì được lưu.',
+    en: 'The .xlsx file has more than {limit} shared strings, the limit for one import. Nothing was stored.',
+  },
   'import.duplicate_row': {
     vi: '"{value}" đã có ở dòng {firstRow} của tệp; mỗi bản ghi chỉ ghi một dòng.',
     en: '"{value}" is already on row {firstRow} of the file; give each record one row.',

@@ -3,6 +3,17 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { decodeTextFile, detectLegacyText, guessLegacyBytes } from './legacy-vietnamese';
 import type { CellInput } from './cells';
+import {
+  MAX_CELL_CHARS,
+  MAX_CSV_FIELD_CHARS,
+  MAX_SHARED_STRINGS,
+  MAX_SHEET_COLUMNS,
+  MAX_SHEET_ROWS,
+  MAX_XLSX_UNPACKED_BYTES,
+  MAX_XML_TEXT_RUN,
+  sheetLimitError,
+} from './sheet-limits';
+import { workbookParts } from './zip-directory';
 
 /** A problem found while reading one cell, before its column's rules run. */
 export type CellReadProblem = { code: string; details: Record<string, unknown> };
@@ -17,20 +28,100 @@ export type RawSheet = { name: string; rows: AsyncIterable<RawRow> };
 
 /** Rows read between two yields to the event loop, so a large file never holds the server up. */
 export const ROWS_PER_SLICE = 250;
+/** The longest stretch of reading between two yields to the event loop, whatever the rows hold. */
+export const SLICE_MS = 20;
 
-/** Turns chunks of UTF-8 bytes into text without cutting a character in two at a chunk boundary. */
-async function* decodeUtf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/** Yields to the event loop every ROWS_PER_SLICE rows or SLICE_MS milliseconds, whichever comes first. */
+function sliceClock() {
+  let rows = 0;
+  let started = performance.now();
+  return async () => {
+    if (++rows < ROWS_PER_SLICE && performance.now() - started < SLICE_MS) return;
+    rows = 0;
+    await yieldToEventLoop();
+    started = performance.now();
+  };
+}
+
+/** Counts the rows read from one file against MAX_SHEET_ROWS. */
+function rowBudget() {
+  let rows = 0;
+  return () => {
+    if (++rows > MAX_SHEET_ROWS) throw sheetLimitError('import.too_many_rows', `The file has more than ${MAX_SHEET_ROWS} rows.`);
+  };
+}
+
+/** What every inflated entry of one workbook is counted against while it streams. */
+type InflateBudget = { bytes: number };
+
+/**
+ * Turns chunks of UTF-8 bytes into text without cutting a character in two at a chunk boundary,
+ * counting the inflated bytes against the workbook's budget and failing on a text run between two
+ * tags longer than any cell may be, before the XML parser has to hold it.
+ */
+async function* decodeUtf8Chunks(
+  source: AsyncIterable<Buffer | string>,
+  budget: InflateBudget,
+  onChunk?: () => void,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  let run = 0;
+  // Runs inside one chunk (16 KB from the inflater) are shorter than the limit; runs across chunks add up here.
+  const check = (text: string) => {
+    const lastTag = text.lastIndexOf('<');
+    if (lastTag === -1) run += text.length;
+    else if (run + text.indexOf('<') > MAX_XML_TEXT_RUN) run += text.indexOf('<');
+    else run = text.length - lastTag - 1;
+    if (run > MAX_XML_TEXT_RUN) throw sheetLimitError('import.cell_too_long', `A cell holds more than ${MAX_CELL_CHARS} characters.`);
+  };
   for await (const chunk of source) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
+    budget.bytes += chunk.length;
+    if (budget.bytes > MAX_XLSX_UNPACKED_BYTES) {
+      throw sheetLimitError('import.file_unpacks_too_large', `The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES} bytes.`);
     }
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
+    onChunk?.();
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (!text) continue;
+    check(text);
+    yield text;
   }
   const rest = decoder.decode();
   if (rest) yield rest;
+}
+
+/** A cell element of a sheet's XML, with its column letters: `<c r="XFD7" …/>` or `<c r="B2" …>…</c>`. */
+const CELL_ELEMENT = /<c r="([A-Z]{1,3})\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+const FAR_COLUMN = columnNumber('A') + MAX_SHEET_COLUMNS;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * Removes from a sheet's XML every cell beyond MAX_SHEET_COLUMNS before exceljs sees it: exceljs
+ * gives each row an array as long as its last column, so one cell in XFD on 20,000 rows costs
+ * seconds of parsing and gigabytes. Text is handed on up to the last cell that may be incomplete.
+ */
+async function* dropFarCells(source: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  const keep = (xml: string) => xml.replace(CELL_ELEMENT, (cell, letters: string) => (columnNumber(letters) >= FAR_COLUMN ? '' : cell));
+  for await (const chunk of source) {
+    const text = carry + chunk;
+    const lastCell = text.lastIndexOf('<c ');
+    const cut = lastCell === -1 ? text.length : lastCell;
+    carry = text.slice(cut);
+    // A cell element longer than any cell may be: handed on unfiltered, the cell-length guard then applies.
+    if (carry.length > MAX_XML_TEXT_RUN) {
+      yield keep(text.slice(0, cut)) + carry;
+      carry = '';
+      continue;
+    }
+    const done = text.slice(0, cut);
+    if (done) yield keep(done);
+  }
+  if (carry) yield keep(carry);
 }
 
 type ReaderInternals = {
@@ -38,6 +129,8 @@ type ReaderInternals = {
   _parseSharedStrings: (entry: Readable) => unknown;
   _parseStyles: (entry: Readable) => unknown;
   _parseWorkbook: (entry: Readable) => unknown;
+  _parseRels: (entry: Readable) => unknown;
+  sharedStrings?: unknown[];
 };
 
 /**
@@ -47,7 +140,8 @@ type ReaderInternals = {
  * parser passes text through untouched, so the reader is handed text decoded across chunk
  * boundaries instead. The import tests with 20,000 rows of Vietnamese text catch a regression.
  */
-function createWorkbookReader(input: Readable) {
+function createWorkbookReader(input: Readable, options: { noSharedStrings?: boolean } = {}) {
+  const budget: InflateBudget = { bytes: 0 };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell dates from numbers; fonts tell .VnTime / VNI text
@@ -56,22 +150,38 @@ function createWorkbookReader(input: Readable) {
     entries: 'ignore',
   });
   const internals = reader as unknown as ReaderInternals;
+  // A workbook without a shared-string table has an empty one: sheets then stream instead of being spooled to disk.
+  if (options.noSharedStrings) internals.sharedStrings = [];
   const parseWorksheet = internals._parseWorksheet;
   internals._parseWorksheet = function (iterator, sheetNo) {
-    return parseWorksheet.call(this, decodeUtf8Chunks(iterator), sheetNo);
+    return parseWorksheet.call(this, dropFarCells(decodeUtf8Chunks(iterator, budget)), sheetNo);
   };
-  for (const name of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook'] as const) {
+  // exceljs fills its shared-string table as it parses; checked each time it asks for more text.
+  const countSharedStrings = () => {
+    if ((internals.sharedStrings?.length ?? 0) > MAX_SHARED_STRINGS) {
+      throw sheetLimitError('import.too_many_shared_strings', `The workbook has more than ${MAX_SHARED_STRINGS} shared strings.`);
+    }
+  };
+  for (const name of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook', '_parseRels'] as const) {
     const original = internals[name];
+    const onChunk = name === '_parseSharedStrings' ? countSharedStrings : undefined;
     internals[name] = function (entry: Readable) {
-      return original.call(this, Readable.from(decodeUtf8Chunks(entry)));
+      return original.call(this, Readable.from(decodeUtf8Chunks(entry, budget, onChunk)));
     };
   }
   return reader;
 }
 
-/** The visible worksheets of an xlsx workbook, read as a stream: rows are never all in memory at once. */
-export async function* readXlsxSheets(input: Readable): AsyncGenerator<RawSheet> {
-  const reader = createWorkbookReader(input);
+/**
+ * The visible worksheets of an xlsx workbook, read as a stream: rows are never all in memory at once.
+ * Given the file's bytes, its zip directory is checked against the limits before anything is inflated,
+ * and only the parts the reader parses are handed to it, each inflated under the byte limit.
+ */
+export async function* readXlsxSheets(source: Readable | Buffer): AsyncGenerator<RawSheet> {
+  const parts = Buffer.isBuffer(source) ? workbookParts(source) : null;
+  const input = parts ? Readable.from([parts.bytes]) : (source as Readable);
+  const reader = createWorkbookReader(input, { noSharedStrings: parts ? !parts.hasSharedStrings : false });
+  const countRow = rowBudget();
   try {
     for await (const worksheet of reader) {
       const sheet = worksheet as unknown as WorksheetLike;
@@ -81,7 +191,7 @@ export async function* readXlsxSheets(input: Readable): AsyncGenerator<RawSheet>
         }
         continue;
       }
-      yield { name: sheet.name, rows: xlsxRows(sheet) };
+      yield { name: sheet.name, rows: xlsxRows(sheet, countRow) };
     }
   } finally {
     input.destroy();
@@ -89,23 +199,23 @@ export async function* readXlsxSheets(input: Readable): AsyncGenerator<RawSheet>
 }
 
 type CellLike = { value: unknown; numFmt?: string; font?: { name?: string } };
-type RowLike = { number: number; cellCount: number; getCell: (col: number) => CellLike };
+type RowLike = { number: number; cellCount: number; findCell: (col: number) => CellLike | undefined };
 type WorksheetLike = AsyncIterable<RowLike> & { name: string; state?: string };
 
-async function* xlsxRows(sheet: WorksheetLike): AsyncGenerator<RawRow> {
-  let sinceYield = 0;
+/** Rows with the cells of the first MAX_SHEET_COLUMNS columns; cells beyond are never looked at (findCell creates none). */
+async function* xlsxRows(sheet: WorksheetLike, countRow: () => void): AsyncGenerator<RawRow> {
+  const slice = sliceClock();
   for await (const row of sheet) {
+    countRow();
     const cells: (RawCell | undefined)[] = [];
-    for (let col = 1; col <= row.cellCount; col++) {
-      const cell = row.getCell(col);
-      if (cell.value === null || cell.value === undefined) continue;
+    const last = Math.min(row.cellCount, MAX_SHEET_COLUMNS);
+    for (let col = 1; col <= last; col++) {
+      const cell = row.findCell(col);
+      if (!cell || cell.value === null || cell.value === undefined) continue;
       cells[col - 1] = readXlsxCell(cell);
     }
     yield { rowNumber: row.number, cells };
-    if (++sinceYield >= ROWS_PER_SLICE) {
-      sinceYield = 0;
-      await yieldToEventLoop();
-    }
+    await slice();
   }
 }
 
@@ -166,6 +276,9 @@ function richTextOf(parts: unknown[]): string {
  * so that a header row written in TCVN3 or VNI is still recognised (a reported cell is never imported).
  */
 function textCell(text: string, fontName: string | null): RawCell {
+  if (text.length > MAX_CELL_CHARS) throw sheetLimitError('import.cell_too_long', `A cell holds more than ${MAX_CELL_CHARS} characters.`);
+  const unstorable = unstorableCharacter(text);
+  if (unstorable) return { value: null, problem: { code: 'import.unstorable_character', details: { character: unstorable } } };
   const legacy = detectLegacyText(text, fontName);
   if (legacy) {
     return {
@@ -174,6 +287,17 @@ function textCell(text: string, fontName: string | null): RawCell {
     };
   }
   return { value: text };
+}
+
+/** NUL and lone surrogates: PostgreSQL cannot store them, so the dry run names their cell. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this finds
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first character of text that cannot be stored, as U+XXXX, or null. */
+export function unstorableCharacter(text: string): string | null {
+  const found = UNSTORABLE.exec(text);
+  if (!found) return null;
+  return `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Excel's day count (1900 system) to a UTC date. */
@@ -196,10 +320,14 @@ export function readCsvSheet(bytes: Buffer, name: string): RawSheet {
   return {
     name,
     rows: (async function* () {
-      let sinceYield = 0;
+      const slice = sliceClock();
+      const countRow = rowBudget();
       for (const record of parseCsv(text)) {
+        countRow();
         const cells = record.fields.map((field): RawCell | undefined => {
           if (field === '') return undefined;
+          const unstorable = unstorableCharacter(field);
+          if (unstorable) return { value: null, problem: { code: 'import.unstorable_character', details: { character: unstorable } } };
           if (legacy && /[\u0080-\u00ff]/.test(field)) {
             // The bytes as a Western code page would show them, and the reading that makes Vietnamese words.
             const guess = guessLegacyBytes(field);
@@ -215,10 +343,7 @@ export function readCsvSheet(bytes: Buffer, name: string): RawSheet {
           return legacy ? { value: field } : textCell(field, null);
         });
         yield { rowNumber: record.number, cells };
-        if (++sinceYield >= ROWS_PER_SLICE) {
-          sinceYield = 0;
-          await yieldToEventLoop();
-        }
+        await slice();
       }
     })(),
   };
@@ -240,7 +365,11 @@ export function detectCsvDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 records: quoted fields may hold separators, quotes ("") and line breaks. Record numbers start at 1. */
+/**
+ * RFC 4180 records: quoted fields may hold separators, quotes ("") and line breaks. Record numbers
+ * start at 1. Fields beyond MAX_SHEET_COLUMNS are skipped without being built; a field longer than
+ * MAX_CSV_FIELD_CHARS (a quote that never closes, too) fails the file as soon as the limit is passed.
+ */
 export function* parseCsv(text: string, delimiter = detectCsvDelimiter(text)): Generator<{ number: number; fields: string[] }> {
   let fields: string[] = [];
   let field = '';
@@ -248,20 +377,31 @@ export function* parseCsv(text: string, delimiter = detectCsvDelimiter(text)): G
   let number = 1;
   let i = 0;
   const n = text.length;
+  const add = (ch: string) => {
+    if (fields.length >= MAX_SHEET_COLUMNS) return;
+    if (field.length >= MAX_CSV_FIELD_CHARS) {
+      throw sheetLimitError('import.cell_too_long', `Row ${number} holds a field of more than ${MAX_CSV_FIELD_CHARS} characters.`);
+    }
+    field += ch;
+  };
+  const endField = () => {
+    if (fields.length < MAX_SHEET_COLUMNS) fields.push(field);
+    field = '';
+  };
   const endRecord = () => {
-    fields.push(field);
+    endField();
     const record = { number, fields };
     fields = [];
-    field = '';
     number++;
     return record;
   };
+  let started = false;
   while (i < n) {
     const ch = text[i] as string;
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
-          field += '"';
+          add('"');
           i += 2;
           continue;
         }
@@ -269,22 +409,25 @@ export function* parseCsv(text: string, delimiter = detectCsvDelimiter(text)): G
         i++;
         continue;
       }
-      field += ch;
+      add(ch);
       i++;
       continue;
     }
-    if (ch === '"' && field === '') {
+    if (ch === '"' && !started) {
       quoted = true;
+      started = true;
       i++;
     } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
+      endField();
+      started = false;
       i++;
     } else if (ch === '\r' || ch === '\n') {
       yield endRecord();
+      started = false;
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
-      field += ch;
+      add(ch);
+      started = true;
       i++;
     }
   }

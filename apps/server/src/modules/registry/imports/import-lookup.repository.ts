@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Transactions } from '../../../platform/database/transaction';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ProductRow, productGtins, products } from '../products/product.tables';
@@ -37,6 +38,7 @@ export function createImportLookupRepository({ transactions }: { transactions: T
     producersByRegistrationNumber: async (provinceCode: string, numbers: string[]) => {
       const out = new Map<string, Pick<ProducerRow, 'id' | 'status'>>();
       for (const part of chunks(numbers, 1000)) {
+        await yieldToEventLoop(); // on PGlite a query holds this thread: timers and requests run between chunks
         const found = await db()
           .select({ id: producers.id, registrationNumber: producers.registrationNumber, status: producers.status })
           .from(producers)
@@ -50,6 +52,7 @@ export function createImportLookupRepository({ transactions }: { transactions: T
     productsByCode: async (codes: string[]): Promise<Map<string, StoredProduct>> => {
       const out = new Map<string, StoredProduct>();
       for (const part of chunks(codes, 1000)) {
+        await yieldToEventLoop(); // on PGlite a query holds this thread: timers and requests run between chunks
         const found = await db()
           .select(storedProduct)
           .from(products)
@@ -63,6 +66,7 @@ export function createImportLookupRepository({ transactions }: { transactions: T
     productsOfProducers: async (producerIds: string[]): Promise<StoredProduct[]> => {
       const out: StoredProduct[] = [];
       for (const part of chunks(producerIds, 500)) {
+        await yieldToEventLoop(); // on PGlite a query holds this thread: timers and requests run between chunks
         out.push(
           ...(await db()
             .select(storedProduct)
@@ -77,6 +81,7 @@ export function createImportLookupRepository({ transactions }: { transactions: T
     gtinOwners: async (gtins: string[]) => {
       const out = new Map<string, { productId: string; code: string }>();
       for (const part of chunks(gtins, 1000)) {
+        await yieldToEventLoop(); // on PGlite a query holds this thread: timers and requests run between chunks
         const found = await db()
           .select({ gtin: productGtins.gtin, productId: productGtins.productId, code: products.code })
           .from(productGtins)

@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capability, requireActor } from '../../../platform/http/access';
 import { requestLanguage } from '../../../platform/http/language';
+import { limitDetailsOf } from '../../../platform/spreadsheets/sheet-limits';
 import { contentDisposition, readSingleUpload } from '../../../platform/http/uploads';
 import { auditContextOf } from '../../identity';
 import type { ImportProgress, ImportService, ImportWithJob } from './import.service';
@@ -61,7 +62,9 @@ export function toImportJobView({ job, run }: ImportWithJob, language: Language)
     format: job.uploadFormat,
     processedRows: live?.processedRows ?? job.processedRows,
     totalRows: live?.totalRows ?? job.totalRows,
-    failure: failureCode ? problemView({ row: 0, column: null, header: null, code: failureCode, details: {} }, language) : null,
+    failure: failureCode
+      ? problemView({ row: 0, column: null, header: null, code: failureCode, details: limitDetailsOf(failureCode) }, language)
+      : null,
     summary: report
       ? {
           sheetName: report.sheetName,

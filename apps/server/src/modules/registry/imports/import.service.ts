@@ -86,14 +86,15 @@ export function createImportService(deps: {
     await importJobs.update(jobId, { ...patch, updatedAt: clock.now() });
   }
 
+  /** Uploads are at most UPLOAD_LIMITS' size, so the bytes are read whole: the xlsx zip directory is checked before inflating. */
   async function openSheets(job: ImportJobRow): Promise<AsyncIterable<RawSheet>> {
+    const bytes = await readWholeFile(store, job.uploadKey);
     if (job.uploadFormat === 'csv') {
-      const bytes = await readWholeFile(store, job.uploadKey);
       return (async function* () {
         yield readCsvSheet(bytes, job.uploadName);
       })();
     }
-    return readXlsxSheets(await store.openRead(job.uploadKey));
+    return readXlsxSheets(bytes);
   }
 
   /** The handler of the import queue: one run of one import, from reading to publishing. */
