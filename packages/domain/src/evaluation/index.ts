@@ -1,4 +1,5 @@
 export * from './average';
+export * from './convert-1048';
 export * from './convert-26-2026';
 export * from './criteria';
 export * from './next-star';

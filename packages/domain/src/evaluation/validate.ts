@@ -7,6 +7,7 @@ import { walkCriteria } from './criteria';
 import type { Regime } from './regime';
 
 export type CriteriaIssueCode =
+  | 'set.missing'
   | 'part.unknown'
   | 'part.missing'
   | 'part.max_not_regime'
@@ -117,6 +118,16 @@ export function validateCriteriaSet(set: CriteriaSet, regime: Regime): CriteriaI
     }
     seen.add(criterion.code);
     issues.push(...criterionIssues(criterion, path, starLevels));
+  }
+  return issues;
+}
+
+/** A regime's sheets as a whole: each set's issues, and every product set of the classification without a sheet. */
+export function validateRegimeSets(regime: Regime, sets: readonly CriteriaSet[], productSetCodes: readonly string[]): CriteriaIssue[] {
+  const issues = sets.flatMap((set) => validateCriteriaSet(set, regime));
+  const present = new Set(sets.map((set) => set.productSetCode));
+  for (const code of productSetCodes) {
+    if (!present.has(code)) issues.push({ path: code, code: 'set.missing', message: `Bộ sản phẩm ${code} không có phiếu đánh giá.` });
   }
   return issues;
 }
