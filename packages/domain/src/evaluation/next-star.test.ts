@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from './criteria';
-import { applyPlan, planToStar } from './next-star';
+import { applyPlan, planToNextStar, planToStar } from './next-star';
 import type { StarBand } from './regime';
 import { scoreSheet } from './score';
 import type { Answers } from './sheet';
@@ -109,6 +109,14 @@ describe('planToStar', () => {
     // At 10 points, 2★ needs 12: criterion 3 to 2 points (+2) rather than 1 to 5 or 2 to 10.
     const plan = planToStar(sheet, { ...zero, '4': '4/2' }, 2);
     expect(plan.steps.map((step) => [step.criterionCode, step.neededOptionId, step.pointsGained])).toEqual([['3', '3/2', 2]]);
+  });
+
+  it('plans to the level above the one reached, and not past the top or for a disqualified dossier', () => {
+    const threeStars: Answers = { ...zero, '2': '2/2', '4': '4/2' };
+    expect(scoreSheet(sheet, threeStars).stars).toBe(3);
+    expect(planToNextStar(sheet, threeStars)?.target).toBe(4);
+    expect(planToNextStar(sheet, { '1': '1/3', '2': '2/2', '3': '3/4', '4': '4/2' })).toBeNull();
+    expect(planToNextStar(sheet, threeStars, ['D1'])).toBeNull();
   });
 
   it('refuses a target that is not a star level', () => {

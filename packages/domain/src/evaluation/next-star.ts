@@ -10,6 +10,7 @@ import { DomainError } from '../shared/domain-error';
 import type { Criterion, CriterionOption } from './criteria';
 import { bandMinPoints } from './regime';
 import type { Answers, PreparedSheet } from './sheet';
+import { scoreSheet } from './score';
 import { chosenOptions } from './sheet';
 
 export interface PlanStep {
@@ -165,4 +166,11 @@ export function applyPlan(answers: Answers, plan: StarPlan): Answers {
   const next: Record<string, string> = { ...answers };
   for (const step of plan.steps) next[step.criterionCode] = step.neededOptionId;
   return next;
+}
+
+/** The plan to the level above the one the answers reach now; null at the top level or when disqualified. */
+export function planToNextStar(sheet: PreparedSheet, answers: Answers, disqualifierIds: readonly string[] = []): StarPlan | null {
+  const stars = scoreSheet(sheet, answers, disqualifierIds).stars;
+  const next = stars === null ? undefined : sheet.levels.find((level) => level > stars);
+  return next === undefined ? null : planToStar(sheet, answers, next);
 }
