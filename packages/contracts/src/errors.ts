@@ -287,6 +287,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Sản phẩm được chọn thuộc chủ thể khác.',
     en: 'The chosen product belongs to another producer.',
   },
+  // Evaluation: answers to a score sheet
+  'evaluation.unknown_criterion': {
+    vi: 'Phiếu đánh giá không có tiêu chí {criterionCode}.',
+    en: 'The score sheet has no criterion {criterionCode}.',
+  },
+  'evaluation.option_not_of_criterion': {
+    vi: 'Phương án {optionId} không thuộc tiêu chí {criterionCode}.',
+    en: 'Option {optionId} does not belong to criterion {criterionCode}.',
+  },
+  'evaluation.target_not_a_star_level': {
+    vi: 'Hạng {stars} sao không phải một hạng của quy định.',
+    en: '{stars} stars is not a star level of the regime.',
+  },
   // Registry: spreadsheet imports
   'import.not_allowed': {
     vi: 'Chỉ cán bộ cấp tỉnh được nhập dữ liệu từ bảng tính cho tỉnh {provinceCode}.',
