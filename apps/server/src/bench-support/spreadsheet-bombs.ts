@@ -29,9 +29,6 @@ export const SPREADSHEET_BOMBS: {
       type: XLSX,
     }),
     code: null,
-    // Reading stays in 20 ms slices; what is left is the products plan checking 20,000 rows at once
-    // (import-plans.ts: its PGlite queries run on this thread and never yield to timers), ~400 ms.
-    healthBudgetMs: 600,
   },
   {
     name: `more than ${MAX_SHEET_ROWS} rows`,
