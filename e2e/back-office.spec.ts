@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, snap, startSystem, type System } from './harness';
+import { launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
 
 // Issue 9, the back office as officers meet it: the lists on a phone start on the first screen,
 // the audit log reads in words with a before/after of the changed fields, and forms check in
@@ -18,13 +18,7 @@ describe('back-office journey', () => {
     await system?.stop();
   });
 
-  async function logIn(page: Page, login: string) {
-    await page.goto(`${system.baseUrl}/login`);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByText('Xin chào').waitFor();
-  }
+  const logIn = (page: Page, login: string) => logInAs(page, system, login);
 
   it('starts the producer and product lists within the first screen of a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

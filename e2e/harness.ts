@@ -67,6 +67,15 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Saves a full-page screenshot to the ignored artifacts folder, for people to look at. */
+/** Logs in through the login page with a demo account and waits for the home page's greeting. */
+export async function logIn(page: Page, system: System, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${system.baseUrl}/login`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByText('Xin chào').waitFor();
+}
+
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, snap, startSystem, type System } from './harness';
+import { launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
 import { fillTemplate, gtin13 } from './spreadsheets';
 
 const SIZES = [
@@ -33,13 +33,7 @@ describe('back-office leftovers journey', () => {
     await system?.stop();
   });
 
-  async function logIn(page: Page, login: string) {
-    await page.goto(`${system.baseUrl}/login`);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByText('Xin chào').waitFor();
-  }
+  const logIn = (page: Page, login: string) => logInAs(page, system, login);
 
   async function csrfOf(page: Page): Promise<string> {
     return (await (await page.request.get(`${system.baseUrl}/api/auth/me`)).json()).csrfToken;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, snap, startSystem, type System } from './harness';
+import { launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
 import { fillTemplate, gtin13, type Row } from './spreadsheets';
 
 // The registry journey of issue 3: a province admin imports a spreadsheet through the browser, fixes
@@ -23,13 +23,7 @@ describe('registry journey', () => {
     await system?.stop();
   });
 
-  async function logIn(page: Page, login: string) {
-    await page.goto(`${system.baseUrl}/login`);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByText('Xin chào').waitFor();
-  }
+  const logIn = (page: Page, login: string) => logInAs(page, system, login);
 
   it('imports a spreadsheet after fixing the bad row the dry run names, then finds the product without diacritics', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
