@@ -85,4 +85,3 @@ export function createImportStaging<Row extends { id: string; provinceCode: stri
     },
   };
 }
-
