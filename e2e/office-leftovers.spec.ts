@@ -136,8 +136,17 @@ describe('back-office leftovers journey', () => {
     await page.getByRole('menuitem', { name: 'Sản phẩm' }).click();
     await page.getByTestId('registry-search').fill(producer.registrationNumber);
     await page.getByTestId('registry-search').press('Enter');
-    await page.getByTestId('registry-row').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    // The unfiltered list is on screen until the search's answer replaces it: wait for the search in
+    // the address, then for the rows of that answer.
+    await page.waitForURL((url) => url.searchParams.get('q') === producer.registrationNumber);
+    await page.waitForFunction(
+      (name) => {
+        const rows = Array.from(document.querySelectorAll('[data-testid="registry-row"]'));
+        return rows.length > 0 && rows.every((row) => row.textContent?.includes(name));
+      },
+      producer.name,
+      { timeout: 15_000 },
+    );
     const rows = await page.getByTestId('registry-row').allTextContents();
     assert.ok(rows.length > 0);
     assert.ok(
