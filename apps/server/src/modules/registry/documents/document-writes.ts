@@ -1,14 +1,8 @@
 import { assertCanEditProducer } from '@ocop/domain/registry';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
-import type { Clock } from '../../../platform/clock';
-import type { Transactions } from '../../../platform/database/transaction';
-import type { EventPublisher } from '../../../platform/domain-events';
-import type { FileStore } from '../../../platform/files/file-store';
 import { sniffAllowedType } from '../../../platform/files/file-sniffing';
-import type { AuditContext, AuditService } from '../../identity';
-import type { RegistryEvents } from '../shared/registry-events';
-import type { BlobCleanup } from './blob-cleanup';
-import type { FileRepository, RegistryDocument } from './file.repository';
+import type { AuditContext } from '../../identity';
+import type { RegistryDocument } from './file.repository';
 import {
   assertEditProduct,
   checkedMeta,
@@ -17,7 +11,7 @@ import {
   documentFacts,
   fileAudit,
   keysOf,
-  type Places,
+  type FileWriteDeps,
   type UploadedFile,
 } from './file-support';
 
@@ -25,16 +19,7 @@ import {
 export type DocumentOwner = { producerId: string; productId?: string | null } | { productId: string };
 
 /** The use cases that change registry documents; each public one is one ambient transaction. */
-export function createDocumentWrites(deps: {
-  transactions: Transactions;
-  clock: Clock;
-  audit: AuditService;
-  store: FileStore;
-  events: EventPublisher<RegistryEvents>;
-  files: FileRepository;
-  places: Places;
-  cleanup: BlobCleanup;
-}) {
+export function createDocumentWrites(deps: FileWriteDeps) {
   const { transactions, clock, audit, store, events, files, places, cleanup } = deps;
 
   /** The owner's place; a product named with a producer must be that producer's. */

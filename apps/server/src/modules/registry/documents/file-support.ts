@@ -7,10 +7,29 @@ import {
 } from '@ocop/domain/registry';
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
 import type { ImageVariantName } from '../../../platform/files/image-variants';
+import type { Clock } from '../../../platform/clock';
+import type { Transactions } from '../../../platform/database/transaction';
+import type { EventPublisher } from '../../../platform/domain-events';
+import type { FileStore } from '../../../platform/files/file-store';
+import type { AuditService } from '../../identity';
+import type { RegistryEvents } from '../shared/registry-events';
+import type { BlobCleanup } from './blob-cleanup';
 import type { FileRepository, PrimaryImageRow, ProductPlace } from './file.repository';
 import type { RegistryDocumentRow, StoredFileRow } from './file.tables';
 
 export type UploadedFile = { bytes: Buffer; filename: string };
+
+/** What the writing use cases of documents and images are built from. */
+export type FileWriteDeps = {
+  transactions: Transactions;
+  clock: Clock;
+  audit: AuditService;
+  store: FileStore;
+  events: EventPublisher<RegistryEvents>;
+  files: FileRepository;
+  places: Places;
+  cleanup: BlobCleanup;
+};
 
 export type DocumentMeta = {
   kind: DocumentKind;

@@ -1,15 +1,9 @@
 import { DomainError, type RoleGrant } from '@ocop/domain/shared';
-import type { Clock } from '../../../platform/clock';
-import type { Transactions } from '../../../platform/database/transaction';
-import type { EventPublisher } from '../../../platform/domain-events';
-import type { FileStore } from '../../../platform/files/file-store';
 import { sniffImage } from '../../../platform/files/file-sniffing';
 import { type ImageVariantName, prepareImage } from '../../../platform/files/image-variants';
-import type { AuditContext, AuditService } from '../../identity';
-import type { RegistryEvents } from '../shared/registry-events';
-import type { BlobCleanup } from './blob-cleanup';
-import type { FileRepository, ProductImage, ProductPlace } from './file.repository';
-import { assertEditProduct, emptyToNull, fileAudit, keysOf, type Places, type UploadedFile } from './file-support';
+import type { AuditContext } from '../../identity';
+import type { ProductImage, ProductPlace } from './file.repository';
+import { assertEditProduct, emptyToNull, type FileWriteDeps, fileAudit, keysOf, type UploadedFile } from './file-support';
 import type { FileVariant } from './file.tables';
 
 type StoredImage = {
@@ -20,16 +14,7 @@ type StoredImage = {
 type ImageActor = { grants: readonly RoleGrant[]; userId: string | null };
 
 /** The use cases that change a product's pictures; each public one is one ambient transaction. */
-export function createImageWrites(deps: {
-  transactions: Transactions;
-  clock: Clock;
-  audit: AuditService;
-  store: FileStore;
-  events: EventPublisher<RegistryEvents>;
-  files: FileRepository;
-  places: Places;
-  cleanup: BlobCleanup;
-}) {
+export function createImageWrites(deps: FileWriteDeps) {
   const { transactions, clock, audit, store, events, files, places, cleanup } = deps;
 
   /** Prepares the picture (upright, no metadata, variants) and stores its blobs, before any row is written. */
