@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { PreparedSheet, Sheets26File } from '@ocop/domain/evaluation';
-import { convertSheets26File, planToStar, prepareSheet, REGIME_26_2026, scoreSheet, worstAnswers } from '@ocop/domain/evaluation';
+import type { PreparedSheet, Regime, Sheets26File } from '@ocop/domain/evaluation';
+import { convertSheets26File, planToStar, prepareSheet, scoreSheet, worstAnswers } from '@ocop/domain/evaluation';
 
-// The domain's committed copy of the 26/2026 sheets (the server will load its own reference-data copy).
-const SHEETS = new URL('../packages/domain/src/evaluation/testdata/ocop-26-2026.json', import.meta.url);
+// The server's reference data: the regime's numbers and its 26 sheets, as the server loads them.
+const REFERENCE = new URL('../apps/server/reference-data/evaluation/', import.meta.url);
+const SHEETS = new URL('ocop-26-2026.json', REFERENCE);
+const REGIMES = new URL('regimes.json', REFERENCE);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -29,6 +31,9 @@ function sample(sheets: readonly PreparedSheet[], rounds: number, run: (sheet: P
 /** Scoring one sheet, and the plan from an all-worst answer to the next star and to 5★, over the 26 sets. */
 export async function benchScoring(): Promise<string[]> {
   const file = JSON.parse(readFileSync(SHEETS, 'utf8')) as Sheets26File;
+  const regimes = (JSON.parse(readFileSync(REGIMES, 'utf8')) as { regimes: Regime[] }).regimes;
+  const REGIME_26_2026 = regimes.find((regime) => regime.code === '26/2026');
+  if (!REGIME_26_2026) throw new Error('regimes.json has no 26/2026');
   const prepareStart = performance.now();
   const sheets = convertSheets26File(file, REGIME_26_2026.code).map((set) => prepareSheet(set, REGIME_26_2026));
   const prepareMs = performance.now() - prepareStart;

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { createEvaluationModule } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
@@ -137,6 +138,29 @@ export async function buildApp(deps: AppDeps) {
     events,
     logger: app.log,
   });
+  const evaluation = createEvaluationModule({
+    transactions,
+    clock,
+    audit: identity.audit,
+    products: {
+      // The registry decides who may read a product (404 outside one's scope); the evaluation adds its own rules.
+      read: async (actor, productId) => {
+        const product = await registry.products.getProduct(actor, productId);
+        const productSet = await registry.classification.getSet(product.productSetId);
+        return {
+          id: product.id,
+          name: product.nameVi,
+          producer: {
+            id: product.producer.id,
+            name: product.producer.name,
+            provinceCode: product.producer.provinceCode,
+            communeCode: product.producer.communeCode,
+          },
+          productSet: { versionCode: productSet.versionCode, code: productSet.code, name: productSet.name, mapsTo: productSet.mapsTo },
+        };
+      },
+    },
+  });
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);
 
@@ -146,7 +170,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
-  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes];
+  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes, ...evaluation.routes];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
     backOffice.addHook('onSend', async (request, reply) => {
@@ -214,7 +238,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry }, clock, transactions, jobs, events };
+  return { app, routes, modules: { geography, identity, registry, evaluation }, clock, transactions, jobs, events };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { loadAdminUnits } from './modules/geography';
+import { loadEvaluationReference } from './modules/evaluation';
 import { loadClassifications } from './modules/registry';
 import { openDatabase, type DatabaseHandle } from './platform/database/database';
 import { runMigrations } from './platform/database/migrate';
@@ -13,6 +14,8 @@ export async function openPreparedDatabase(
     await runMigrations(database);
     const loadedSnapshots = await loadAdminUnits(database.db);
     await loadClassifications(database.db);
+    // After the classifications: their product sets name the score sheets.
+    await loadEvaluationReference(database.db);
     return { database, loadedSnapshots };
   } catch (error) {
     await database.close();

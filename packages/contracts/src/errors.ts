@@ -300,6 +300,34 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Hạng {stars} sao không phải một hạng của quy định.',
     en: '{stars} stars is not a star level of the regime.',
   },
+  'evaluation.regime_not_found': {
+    vi: 'Không có quy định đánh giá {regimeCode}.',
+    en: 'There is no scoring regime {regimeCode}.',
+  },
+  'evaluation.no_regime_in_force': {
+    vi: 'Ngày {day} không có quy định đánh giá nào đang có hiệu lực.',
+    en: 'No scoring regime is in force on {day}.',
+  },
+  'evaluation.criteria_version_not_found': {
+    vi: 'Không tìm thấy phiên bản bộ tiêu chí này.',
+    en: 'There is no such version of the score sheet.',
+  },
+  'evaluation.no_sheet_for_set': {
+    vi: 'Bộ sản phẩm {productSetCode} chưa có bộ tiêu chí được ban hành theo {regimeCode}.',
+    en: 'Product set {productSetCode} has no published score sheet under {regimeCode}.',
+  },
+  'self_assessment.members_only': {
+    vi: 'Chỉ thành viên của chủ thể mới được tự đánh giá sản phẩm; cán bộ được xem và góp ý.',
+    en: 'Only the producer’s members answer its self-assessment; officers may read it.',
+  },
+  'self_assessment.other_version': {
+    vi: 'Câu trả lời dành cho phiên bản khác của bộ tiêu chí; bộ tiêu chí đang dùng là phiên bản {version}. Hãy tải lại trang.',
+    en: 'The answers are for another version of the score sheet; the sheet in use is version {version}. Reload the page.',
+  },
+  'self_assessment.stale_revision': {
+    vi: 'Bản tự đánh giá vừa được lưu ở nơi khác. Hãy tải lại để xem bản mới nhất (lần lưu {revision}).',
+    en: 'The self-assessment was just saved elsewhere. Reload to see the latest (save {revision}).',
+  },
   // Registry: spreadsheet imports
   'import.not_allowed': {
     vi: 'Chỉ cán bộ cấp tỉnh được nhập dữ liệu từ bảng tính cho tỉnh {provinceCode}.',

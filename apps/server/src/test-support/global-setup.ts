@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadAdminUnits } from '../modules/geography';
+import { loadEvaluationReference } from '../modules/evaluation';
 import { loadClassifications } from '../modules/registry';
 import { openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../platform/database/database';
 import { runMigrations } from '../platform/database/migrate';
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
     await runMigrations(template);
     await loadAdminUnits(template.db);
     await loadClassifications(template.db);
+    await loadEvaluationReference(template.db);
     await template.close();
     project.provide('postgresTemplate', templateName);
     project.provide('postgresRunPrefix', prefix);
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   await runMigrations(template);
   await loadAdminUnits(template.db);
   await loadClassifications(template.db);
+  await loadEvaluationReference(template.db);
   const image = await (template.driver as { client: PGlite }).client.dumpDataDir('none');
   await template.close();
   const imagePath = join(dir, 'migrated.tar');

@@ -7,3 +7,5 @@ export * from './regime';
 export * from './score';
 export * from './sheet';
 export * from './validate';
+export * from './evidence';
+export * from './reference-sheets';

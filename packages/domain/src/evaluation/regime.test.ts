@@ -3,14 +3,12 @@ import {
   bandMinPoints,
   certificateExpiry,
   isRegimeInForce,
-  REGIME_26_2026,
-  REGIME_148_2023,
-  REGIME_1048_2019,
   reEvaluationFilingWindow,
   recognitionLevel,
   regimeMaxPoints,
   starBand,
 } from './regime';
+import { REGIME_26_2026, REGIME_148_2023, REGIME_1048_2019 } from './testdata/regimes';
 
 describe('regimes as data', () => {
   it('part maxima add up to 100 under every regime, 40/25/35 since 2023 and 35/25/40 before', () => {

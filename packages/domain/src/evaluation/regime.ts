@@ -32,6 +32,23 @@ export interface TransitionRules {
   readonly lateReEvaluationExtensionMaxDays: number;
 }
 
+/** One row of the evidence table (Phụ lục III, Mẫu 02): what proves the answer to the criteria it matches. */
+export interface EvidenceItem {
+  readonly id: string;
+  readonly label: string;
+  readonly requirement: string;
+  /** Fragments of criterion labels, without diacritics, lower case: a criterion whose label holds one asks for this item. */
+  readonly matches: readonly string[];
+  /** Asked of the whole dossier (not only of the criteria it matches). */
+  readonly dossier: boolean;
+}
+
+/** Where a regime's national score sheets are, in the reference data; null when it has none loaded. */
+export interface RegimeSheetsSource {
+  readonly file: string;
+  readonly format: '26/2026' | '1048';
+}
+
 export interface Regime {
   readonly code: string;
   readonly name: string;
@@ -48,82 +65,11 @@ export interface Regime {
   readonly certificateValidityMonths: number | null;
   readonly reEvaluationFiling: { readonly earliestDaysBeforeExpiry: number; readonly latestDaysBeforeExpiry: number } | null;
   readonly transition: TransitionRules | null;
+  /** The product classification whose sets this regime's sheets score. */
+  readonly classificationCode: string;
+  readonly sheets: RegimeSheetsSource | null;
+  readonly evidence: readonly EvidenceItem[];
 }
-
-const BANDS_90_70_50_30: readonly StarBand[] = [
-  { stars: 5, minPoints: 90 },
-  { stars: 4, minPoints: 70 },
-  { stars: 3, minPoints: 50 },
-  { stars: 2, minPoints: 30 },
-  { stars: 1, minPoints: 0 },
-];
-
-const PARTS_40_25_35: readonly RegimePart[] = [
-  { code: 'A', label: 'Sản phẩm và sức mạnh của cộng đồng', maxPoints: 40 },
-  { code: 'B', label: 'Khả năng tiếp thị', maxPoints: 25 },
-  { code: 'C', label: 'Chất lượng sản phẩm', maxPoints: 35 },
-];
-
-/** QĐ 26/2026/QĐ-TTg: Art. 3 (parts, bands), Art. 4 (who recognises, validity), Art. 7.6 (re-evaluation), Art. 12. */
-export const REGIME_26_2026: Regime = {
-  code: '26/2026',
-  name: 'Quyết định 26/2026/QĐ-TTg',
-  legalBasis: { docNo: '26/2026/QĐ-TTg', signed: '2026-05-22', article: 'Điều 3, 4, 7, 12; Phụ lục II' },
-  effectiveFrom: '2026-05-22',
-  effectiveTo: null,
-  parts: PARTS_40_25_35,
-  starBands: BANDS_90_70_50_30,
-  recognition: [
-    { stars: [3, 4], level: 'province' },
-    { stars: [5], level: 'ministry' },
-  ],
-  starsWithoutDecision: [1, 2],
-  certificateValidityMonths: 36,
-  reEvaluationFiling: { earliestDaysBeforeExpiry: 180, latestDaysBeforeExpiry: 120 },
-  transition: {
-    replaces: ['148/QĐ-TTg', '1489/QĐ-TTg'],
-    replacedLapseAfterDays: 60,
-    pendingFirstOrUpgradeWithinDays: 60,
-    pendingReEvaluationWithinDays: 30,
-    lateReEvaluationExtensionMaxDays: 180,
-  },
-};
-
-/** QĐ 148/QĐ-TTg (2023): its structure only; its sheets are entered by a province that has them. */
-export const REGIME_148_2023: Regime = {
-  code: '148/2023',
-  name: 'Quyết định 148/QĐ-TTg',
-  legalBasis: { docNo: '148/QĐ-TTg', signed: '2023-02-24', article: 'Phụ lục' },
-  effectiveFrom: '2023-02-24',
-  effectiveTo: '2026-07-20',
-  parts: PARTS_40_25_35,
-  starBands: BANDS_90_70_50_30,
-  recognition: null,
-  starsWithoutDecision: null,
-  certificateValidityMonths: 36,
-  reEvaluationFiling: null,
-  transition: null,
-};
-
-/** QĐ 1048/QĐ-TTg (2019) as amended by QĐ 781/QĐ-TTg (2020): parts 35 / 25 / 40. */
-export const REGIME_1048_2019: Regime = {
-  code: '1048/2019',
-  name: 'Quyết định 1048/QĐ-TTg, sửa đổi bởi Quyết định 781/QĐ-TTg',
-  legalBasis: { docNo: '1048/QĐ-TTg; 781/QĐ-TTg', signed: '2019-08-21', article: 'Phụ lục' },
-  effectiveFrom: '2019-08-21',
-  effectiveTo: '2023-02-23',
-  parts: [
-    { code: 'A', label: 'Sản phẩm và sức mạnh của cộng đồng', maxPoints: 35 },
-    { code: 'B', label: 'Khả năng tiếp thị', maxPoints: 25 },
-    { code: 'C', label: 'Chất lượng sản phẩm', maxPoints: 40 },
-  ],
-  starBands: BANDS_90_70_50_30,
-  recognition: null,
-  starsWithoutDecision: null,
-  certificateValidityMonths: 36,
-  reEvaluationFiling: null,
-  transition: null,
-};
 
 export function regimeMaxPoints(regime: Regime): number {
   return regime.parts.reduce((sum, part) => sum + part.maxPoints, 0);

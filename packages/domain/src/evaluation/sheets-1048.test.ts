@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { walkCriteria } from './criteria';
 import type { Sheets1048File } from './convert-1048';
 import { convertSheets1048File } from './convert-1048';
-import { REGIME_1048_2019 } from './regime';
+import { REGIME_1048_2019 } from './testdata/regimes';
 import { scoreSheet } from './score';
 import { prepareSheet } from './sheet';
 import classification from './testdata/classification-qd1048-2019.json';

@@ -4,11 +4,12 @@ import { answerableCriteria, walkCriteria } from './criteria';
 import type { Sheets26File } from './convert-26-2026';
 import { convertSheets26File } from './convert-26-2026';
 import { planToStar } from './next-star';
-import { REGIME_26_2026 } from './regime';
+import { REGIME_26_2026 } from './testdata/regimes';
 import { scoreSheet } from './score';
 import { prepareSheet, worstAnswers } from './sheet';
 import file from './testdata/ocop-26-2026.json';
 import { validateCriteriaSet } from './validate';
+import { attachEvidence } from './evidence';
 
 const sets = convertSheets26File(file as Sheets26File, REGIME_26_2026.code);
 const bestAnswers = (set: CriteriaSet) =>
@@ -64,5 +65,30 @@ describe('the 26/2026 sheets', () => {
         expect(scoreSheet(sheet, next).stars, `${set.productSetCode} → ${target}★`).toBeGreaterThanOrEqual(target);
       }
     }
+  });
+
+  it('maps the evidence table of Mẫu 02 onto the criteria it proves, in every set', () => {
+    const catalogue = REGIME_26_2026.evidence;
+    expect(catalogue).toHaveLength(15);
+    const used = new Set<string>();
+    for (const set of sets) {
+      const withEvidence = attachEvidence(set, catalogue);
+      const byCode = new Map([...walkCriteria(withEvidence)].map((entry) => [entry.criterion.code, entry.criterion]));
+      // Criteria every set shares in Part A and B, each proved by its row of the table.
+      expect(byCode.get('3.3')?.evidence, set.productSetCode).toEqual(['lao-dong-dia-phuong']);
+      expect(byCode.get('3.4')?.evidence, set.productSetCode).toEqual(['tang-truong']);
+      expect(byCode.get('3.5')?.evidence, set.productSetCode).toEqual(['so-huu-tri-tue']);
+      expect(byCode.get('5.1')?.evidence, set.productSetCode).toEqual(['cau-chuyen']);
+      expect(byCode.get('3.1')?.evidence, set.productSetCode).toEqual(['giay-dang-ky-kinh-doanh']);
+      for (const entry of walkCriteria(withEvidence)) for (const id of entry.criterion.evidence) used.add(id);
+    }
+    // Every row that is not a dossier-wide paper proves some criterion of some set.
+    for (const item of catalogue.filter((row) => !row.dossier)) expect(used.has(item.id), item.id).toBe(true);
+    const tea = attachEvidence(sets.find((set) => set.productSetCode === 'che-tuoi-che-bien') as CriteriaSet, catalogue);
+    const teaCriteria = new Map([...walkCriteria(tea)].map((entry) => [entry.criterion.code, entry.criterion.evidence]));
+    expect(teaCriteria.get('1.1')).toEqual(['nguon-goc-nguyen-lieu']);
+    expect(teaCriteria.get('1.6')).toEqual(['bao-ve-moi-truong']);
+    expect(teaCriteria.get('4.3')).toEqual(['quang-ba']);
+    expect(teaCriteria.get('8')).toEqual(['cong-bo-chat-luong', 'kiem-nghiem']);
   });
 });

@@ -2,7 +2,7 @@
 import type { CriteriaSet, Criterion } from './criteria';
 import { optionId } from './criteria';
 import type { Regime } from './regime';
-import { REGIME_26_2026 } from './regime';
+import { REGIME_26_2026 } from './testdata/regimes';
 
 /** `[points, minStar]` per option. */
 export type OptionSpec = readonly (readonly [number, number | null])[];

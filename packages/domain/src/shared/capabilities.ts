@@ -54,6 +54,18 @@ export const CAPABILITIES = {
   'products.enter_code': PROVINCE_STAFF,
   /** Spreadsheet imports of producers and products, and reading back one's province's import jobs. */
   'imports.run': PROVINCE_STAFF,
+  /**
+   * Reading a product's self-assessment (Mẫu 02): its producer's members, and the province and
+   * commune staff of its place, who advise it. Council members score dossiers, not drafts.
+   */
+  'self_assessment.read': REGISTRY_WRITE,
+  /** Answering it: only the producer's own members; officers read and advise. */
+  'self_assessment.write': { producer_member: 'producer' },
+  /**
+   * Drafting, publishing, importing and exporting versions of the score sheets: the OCOP secretariat
+   * (the province's coordination office) and system administrators. Sheets are national data.
+   */
+  'criteria.manage': PROVINCE_STAFF,
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

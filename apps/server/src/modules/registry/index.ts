@@ -1,5 +1,5 @@
 export { createRegistryModule, type RegistryModule } from './registry.module';
-export { loadClassifications } from './classification/classification.loader';
+export { loadClassifications, readProductSetNames } from './classification/classification.loader';
 export type { ClassificationService } from './classification/classification.service';
 export type { ProducerService } from './producers/producer.service';
 export type { ProductService } from './products/product.service';

@@ -20,7 +20,7 @@ describe('classification routes', () => {
   });
   afterAll(() => t.close());
 
-  it('lists both classifications with their legal basis and says which is in force', async () => {
+  it('lists the three classifications with their legal basis and says which is in force', async () => {
     const response = await t.anonymous.get('/api/classification-versions');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([
@@ -28,11 +28,39 @@ describe('classification routes', () => {
       expect.objectContaining({
         code: 'qd148-2023',
         effectiveFrom: '2023-02-24',
-        effectiveTo: null,
+        // QĐ 26/2026 (Art. 12) ends it 60 days after taking effect; the test clock stands on 2026-03-02.
+        effectiveTo: '2026-07-20',
         inForce: true,
         legalBasis: expect.stringContaining('148/QĐ-TTg'),
       }),
+      expect.objectContaining({
+        code: 'qd26-2026',
+        effectiveFrom: '2026-05-22',
+        effectiveTo: null,
+        inForce: false,
+        legalBasis: expect.stringContaining('26/2026/QĐ-TTg'),
+      }),
     ]);
+  });
+
+  it('switches to the 26/2026 classification when it takes effect, each 148 set mapped to its successor', async () => {
+    const later = await startTestApp();
+    try {
+      later.clock.advance(276 * 86_400_000); // 2026-12-03
+      const body = (await later.anonymous.get('/api/product-sets')).json();
+      expect(body.version).toMatchObject({ code: 'qd26-2026', inForce: true });
+      expect(body.groups).toHaveLength(6);
+      const items: SetView[] = body.items;
+      expect(items).toHaveLength(26);
+      expect(items.find((s) => s.code === '1.5.1')).toMatchObject({
+        name: 'Chè tươi, chè chế biến',
+        mappedFrom: [expect.objectContaining({ code: '1.5.1' })],
+      });
+      const old = (await later.anonymous.get('/api/product-sets?version=qd148-2023')).json().items as SetView[];
+      expect(old.every((s) => s.mapsTo.length === 1 && s.mapsTo[0]?.code === s.code)).toBe(true);
+    } finally {
+      await later.close();
+    }
   });
 
   it('gives the 6 groups and 26 product sets in force, with ministries; only tourism needs no samples', async () => {
@@ -79,11 +107,11 @@ describe('classification routes', () => {
   it('filters by group and refuses an unknown version or parameter', async () => {
     const drinks = (await t.anonymous.get('/api/product-sets?groupCode=2')).json();
     expect(drinks.items.map((s: SetView) => s.code)).toEqual(['2.1.1', '2.1.2', '2.2.1', '2.2.2']);
-    const unknown = await t.anonymous.get('/api/product-sets?version=qd26-2026');
+    const unknown = await t.anonymous.get('/api/product-sets?version=qd99-2030');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({
       code: 'classification.version_not_found',
-      title: 'Không có phiên bản phân loại sản phẩm "qd26-2026".',
+      title: 'Không có phiên bản phân loại sản phẩm "qd99-2030".',
     });
     expect((await t.anonymous.get('/api/product-sets?foo=1')).statusCode).toBe(400);
   });

@@ -1,0 +1,3 @@
+export { createEvaluationModule, type EvaluationModule } from './evaluation.module';
+export { loadEvaluationReference, type EvaluationLoadReport } from './reference/evaluation-reference.loader';
+export type { AssessedProduct, AssessedProducts, EvaluationActor } from './self-assessment/self-assessment.service';
