@@ -24,6 +24,8 @@ function stubNewProduct(createAnswer: (request: RecordedRequest) => Response) {
 async function fillTea() {
   await screen.findByTestId('product-form', {}, { timeout: 10_000 });
   fireEvent.change(field('Tên sản phẩm (tiếng Việt)'), { target: { value: 'Chè Shan tuyết Bích Thảo' } });
+  // The label names the decision of the classification once the sets have loaded.
+  await screen.findByLabelText('Bộ sản phẩm (QĐ 148/QĐ-TTg)', { selector: 'input' });
   await chooseOption(field('Bộ sản phẩm (QĐ 148/QĐ-TTg)'), '1.5.1 Chè tươi, chè chế biến', 'che');
 }
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { ExportButtons } from '../../../components/ui/export-buttons';
 import { PageHeader } from '../../../components/ui/page-header';
-import { useProductSets } from '../../../features/products/api/list-product-sets';
+import { classificationDecision, useProductSets } from '../../../features/products/api/list-product-sets';
 import { type ProductListFilter, productExportUrl, useProducts } from '../../../features/products/api/list-products';
 import { productGroupOptions, productSetOptions } from '../../../features/products/components/product-set-options';
 import { NoProductsYet } from '../../../features/products/components/no-products-yet';
@@ -57,7 +57,7 @@ export function ProductListPage() {
     <>
       <PageHeader
         title={own ? t('products.mine') : t('products.title')}
-        description={own ? undefined : t('products.intro')}
+        description={own ? undefined : t('products.intro', { decision: classificationDecision(sets.data?.version) ?? '…' })}
         extra={
           <>
             <ExportButtons compact={!isDesktop} urlFor={(format) => productExportUrl(filters, format)} />

@@ -12,6 +12,7 @@ import { PRODUCT_STATUS_KEYS } from '../../../lib/registry';
 import { selectOptionMatches } from '../../../lib/search';
 import { useChangeProductStatus } from '../api/change-product-status';
 import { useCreateProduct } from '../api/create-product';
+import { classificationDecision } from '../api/list-product-sets';
 import { useUpdateProduct } from '../api/update-product';
 import { checkGtin, printedGtin, repeatedGtins } from './gtin';
 import { PriceInput } from './price-input';
@@ -174,6 +175,10 @@ export function gtinProblem(value: string | undefined, index: number, all: reado
 
 const half = { xs: 24, md: 12 } as const;
 
+/** "Bộ sản phẩm (QĐ 26/2026/QĐ-TTg)" once the classification in force is known, plain before. */
+const productSetLabel = (t: Translate, decision: string | null) =>
+  decision ? t('productForm.productSet', { decision }) : t('productForm.productSetPlain');
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card title={title} size="small">
@@ -306,7 +311,7 @@ export function ProductForm({
           <Col {...half}>
             <Form.Item
               name="productSetId"
-              label={t('productForm.productSet')}
+              label={productSetLabel(t, classificationDecision(productSets?.version))}
               rules={[{ required: true, message: t('productForm.productSetRequired') }]}
             >
               <Select<string>
