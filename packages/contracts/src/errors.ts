@@ -304,6 +304,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Không có quy định đánh giá {regimeCode}.',
     en: 'There is no scoring regime {regimeCode}.',
   },
+  'evaluation.regime_without_schedule': {
+    vi: 'Quy định {regimeCode} không nêu lịch đánh giá (đợt, thời hạn, thời gian nộp hồ sơ).',
+    en: 'Regime {regimeCode} states no schedule (rounds, deadlines, filing window).',
+  },
   'evaluation.no_regime_in_force': {
     vi: 'Ngày {day} không có quy định đánh giá nào đang có hiệu lực.',
     en: 'No scoring regime is in force on {day}.',

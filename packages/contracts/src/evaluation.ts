@@ -102,6 +102,14 @@ export const regimeView = z.object({
     })
     .nullable(),
   evidence: z.array(evidenceItemView),
+  /** Art. 5 and 7.2: rounds as month-day ('04-30') and the commune's working days; null where not stated. */
+  schedule: z
+    .object({
+      communeAssessmentWorkingDays: z.number().int(),
+      provinceRounds: z.array(z.object({ proposalsBy: z.string(), resultsBy: z.string() })),
+      ministryRounds: z.array(z.object({ proposalsBy: z.string(), resultsBy: z.string() })),
+    })
+    .nullable(),
   /** How many product sets have a published sheet under this regime. */
   publishedSets: z.number().int(),
 });

@@ -9,3 +9,4 @@ export * from './sheet';
 export * from './validate';
 export * from './evidence';
 export * from './reference-sheets';
+export * from './schedule';

@@ -49,6 +49,19 @@ export interface RegimeSheetsSource {
   readonly format: '26/2026' | '1048';
 }
 
+/** A round's two dates as month-day ('04-30'): proposals filed by the first are decided by the second. */
+export interface RoundDates {
+  readonly proposalsBy: string;
+  readonly resultsBy: string;
+}
+
+/** Art. 5 and 7.2: the yearly rounds of the province and of the ministry, and the commune's time to assess. */
+export interface RegimeSchedule {
+  readonly communeAssessmentWorkingDays: number;
+  readonly provinceRounds: readonly RoundDates[];
+  readonly ministryRounds: readonly RoundDates[];
+}
+
 export interface Regime {
   readonly code: string;
   readonly name: string;
@@ -69,6 +82,8 @@ export interface Regime {
   readonly classificationCode: string;
   readonly sheets: RegimeSheetsSource | null;
   readonly evidence: readonly EvidenceItem[];
+  /** null where the regime's data does not state it. */
+  readonly schedule: RegimeSchedule | null;
 }
 
 export function regimeMaxPoints(regime: Regime): number {
@@ -94,7 +109,7 @@ export function isRegimeInForce(regime: Regime, day: string): boolean {
   return day >= regime.effectiveFrom && (regime.effectiveTo === null || day <= regime.effectiveTo);
 }
 
-function parseDay(day: string): Date {
+export function parseDay(day: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) throw new RangeError(`not an ISO day: ${day}`);
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
@@ -102,7 +117,7 @@ function parseDay(day: string): Date {
 
 const formatDay = (date: Date) => date.toISOString().slice(0, 10);
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   const date = parseDay(day);
   date.setUTCDate(date.getUTCDate() + days);
   return formatDay(date);

@@ -122,6 +122,7 @@ export const RULE_ERROR_CODES = [
   'evaluation.option_not_of_criterion',
   'evaluation.target_not_a_star_level',
   'evaluation.regime_not_found',
+  'evaluation.regime_without_schedule',
   'evaluation.no_regime_in_force',
   'evaluation.criteria_version_not_found',
   'evaluation.no_sheet_for_set',

@@ -17,6 +17,13 @@ export function toRegimeView(regime: Regime, inForceCode: string | null, publish
     recognition: regime.recognition?.map((entry) => ({ stars: [...entry.stars], level: entry.level })) ?? null,
     starsWithoutDecision: regime.starsWithoutDecision ? [...regime.starsWithoutDecision] : null,
     transition: regime.transition ? { ...regime.transition, replaces: [...regime.transition.replaces] } : null,
+    schedule: regime.schedule
+      ? {
+          communeAssessmentWorkingDays: regime.schedule.communeAssessmentWorkingDays,
+          provinceRounds: regime.schedule.provinceRounds.map((round) => ({ ...round })),
+          ministryRounds: regime.schedule.ministryRounds.map((round) => ({ ...round })),
+        }
+      : null,
   };
 }
 
