@@ -80,7 +80,8 @@ describe('self-assessment PDF (Mẫu 02, phần III)', () => {
     expect(text).toContain(`Tổng điểm: ${total} / 100 điểm`);
     expect(text).toContain(`Hạng dự kiến: ${view.score.stars} sao`);
     // Every answerable criterion has a row whose code is printed.
-    for (const code of Object.keys(view.answers)) expect(text).toContain(` ${code} `);
+    for (const code of Object.keys(view.answers)) expect(text).toMatch(new RegExp(` ${code.replaceAll('.', '\\.')}\\*? `));
+    expect(text).toContain('(*) Tiêu chí có điểm tối thiểu bắt buộc');
 
     expect(text).toContain('CON ĐƯỜNG LÊN HẠNG 3 SAO');
     const steps = view.plan?.steps ?? [];

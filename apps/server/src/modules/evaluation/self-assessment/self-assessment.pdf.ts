@@ -77,7 +77,7 @@ async function criteriaTable(writer: PdfWriter, view: SelfAssessmentView): Promi
       const points = view.score.criteria[criterion.code] ?? 0;
       table.row(
         [
-          { text: criterion.code, font: answerable ? 'regular' : 'bold' },
+          { text: criterion.minima.length > 0 ? `${criterion.code}*` : criterion.code, font: answerable ? 'regular' : 'bold' },
           { text: criterion.label, font: answerable ? 'regular' : 'bold', indent: Math.min(depth, 4) * 6 },
           answerable ? (chosen ? { text: optionLabel.get(chosen) ?? chosen } : { text: '(chưa chọn)', font: 'italic' }) : { text: '' },
           { text: `${pts(points)} / ${pts(criterion.maxPoints)}`, font: answerable ? 'regular' : 'bold' },
@@ -101,6 +101,12 @@ async function criteriaTable(writer: PdfWriter, view: SelfAssessmentView): Promi
   table.row([{ text: '' }, { text: 'TỔNG ĐIỂM' }, { text: '' }, { text: `${pts(view.score.total)} / ${pts(view.score.maxPoints)}` }], {
     fill: PDF_COLORS.fill,
     font: 'bold',
+  });
+  writer.doc.moveDown(0.3);
+  writer.paragraph('(*) Tiêu chí có điểm tối thiểu bắt buộc để đạt hạng sao (dấu * của bộ tiêu chí).', {
+    font: 'italic',
+    size: 8.5,
+    color: PDF_COLORS.muted,
   });
 }
 
