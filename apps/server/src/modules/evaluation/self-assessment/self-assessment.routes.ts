@@ -2,7 +2,9 @@ import { saveSelfAssessmentBody, selfAssessmentQuery, selfAssessmentView } from 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capability, requireActor } from '../../../platform/http/access';
+import { contentDisposition } from '../../../platform/http/uploads';
 import { auditContextOf } from '../../identity';
+import { renderSelfAssessmentPdf, selfAssessmentPdfName } from './self-assessment.pdf';
 import type { SelfAssessmentService } from './self-assessment.service';
 import { toSelfAssessmentView } from './self-assessment.view';
 
@@ -31,6 +33,35 @@ export function selfAssessmentRoutes(selfAssessments: SelfAssessmentService): Fa
           request.query.target,
         );
         return toSelfAssessmentView(state);
+      },
+    );
+
+    app.get(
+      '/products/:productId/self-assessment.pdf',
+      {
+        config: { access: capability('self_assessment.read') },
+        schema: {
+          tags: TAG,
+          summary:
+            'The same self-assessment as a PDF: Mẫu 02, phần III, with the plan to the next star (or ?target=N) and a signature block',
+          params: productParams,
+          querystring: selfAssessmentQuery,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const state = await selfAssessments.read(
+          { userId: actor.userId, grants: actor.grants },
+          request.params.productId,
+          request.query.target,
+        );
+        const view = toSelfAssessmentView(state);
+        const bytes = await renderSelfAssessmentPdf(view, Math.max(...state.sheet.levels));
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', contentDisposition('inline', selfAssessmentPdfName(view)))
+          .header('cache-control', 'private, no-store')
+          .send(bytes);
       },
     );
 

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import PDFDocument from 'pdfkit';
+
+/**
+ * A4 documents with Vietnamese text. Full TTF fonts (Be Vietnam Pro) because the woff subsets of
+ * @fontsource lose the stacked diacritics (ệ, ữ, ặ) in pdfkit. Knows no module: callers lay out.
+ */
+
+export type PdfFont = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+const FONT_FILES: Record<PdfFont, string> = {
+  regular: '400Regular/BeVietnamPro_400Regular.ttf',
+  bold: '700Bold/BeVietnamPro_700Bold.ttf',
+  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/BeVietnamPro_700Bold_Italic.ttf',
+};
+
+// Resolved from the font package at run time, so it holds from source (tsx) and from dist/ alike.
+const resolver = createRequire(import.meta.url);
+let fontBytes: Record<PdfFont, Buffer> | undefined;
+function fonts(): Record<PdfFont, Buffer> {
+  fontBytes ??= Object.fromEntries(
+    Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(resolver.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`))]),
+  ) as Record<PdfFont, Buffer>;
+  return fontBytes;
+}
+
+export type PdfInfo = {
+  title: string;
+  author?: string;
+  subject?: string;
+  /** Written as the creation and modification dates: taken from the data, so the same data gives the same file. */
+  date: Date;
+};
+
+export type TextStyle = { font?: PdfFont; size?: number; color?: string };
+
+export const PDF_COLORS = { text: '#111111', muted: '#555555', rule: '#999999', fill: '#eeeeee', star: '#d4a017' } as const;
+
+const MARGIN = { top: 50, bottom: 56, left: 50, right: 50 };
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<Buffer>;
+
+  constructor(info: PdfInfo) {
+    const font = fonts();
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: 'portrait',
+      margins: MARGIN,
+      bufferPages: true,
+      info: {
+        Title: info.title,
+        // pdfkit fails on an undefined entry: leave out what is not given.
+        ...(info.author === undefined ? {} : { Author: info.author }),
+        ...(info.subject === undefined ? {} : { Subject: info.subject }),
+        Creator: 'ocop',
+        Producer: 'ocop (pdfkit)',
+        CreationDate: info.date,
+        ModDate: info.date,
+      },
+      lang: 'vi-VN',
+      displayTitle: true,
+    });
+    for (const [name, bytes] of Object.entries(font)) this.doc.registerFont(name, bytes);
+    this.doc.font('regular').fontSize(10).fillColor(PDF_COLORS.text);
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  style({ font = 'regular', size = 10, color = PDF_COLORS.text }: TextStyle = {}): this {
+    this.doc.font(font).fontSize(size).fillColor(color);
+    return this;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  /** A paragraph across the text width (or from `indent`), kept whole on one page when it fits on one. */
+  paragraph(
+    text: string,
+    style: TextStyle & { align?: 'left' | 'center' | 'right' | 'justify'; indent?: number; gap?: number } = {},
+  ): void {
+    const { align = 'left', indent = 0, gap = 2 } = style;
+    this.style(style);
+    const width = this.width - indent;
+    this.ensureSpace(Math.min(this.doc.heightOfString(text, { width }), this.bottom - MARGIN.top));
+    this.doc.text(text, this.left + indent, this.doc.y, { width, align });
+    this.doc.y += gap;
+  }
+
+  /** A thin horizontal rule across the text width. */
+  rule(gap = 4): void {
+    const y = this.doc.y + gap / 2;
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(PDF_COLORS.rule)
+      .stroke();
+    this.doc.y = y + gap / 2;
+  }
+
+  /** A five-pointed star as a vector path (prints sharp at any size), centred on (cx, cy). */
+  star(cx: number, cy: number, radius: number, filled: boolean): void {
+    const points: [number, number][] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = i % 2 === 0 ? radius : radius * 0.4;
+      const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+      points.push([cx + r * Math.cos(angle), cy + r * Math.sin(angle)]);
+    }
+    this.doc.polygon(...points).lineWidth(0.8);
+    if (filled) this.doc.fillAndStroke(PDF_COLORS.star, PDF_COLORS.star);
+    else this.doc.strokeColor(PDF_COLORS.rule).stroke();
+    this.doc.fillColor(PDF_COLORS.text);
+  }
+
+  /** `of` stars in a row from (x, y) (top left), the first `filled` of them filled; returns the row's width. */
+  starRow(x: number, y: number, filled: number, of: number, size = 14): number {
+    const step = size * 1.25;
+    for (let i = 0; i < of; i++) this.star(x + size / 2 + i * step, y + size / 2, size / 2, i < filled);
+    return of * step;
+  }
+
+  /** Writes `label(page, pages)` in the bottom margin of every page; call once, after the content. */
+  footer(label: (page: number, pages: number) => string): void {
+    const range = this.doc.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      this.doc.switchToPage(index);
+      // Text below the bottom margin would open a new page: lift the margin while writing there.
+      const bottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0;
+      this.style({ size: 8, color: PDF_COLORS.muted });
+      this.doc.text(label(index - range.start + 1, range.count), this.left, this.doc.page.height - bottom + 18, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
+      this.doc.page.margins.bottom = bottom;
+    }
+  }
+
+  /** Ends the document and resolves with its bytes. */
+  finish(): Promise<Buffer> {
+    this.doc.flushPages();
+    this.doc.end();
+    return this.ended;
+  }
+}
+
+/** Lets other requests run between chunks of a long layout (pdfkit lays out synchronously). */
+export const breathe = (): Promise<void> => nextTurn();
