@@ -26,12 +26,15 @@ describe('capability table', () => {
     ['products.write', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
     ['products.enter_code', ['system_admin', 'province_admin', 'province_officer']],
     ['imports.run', ['system_admin', 'province_admin', 'province_officer']],
+    ['self_assessment.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['self_assessment.write', ['producer_member']],
+    ['criteria.manage', ['system_admin', 'province_admin', 'province_officer']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(11);
+    expect(CAPABILITY_NAMES).toHaveLength(14);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {
