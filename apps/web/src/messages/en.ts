@@ -624,7 +624,7 @@ export const en: Messages = {
   'selfAssessment.plan.unanswered': 'not answered',
   'selfAssessment.plan.whyMinimum': 'Why: this is a required minimum of {stars}★.',
   'selfAssessment.plan.whyBand': 'Why: points for the total to reach the {stars}★ band.',
-  'selfAssessment.plan.evidence': 'Evidence to prepare:',
+  'selfAssessment.plan.evidence': 'Evidence to prepare ({count})',
   'selfAssessment.plan.apply': 'Apply the steps',
   'selfAssessment.plan.top': 'The product is at the top rank by this self-assessment.',
   'selfAssessment.plan.unreachable': '{stars}★ cannot be reached on this sheet, even with every criterion at its best.',

@@ -624,7 +624,7 @@ export const vi = {
   'selfAssessment.plan.unanswered': 'chưa trả lời',
   'selfAssessment.plan.whyMinimum': 'Vì sao: đây là mức tối thiểu bắt buộc của hạng {stars}★.',
   'selfAssessment.plan.whyBand': 'Vì sao: thêm điểm để tổng điểm đạt ngưỡng của hạng {stars}★.',
-  'selfAssessment.plan.evidence': 'Hồ sơ, minh chứng cần chuẩn bị:',
+  'selfAssessment.plan.evidence': 'Hồ sơ, minh chứng cần chuẩn bị ({count})',
   'selfAssessment.plan.apply': 'Áp dụng các bước',
   'selfAssessment.plan.top': 'Sản phẩm đã ở hạng sao cao nhất theo tự đánh giá.',
   'selfAssessment.plan.unreachable': 'Chưa thể đạt {stars}★ với phiếu này, kể cả khi mọi tiêu chí ở mức cao nhất.',

@@ -2,12 +2,15 @@ import { CheckOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { PlanStepView, SelfAssessmentView } from '@ocop/contracts/evaluation';
 import { Button, Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n';
+import { useMediaQuery } from '../../../lib/use-media-query';
 import { selfAssessmentPdfUrl } from '../api/self-assessment';
 import { formatPoints } from './points';
 
 const TARGETS = [3, 4, 5];
+/** antd's `xl` breakpoint, where the plan sits beside the sheet. */
+const XL_QUERY = '(min-width: 1200px)';
 
-function PlanStep({ step, target }: { step: PlanStepView; target: number }) {
+function PlanStep({ step, target, evidenceOpen }: { step: PlanStepView; target: number; evidenceOpen: boolean }) {
   const { t, language } = useI18n();
   const points = (value: number) => formatPoints(value, language);
   return (
@@ -45,8 +48,10 @@ function PlanStep({ step, target }: { step: PlanStepView; target: number }) {
           : t('selfAssessment.plan.whyBand', { stars: target })}
       </Typography.Text>
       {step.evidence.length > 0 ? (
-        <div style={{ marginTop: 4, fontSize: 13 }}>
-          <Typography.Text type="secondary">{t('selfAssessment.plan.evidence')}</Typography.Text>
+        <details open={evidenceOpen} style={{ marginTop: 4, fontSize: 13 }}>
+          <summary style={{ cursor: 'pointer' }}>
+            <Typography.Text type="secondary">{t('selfAssessment.plan.evidence', { count: step.evidence.length })}</Typography.Text>
+          </summary>
           <ul style={{ margin: '2px 0 0', paddingLeft: 18 }}>
             {step.evidence.map((item) => (
               <li key={item.id}>
@@ -55,7 +60,7 @@ function PlanStep({ step, target }: { step: PlanStepView; target: number }) {
               </li>
             ))}
           </ul>
-        </div>
+        </details>
       ) : null}
     </li>
   );
@@ -63,6 +68,8 @@ function PlanStep({ step, target }: { step: PlanStepView; target: number }) {
 
 function PlanBody({ view, canApply, onApply }: { view: SelfAssessmentView; canApply: boolean; onApply: () => void }) {
   const { t, language } = useI18n();
+  // Beside the sheet there is room for the evidence lists; above it on a phone they fold away.
+  const wide = useMediaQuery(XL_QUERY);
   const plan = view.plan;
   if (!plan) return <Typography.Paragraph>{t('selfAssessment.plan.top')}</Typography.Paragraph>;
   if (!plan.reachable) return <Typography.Paragraph>{t('selfAssessment.plan.unreachable', { stars: plan.target })}</Typography.Paragraph>;
@@ -80,7 +87,7 @@ function PlanBody({ view, canApply, onApply }: { view: SelfAssessmentView; canAp
       </Typography.Paragraph>
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {plan.steps.map((step) => (
-          <PlanStep key={step.criterionCode} step={step} target={plan.target} />
+          <PlanStep key={step.criterionCode} step={step} target={plan.target} evidenceOpen={wide} />
         ))}
       </ol>
       {canApply ? (
