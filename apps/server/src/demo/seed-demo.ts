@@ -2,6 +2,7 @@ import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
 import { attachDemoImages } from './demo-images';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
+import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
 
 /** Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users per role. Idempotent. */
 export async function seedDemoData(
@@ -12,16 +13,26 @@ export async function seedDemoData(
   // Pictures drawn by the project for every demo product that has none yet.
   await attachDemoImages(modules.registry, { provinceCode: DEMO_PROVINCE });
   const bichThao = registry.producerIds.get(DEMO_BICH_THAO_KEY);
-  const extra: DemoUser[] = bichThao
-    ? [
-        {
-          login: DEMO_PRODUCER_MEMBER_LOGIN,
-          fullName: '(Demo) Thành viên HTX Cà phê Bích Thao',
-          role: 'producer_member',
-          producerId: bichThao,
-        },
-      ]
-    : [];
+  const tea = registry.producerIds.get(DEMO_TEA_KEY);
+  const extra: DemoUser[] = [];
+  if (bichThao)
+    extra.push({
+      login: DEMO_PRODUCER_MEMBER_LOGIN,
+      fullName: '(Demo) Thành viên HTX Cà phê Bích Thao',
+      role: 'producer_member',
+      producerId: bichThao,
+    });
+  if (tea)
+    extra.push({
+      login: DEMO_TEA_MEMBER_LOGIN,
+      fullName: '(Demo) Thành viên Công ty Trà Tây Bắc',
+      role: 'producer_member',
+      producerId: tea,
+    });
   const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth }, extra);
+  if (tea) {
+    const member = await modules.identity.auth.findUserByLogin(DEMO_TEA_MEMBER_LOGIN);
+    await seedSelfAssessmentDemo(modules, { producerId: tea, userId: member?.id ?? null });
+  }
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts };
 }

@@ -22,6 +22,9 @@ const ProductListPage = lazy(() => import('./routes/products/product-list').then
 const ProductNewPage = lazy(() => import('./routes/products/product-new').then((m) => ({ default: m.ProductNewPage })));
 const ProductDetailPage = lazy(() => import('./routes/products/product-detail').then((m) => ({ default: m.ProductDetailPage })));
 const ProductEditPage = lazy(() => import('./routes/products/product-edit').then((m) => ({ default: m.ProductEditPage })));
+const ProductSelfAssessmentPage = lazy(() =>
+  import('./routes/products/product-self-assessment').then((m) => ({ default: m.ProductSelfAssessmentPage })),
+);
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
@@ -81,6 +84,11 @@ export const routes: RouteObject[] = [
       { path: 'products/new', element: registry(<ProductNewPage />, 'products.write'), errorElement: <RouteErrorBoundary /> },
       { path: 'products/:productId', element: registry(<ProductDetailPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'products/:productId/edit', element: registry(<ProductEditPage />), errorElement: <RouteErrorBoundary /> },
+      {
+        path: 'products/:productId/self-assessment',
+        element: registry(<ProductSelfAssessmentPage />, 'self_assessment.read'),
+        errorElement: <RouteErrorBoundary />,
+      },
       { path: 'imports', element: registry(<ImportsPage />, 'imports.run'), errorElement: <RouteErrorBoundary /> },
       { path: 'change-password', element: <ChangePasswordPage />, errorElement: <RouteErrorBoundary /> },
       { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },

@@ -1,4 +1,5 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, StarOutlined } from '@ant-design/icons';
+import { can } from '@ocop/domain/shared';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -28,6 +29,12 @@ export function ProductDetailPage() {
     provinceCode: data.provinceCode,
     communeCode: data.producer.communeCode,
   });
+  // The server decides the scope (404 outside it); the button follows the same capability table.
+  const canSelfAssess = can(user.roles, 'self_assessment.read', {
+    producerId: data.producer.id,
+    provinceCode: data.provinceCode,
+    communeCode: data.producer.communeCode,
+  });
 
   return (
     <>
@@ -44,12 +51,23 @@ export function ProductDetailPage() {
           </Flex>
         }
         extra={
-          canEdit ? (
-            <Link to={`/products/${data.id}/edit`}>
-              <Button icon={<EditOutlined />} data-testid="product-edit">
-                {t('common.edit')}
-              </Button>
-            </Link>
+          canEdit || canSelfAssess ? (
+            <>
+              {canSelfAssess ? (
+                <Link to={`/products/${data.id}/self-assessment`}>
+                  <Button icon={<StarOutlined />} data-testid="product-self-assessment">
+                    {t('selfAssessment.open')}
+                  </Button>
+                </Link>
+              ) : null}
+              {canEdit ? (
+                <Link to={`/products/${data.id}/edit`}>
+                  <Button icon={<EditOutlined />} data-testid="product-edit">
+                    {t('common.edit')}
+                  </Button>
+                </Link>
+              ) : null}
+            </>
           ) : null
         }
       />
