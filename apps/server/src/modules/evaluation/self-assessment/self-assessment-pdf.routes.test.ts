@@ -55,9 +55,7 @@ describe('self-assessment PDF (Mẫu 02, phần III)', () => {
   afterAll(() => t.close());
 
   it('prints the header, every criterion with its points, the total, the stars, the plan with its evidence and the signature block', async () => {
-    const started = performance.now();
     const response = await member.get(`/api/products/${productId}/self-assessment.pdf?target=3`);
-    const elapsed = performance.now() - started;
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toMatch(
@@ -65,7 +63,6 @@ describe('self-assessment PDF (Mẫu 02, phần III)', () => {
     );
     const bytes = response.rawPayload;
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(elapsed).toBeLessThan(1500);
 
     const text = flat(pdfText(bytes));
     expect(text).toContain('BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM');
