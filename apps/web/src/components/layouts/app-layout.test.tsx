@@ -98,10 +98,10 @@ describe('producer member home', () => {
 describe('forced password change', () => {
   it('holds a user who must change their password on the change-password page, without the menu', async () => {
     stubSession(buildMe({ mustChangePassword: true }));
-    const { router } = renderApp('/users');
+    const { location } = renderApp('/users');
 
     expect(await screen.findByText(/Vui lòng đặt mật khẩu mới trước khi tiếp tục/, {}, { timeout: 10_000 })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/change-password');
+    expect(location().pathname).toBe('/change-password');
     expect(screen.queryByRole('menu')).toBeNull();
   });
 });
