@@ -13,13 +13,14 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App as AntdApp, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
+import { Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser, useLogOut } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
 import { BrandMark } from '../brand-mark';
+import { FeedbackProvider } from '../feedback/feedback';
 import { LanguageSwitch } from '../language-switch';
 import { PageLoading } from '../ui/page-loading';
 import { type NavigationItem, navigationFor, selectedNavigationPath } from './navigation';
@@ -86,7 +87,7 @@ export function AppLayout() {
   };
 
   return (
-    <AntdApp>
+    <FeedbackProvider>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header
           style={{
@@ -174,6 +175,6 @@ export function AppLayout() {
           {t('app.footer')}
         </Layout.Footer>
       </Layout>
-    </AntdApp>
+    </FeedbackProvider>
   );
 }
