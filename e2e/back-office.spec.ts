@@ -78,6 +78,12 @@ describe('back-office journey', () => {
     await page.locator('.ant-select-item-option', { hasText: 'Chủ thể OCOP' }).click();
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.locator('.ant-table-row', { hasText: 'Thêm chủ thể OCOP' }).first().waitFor();
+    // The unfiltered rows stay on screen until the filtered ones arrive: wait for the latter.
+    await page.waitForFunction(
+      "document.querySelector('[data-testid=audit-entity-link]')?.getAttribute('href')?.startsWith('/producers/') === true",
+      null,
+      { timeout: 15_000 },
+    );
     const named = page.getByTestId('audit-entity-link').first();
     assert.match((await named.getAttribute('href')) ?? '', /^\/producers\//);
     await snap(page, 'office-05-audit-producers');

@@ -71,7 +71,7 @@ describe('back-office leftovers journey', () => {
     }
   });
 
-  it('lists past imports with their results and opens the products one added', async () => {
+  it('lists past imports with their results and opens the products one added or updated', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await logIn(page, 'quantri.sonla@ocop.demo');
     const producers = await (await page.request.get(`${system.baseUrl}/api/producers?q=bich%20thao`)).json();
@@ -118,7 +118,7 @@ describe('back-office leftovers journey', () => {
     await snap(page, 'leftovers-04-import-history-phone');
     await page.setViewportSize({ width: 1366, height: 900 });
 
-    await row.getByRole('link', { name: 'Xem 2 sản phẩm đã thêm' }).click();
+    await row.getByRole('link', { name: 'Xem 2 sản phẩm đã thêm hoặc cập nhật' }).click();
     await page.getByTestId('from-import').waitFor();
     await page.getByTestId('registry-row').first().waitFor();
     const names = await page.getByTestId('registry-row').allTextContents();

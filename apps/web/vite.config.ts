@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /** The folder of this file, so the build lands in apps/web/dist whichever directory runs it. */
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
@@ -16,9 +16,27 @@ const vendorGroups = [
   { name: 'vendor-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 15 },
 ];
 
+/**
+ * antd's form/context.js imports rc-form's index for FormProvider alone. That index assigns
+ * statics when it loads, so the bundler must keep all of rc-form and its validator (~13 KB gzip)
+ * wherever form/context goes, and Menu, Dropdown and Tooltip reach it (through ContextIsolator):
+ * the home page carried the form engine. This sends that one import to the module defining
+ * FormProvider, the very module the index re-exports, so there is still one context.
+ */
+function rcFormProviderDirect(): Plugin {
+  return {
+    name: 'ocop:rc-form-provider-direct',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer || !/[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/.test(importer)) return null;
+      return this.resolve('@rc-component/form/es/FormContext.js', importer, { skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [rcFormProviderDirect(), react()],
   server: {
     port: 5173,
     proxy: {

@@ -187,6 +187,8 @@ const producerFilters = {
     .optional(),
   type: z.enum(PRODUCER_TYPES).optional(),
   status: z.enum(PRODUCER_STATUSES).optional(),
+  /** The producers a completed spreadsheet import created or changed. */
+  importId: z.uuid().optional(),
   sort: z.enum(PRODUCER_SORTS).optional(),
 };
 
@@ -328,7 +330,7 @@ const productFilters = {
   groupCode: z.string().min(1).max(10).optional(),
   productSetId: z.uuid().optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
-  /** The products a completed spreadsheet import created. */
+  /** The products a completed spreadsheet import created or changed. */
   importId: z.uuid().optional(),
   /** Default: relevance when searching, else name. */
   sort: z.enum(PRODUCT_SORTS).optional(),

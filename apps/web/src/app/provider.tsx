@@ -26,8 +26,8 @@ export const THEME = {
   },
 };
 
-// antd's <App> (the message, notification and modal hooks) wraps the signed-in layout, not the
-// whole app: the login page needs none of them, and they would add ~25 KB gzip to its first load.
+// Toasts and confirmations live in the signed-in layout's FeedbackProvider, loaded after its
+// first paint: the login page needs none of them.
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   return (

@@ -1,5 +1,5 @@
 import type { RoleGrantView } from '@ocop/contracts/identity';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useI18n } from '../lib/i18n';
 import { describeScope, roleLabel, type UnitNames } from '../lib/roles';
 
@@ -23,7 +23,7 @@ export function RoleGrantList({ grants, names }: { grants: readonly RoleGrantVie
           <Tag color={ROLE_COLORS[grant.role]} style={{ marginInlineEnd: 0 }}>
             {roleLabel(grant.role, t)}
           </Tag>{' '}
-          <Typography.Text>— {describeScope(grant, names, t)}</Typography.Text>
+          <span>— {describeScope(grant, names, t)}</span>
         </li>
       ))}
     </Flex>

@@ -1,11 +1,11 @@
 import type { Language } from '@ocop/contracts/common';
-import { ERROR_MESSAGES, errorMessage } from '@ocop/contracts/errors';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type MessageKey, type Messages, vi } from '../messages/vi';
 import { CLIENT_ERROR_CODES, isApiError, setApiLanguage } from './api-client';
+import { loadedErrorTexts, loadErrorTexts } from './error-texts';
 
 /**
  * The texts of each language loaded so far. Vietnamese, the first language, is in the first load;
@@ -63,8 +63,9 @@ export function readStoredLanguage(): Language {
 }
 
 /**
- * What to tell the user about a failure: the shared text for the server's code, else the
- * server's own `detail` (already in the request's language), else a generic line.
+ * What to tell the user about a failure: the shared text for the server's code, else (also while
+ * those texts are still loading) the server's own `detail`, already in the request's language,
+ * else a generic line.
  */
 export function describeError(error: unknown, language: Language): string {
   if (isApiError(error)) {
@@ -72,7 +73,8 @@ export function describeError(error: unknown, language: Language): string {
     if (error.code === CLIENT_ERROR_CODES.badResponse) {
       return translate(language, 'error.badResponse', { status: error.status });
     }
-    if (Object.hasOwn(ERROR_MESSAGES, error.code)) return errorMessage(error.code, language, { ...error.details });
+    const texts = loadedErrorTexts();
+    if (texts && Object.hasOwn(texts.ERROR_MESSAGES, error.code)) return texts.errorMessage(error.code, language, { ...error.details });
     return error.message || translate(language, 'error.unexpected');
   }
   return translate(language, 'error.unexpected');
@@ -104,6 +106,11 @@ export function I18nProvider({ children, initialLanguage }: { children: ReactNod
     applyLanguage(wanted);
     return wanted;
   });
+
+  useEffect(() => {
+    // Off the first paint, and here before anyone has had time to make a request fail.
+    void loadErrorTexts().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let current = true;

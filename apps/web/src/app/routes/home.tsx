@@ -1,3 +1,4 @@
+import type { ProductListItemView } from '@ocop/contracts/registry';
 import {
   AppstoreOutlined,
   AuditOutlined,
@@ -7,10 +8,13 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Flex, List, Row, Typography } from 'antd';
+import { Button, Col, Flex, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { RoleGrantList } from '../../components/role-grants';
+import { PageLoading } from '../../components/ui/page-loading';
+import { FieldList, Panel, PanelMeta } from '../../components/ui/panel';
+import { Paragraph, Text, Title } from '../../components/ui/text';
 import { useManyProvinceUnits } from '../../features/admin-units/api/get-province-units';
 import { useProducer } from '../../features/producers/api/get-producer';
 import { ProducerStatusTag, ProducerTypeTag } from '../../features/producers/components/producer-tags';
@@ -32,10 +36,35 @@ function Shortcut({ to, icon, title, text }: { to: string; icon: ReactNode; titl
   const { t } = useI18n();
   return (
     <Link to={to} style={{ display: 'block', height: '100%' }}>
-      <Card hoverable style={{ height: '100%' }}>
-        <Card.Meta avatar={<span style={{ fontSize: 24, color: '#15803d' }}>{icon}</span>} title={t(title)} description={t(text)} />
-      </Card>
+      <Panel hoverable style={{ height: '100%' }}>
+        <PanelMeta avatar={<span style={{ fontSize: 24, color: '#15803d' }}>{icon}</span>} title={t(title)} description={t(text)} />
+      </Panel>
     </Link>
+  );
+}
+
+/**
+ * The latest products as plain rows: antd's List would bring its pagination and the select
+ * of page sizes (~38 KB gzip) to the home page for five lines.
+ */
+function ProductLines({ products }: { products: ProductListItemView[] | undefined }) {
+  const { t } = useI18n();
+  if (!products) return <PageLoading />;
+  if (products.length === 0) return <div className="ocop-list-empty">{t('producer.detail.noProducts')}</div>;
+  return (
+    <ul className="ocop-list">
+      {products.map((product) => (
+        <li key={product.id} className="ocop-list-item">
+          <Link to={`/products/${product.id}`} style={{ display: 'flex', gap: 12, alignItems: 'center', width: '100%', minWidth: 0 }}>
+            <ProductThumb url={product.primaryImageUrl} alt={product.nameVi} size={44} />
+            <Text ellipsis style={{ flex: '1 1 auto' }}>
+              {product.nameVi}
+            </Text>
+            <ProductStatusTag status={product.status} />
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -44,12 +73,14 @@ function MyProducerCard({ producerId }: { producerId: string }) {
   const { t } = useI18n();
   const producer = useProducer(producerId);
   const products = useProducts({ producerId, page: 1, pageSize: 5, sort: '-updatedAt' });
-  if (!producer.data) return <Card loading={producer.isPending} title={t('home.myProducer')} />;
+  if (!producer.data) {
+    return <Panel title={t('home.myProducer')}>{producer.isPending ? <PageLoading /> : null}</Panel>;
+  }
   const data = producer.data;
   return (
-    <Card
+    <Panel
       title={t('home.myProducer')}
-      data-testid="my-producer"
+      testId="my-producer"
       extra={
         <Link to={`/producers/${data.id}`}>
           <Button type="link" style={{ paddingInline: 0 }}>
@@ -60,33 +91,21 @@ function MyProducerCard({ producerId }: { producerId: string }) {
     >
       <Flex vertical gap={12}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Title level={4} style={{ margin: 0 }}>
             <Link to={`/producers/${data.id}`}>{data.name}</Link>
-          </Typography.Title>
+          </Title>
           <Flex gap={6} wrap style={{ marginTop: 6 }}>
             <ProducerTypeTag type={data.type} />
             <ProducerStatusTag status={data.status} />
-            <Typography.Text type="secondary">{data.communeName}</Typography.Text>
+            <Text secondary>{data.communeName}</Text>
           </Flex>
         </div>
-        <List
-          size="small"
-          loading={products.isPending}
-          header={<Typography.Text strong>{t('home.myProducts', { count: products.data?.total ?? data.productCount })}</Typography.Text>}
-          dataSource={products.data?.items ?? []}
-          locale={{ emptyText: t('producer.detail.noProducts') }}
-          renderItem={(product) => (
-            <List.Item key={product.id} style={{ paddingInline: 0 }}>
-              <Link to={`/products/${product.id}`} style={{ display: 'flex', gap: 12, alignItems: 'center', width: '100%', minWidth: 0 }}>
-                <ProductThumb url={product.primaryImageUrl} alt={product.nameVi} size={44} />
-                <Typography.Text ellipsis style={{ flex: '1 1 auto' }}>
-                  {product.nameVi}
-                </Typography.Text>
-                <ProductStatusTag status={product.status} />
-              </Link>
-            </List.Item>
-          )}
-        />
+        <div>
+          <div className="ocop-list-header">
+            <Text strong>{t('home.myProducts', { count: products.data?.total ?? data.productCount })}</Text>
+          </div>
+          <ProductLines products={products.data?.items} />
+        </div>
         <Flex gap={8} wrap>
           <Link to={`/products?producerId=${data.id}`}>
             <Button icon={<AppstoreOutlined />}>{t('home.allMyProducts')}</Button>
@@ -100,7 +119,7 @@ function MyProducerCard({ producerId }: { producerId: string }) {
           ) : null}
         </Flex>
       </Flex>
-    </Card>
+    </Panel>
   );
 }
 
@@ -123,10 +142,8 @@ export function HomePage() {
 
   return (
     <>
-      <Typography.Title level={isDesktop ? 2 : 3} style={{ marginTop: 0 }}>
-        {t('home.greeting', { name: user.fullName })}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      <Title level={isDesktop ? 2 : 3}>{t('home.greeting', { name: user.fullName })}</Title>
+      <Paragraph secondary>{t('home.intro')}</Paragraph>
       {ownProducers.length > 0 ? (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {ownProducers.map((producerId) => (
@@ -138,21 +155,15 @@ export function HomePage() {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title={t('home.myRoles')} style={{ height: '100%' }}>
+          <Panel title={t('home.myRoles')} style={{ height: '100%' }}>
             <div data-testid="my-scopes">
-              {user.roles.length > 0 ? (
-                <RoleGrantList grants={user.roles} names={names} />
-              ) : (
-                <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>
-              )}
+              {user.roles.length > 0 ? <RoleGrantList grants={user.roles} names={names} /> : <Text secondary>{t('home.noRoles')}</Text>}
             </div>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('home.account')} style={{ height: '100%' }}>
-            <Descriptions
-              column={1}
-              size="small"
+          <Panel title={t('home.account')} style={{ height: '100%' }}>
+            <FieldList
               items={[
                 ...(user.email ? [{ key: 'email', label: t('users.field.email'), children: user.email }] : []),
                 ...(user.phone ? [{ key: 'phone', label: t('users.field.phone'), children: user.phone }] : []),
@@ -168,12 +179,12 @@ export function HomePage() {
                 },
               ]}
             />
-          </Card>
+          </Panel>
         </Col>
       </Row>
-      <Typography.Title level={4} style={{ marginTop: 24 }}>
+      <Title level={4} style={{ marginTop: 24 }}>
         {t('home.shortcuts')}
-      </Typography.Title>
+      </Title>
       <Row gutter={[16, 16]}>
         {readsRegistry && ownProducers.length === 0 ? (
           <>

@@ -140,8 +140,9 @@ describe('import page', () => {
     expect(uploadOf(requests)).toBeUndefined();
   });
 
-  it('lists past imports with their results and links to the products one created and to its audit entry', async () => {
+  it('lists past imports with their results and links to the records one created or updated and to its audit entry', async () => {
     const PRODUCTS_RUN = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+    const PRODUCERS_RUN = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
     stubFetch({
       'GET /api/auth/me': () => jsonResponse(ADMIN),
       'GET /api/imports': () =>
@@ -153,6 +154,14 @@ describe('import page', () => {
             status: 'completed',
             fileName: 'san-pham-2025.xlsx',
             summary: importSummary({ dataRows: 12, created: 10, updated: 2, unchanged: 0 }),
+          }),
+          buildImportJob({
+            id: PRODUCERS_RUN,
+            kind: 'producers',
+            mode: 'commit',
+            status: 'completed',
+            fileName: 'chu-the-cap-nhat.xlsx',
+            summary: importSummary({ dataRows: 5, created: 0, updated: 3, unchanged: 2 }),
           }),
           buildImportJob({
             status: 'completed',
@@ -168,11 +177,16 @@ describe('import page', () => {
     const done = (await within(history).findByText('san-pham-2025.xlsx')).closest('tr') as HTMLElement;
     expect(done.textContent).toContain('Hoàn thành');
     expect(done.textContent).toContain('12 dòng: thêm mới 10, cập nhật 2, không thay đổi 0');
-    expect(within(done).getByRole('link', { name: 'Xem 10 sản phẩm đã thêm' }).getAttribute('href')).toBe(
+    expect(within(done).getByRole('link', { name: 'Xem 12 sản phẩm đã thêm hoặc cập nhật' }).getAttribute('href')).toBe(
       `/products?importId=${PRODUCTS_RUN}`,
     );
     expect(within(done).getByRole('link', { name: 'Xem trong nhật ký' }).getAttribute('href')).toBe(
       `/audit?entityType=import&entityId=${PRODUCTS_RUN}`,
+    );
+    // An import that only updated producers links to them too.
+    const updated = within(history).getByText('chu-the-cap-nhat.xlsx').closest('tr') as HTMLElement;
+    expect(within(updated).getByRole('link', { name: 'Xem 3 chủ thể đã thêm hoặc cập nhật' }).getAttribute('href')).toBe(
+      `/producers?importId=${PRODUCERS_RUN}`,
     );
     const failed = within(history).getByText('chu-the-loi.xlsx').closest('tr') as HTMLElement;
     expect(failed.textContent).toContain('3 lỗi ở 2 dòng, không lưu dòng nào');

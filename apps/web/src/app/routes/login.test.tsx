@@ -55,11 +55,11 @@ describe('login page', () => {
         return jsonResponse(buildMe());
       },
     });
-    const { router } = renderApp('/login');
+    const { location } = renderApp('/login');
 
     await submitLogin('minh@sonla.gov.vn', 'dung-mat-khau');
 
     expect(await screen.findByText('Xin chào, Lò Văn Minh!', {}, { timeout: 10_000 })).toBeTruthy();
-    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    await waitFor(() => expect(location().pathname).toBe('/'));
   });
 });

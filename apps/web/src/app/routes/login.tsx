@@ -1,9 +1,9 @@
-import { errorMessage } from '@ocop/contracts/errors';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { AuthLayout } from '../../components/layouts/auth-layout';
 import { LoginForm } from '../../features/auth/components/login-form';
 import { takeSessionEndReason } from '../../lib/auth';
+import { useErrorMessage } from '../../lib/error-texts';
 import { useI18n } from '../../lib/i18n';
 import type { LoginRedirectState } from '../guards';
 
@@ -12,14 +12,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [endReason] = useState(takeSessionEndReason);
+  const notice = useErrorMessage(endReason, language);
   const from = (location.state as LoginRedirectState | null)?.from;
 
   return (
     <AuthLayout>
-      <LoginForm
-        notice={endReason ? errorMessage(endReason, language) : null}
-        onLoggedIn={() => void navigate(from?.startsWith('/') ? from : '/', { replace: true })}
-      />
+      <LoginForm notice={notice} onLoggedIn={() => void navigate(from?.startsWith('/') ? from : '/', { replace: true })} />
     </AuthLayout>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserView } from '@ocop/contracts/identity';
 import { administeredProvinces } from '@ocop/domain/identity';
-import { App, Button, Card, Flex, Input, Select } from 'antd';
+import { Button, Card, Flex, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ui/error-alert';
 import { PageHeader } from '../../components/ui/page-header';
@@ -18,13 +18,14 @@ import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../li
 import { useI18n } from '../../lib/i18n';
 import { unitNamesFrom } from '../../lib/roles';
 import { useProducerNames } from '../../features/producers/api/use-producer-names';
+import { useFeedback } from '../../components/feedback/feedback';
 
 /** New grants name communes of today's map. */
 const CURRENT_SNAPSHOT = '2025-07-01';
 
 export function UsersPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { user: me } = useCurrentUser();
   const systemAdmin = reachesEveryProvince(me, 'users.manage');
   const served = useServedProvinces();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { buildMe, buildProducer, buildProductListItem, grant, PRODUCER_ID, sonLaAfterReform } from '../../testing/fixtures';
 import { jsonResponse, stubFetch } from '../../testing/fetch-stub';
 import { renderApp } from '../../testing/render-app';
@@ -98,10 +98,41 @@ describe('producer member home', () => {
 describe('forced password change', () => {
   it('holds a user who must change their password on the change-password page, without the menu', async () => {
     stubSession(buildMe({ mustChangePassword: true }));
-    const { router } = renderApp('/users');
+    const { location } = renderApp('/users');
 
     expect(await screen.findByText(/Vui lòng đặt mật khẩu mới trước khi tiếp tục/, {}, { timeout: 10_000 })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/change-password');
+    expect(location().pathname).toBe('/change-password');
     expect(screen.queryByRole('menu')).toBeNull();
+  });
+});
+
+describe('parts of the frame loaded after its first paint', () => {
+  it('opens the account menu once its code is here, and it leads to the change-password page', async () => {
+    stubSession(buildMe({ roles: [grant('province_admin', { provinceCode: '14' })] }));
+    const { location } = renderApp('/');
+
+    await screen.findByRole('button', { name: 'Tài khoản' }, { timeout: 10_000 });
+    // Until the dropdown's chunk arrives the button is drawn but not yet a dropdown trigger.
+    await waitFor(() => expect(screen.getByTestId('user-menu').className).toContain('ant-dropdown-trigger'), { timeout: 10_000 });
+    fireEvent.click(screen.getByTestId('user-menu'));
+    fireEvent.click(await screen.findByText('Đổi mật khẩu', {}, { timeout: 10_000 }));
+    await waitFor(() => expect(location().pathname).toBe('/change-password'));
+  });
+
+  it('opens the navigation drawer on a phone from the menu button', async () => {
+    // A phone: no media query of the desktop matches.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    stubSession(buildMe({ roles: [grant('province_admin', { provinceCode: '14' })] }));
+    const { location } = renderApp('/');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Mở menu' }, { timeout: 10_000 }));
+    expect(await menuLabels()).toContain('Nhập dữ liệu');
+    fireEvent.click(screen.getByRole('menuitem', { name: /Nhập dữ liệu/ }));
+    await waitFor(() => expect(location().pathname).toBe('/imports'));
   });
 });

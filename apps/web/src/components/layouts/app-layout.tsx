@@ -2,7 +2,6 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CloudUploadOutlined,
-  CloseOutlined,
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -13,16 +12,18 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App as AntdApp, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { Button, Flex, Layout, Menu, type MenuProps, theme } from 'antd';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser, useLogOut } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/use-media-query';
 import { BrandMark } from '../brand-mark';
+import { FeedbackProvider } from '../feedback/feedback';
 import { LanguageSwitch } from '../language-switch';
 import { PageLoading } from '../ui/page-loading';
-import { type NavigationItem, navigationFor, selectedNavigationPath } from './navigation';
+import { Text } from '../ui/text';
+import { HEADER_BACKGROUND, type NavigationItem, navigationFor, selectedNavigationPath } from './navigation';
 
 const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   home: <HomeOutlined />,
@@ -34,7 +35,10 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   imports: <CloudUploadOutlined />,
 };
 
-export const HEADER_BACKGROUND = '#14532d';
+// The phone drawer and the account dropdown are not part of the first paint: their code loads
+// just after it (the drawer only on a phone), and the account button works once it is here.
+const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
+const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
 
 /**
  * The frame of every page after login. While the user must change their password, the menu is
@@ -48,10 +52,17 @@ export function AppLayout() {
   const logOut = useLogOut();
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Mounted from the first tap on the menu button on, so its closing animation can play.
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
 
   const locked = user.mustChangePassword;
+  useEffect(() => {
+    // Fetched once the page shows, so the first tap on a phone's menu button does not wait.
+    if (!isDesktop && !locked) void import('./nav-drawer');
+  }, [isDesktop, locked]);
+
   const items = locked ? [] : navigationFor(user);
   const selected = selectedNavigationPath(items, location.pathname);
 
@@ -85,9 +96,21 @@ export function AppLayout() {
     },
   };
 
+  const accountButton = (
+    <Button type="text" aria-label={t('nav.userMenu')} style={{ color: '#fff', paddingInline: isDesktop ? 8 : 4 }} data-testid="user-menu">
+      <UserOutlined />
+      {isDesktop ? (
+        <Text ellipsis style={{ color: '#fff', maxWidth: 220 }}>
+          {user.fullName}
+        </Text>
+      ) : null}
+      <DownOutlined style={{ fontSize: 10 }} />
+    </Button>
+  );
+
   return (
-    <AntdApp>
-      <Layout style={{ minHeight: '100vh' }}>
+    <FeedbackProvider>
+      <Layout className="ocop-app" style={{ minHeight: '100vh' }}>
         <Layout.Header
           style={{
             position: 'sticky',
@@ -106,29 +129,19 @@ export function AppLayout() {
               type="text"
               aria-label={t('nav.menu')}
               icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-              onClick={() => setDrawerOpen(true)}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
             />
           ) : null}
           <div style={{ flex: '1 1 auto', minWidth: 0 }}>
             <BrandMark variant={isDesktop ? 'header' : 'compact'} />
           </div>
           <Flex align="center" gap={isDesktop ? 16 : 8} style={{ flex: 'none' }}>
-            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button
-                type="text"
-                aria-label={t('nav.userMenu')}
-                style={{ color: '#fff', paddingInline: isDesktop ? 8 : 4 }}
-                data-testid="user-menu"
-              >
-                <UserOutlined />
-                {isDesktop ? (
-                  <Typography.Text ellipsis style={{ color: '#fff', maxWidth: 220 }}>
-                    {user.fullName}
-                  </Typography.Text>
-                ) : null}
-                <DownOutlined style={{ fontSize: 10 }} />
-              </Button>
-            </Dropdown>
+            <Suspense fallback={accountButton}>
+              <UserMenu menu={userMenu}>{accountButton}</UserMenu>
+            </Suspense>
             <LanguageSwitch size="small" />
             <Button onClick={doLogOut} loading={logOut.isPending} icon={<LogoutOutlined />} aria-label={t('nav.logOut')} ghost>
               {isDesktop ? t('nav.logOut') : null}
@@ -148,19 +161,15 @@ export function AppLayout() {
               <nav style={{ paddingTop: 8 }}>{menu}</nav>
             </Layout.Sider>
           ) : null}
-          {!isDesktop && !locked ? (
-            <Drawer
-              placement="left"
-              open={drawerOpen}
-              onClose={() => setDrawerOpen(false)}
-              size={272}
-              title={<BrandMark />}
-              closeIcon={<CloseOutlined style={{ color: '#fff' }} aria-label={t('common.close')} />}
-              styles={{ body: { padding: 0 }, header: { background: HEADER_BACKGROUND, color: '#fff' } }}
-            >
-              <nav>{menu}</nav>
-              <div style={{ padding: '12px 24px', color: token.colorTextSecondary }}>{user.fullName}</div>
-            </Drawer>
+          {!isDesktop && !locked && drawerUsed ? (
+            <Suspense fallback={null}>
+              <NavDrawer
+                open={drawerOpen}
+                onClose={() => setDrawerOpen(false)}
+                menu={menu}
+                footer={<div style={{ padding: '12px 24px', color: token.colorTextSecondary }}>{user.fullName}</div>}
+              />
+            </Suspense>
           ) : null}
           <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
             <main>
@@ -174,6 +183,6 @@ export function AppLayout() {
           {t('app.footer')}
         </Layout.Footer>
       </Layout>
-    </AntdApp>
+    </FeedbackProvider>
   );
 }

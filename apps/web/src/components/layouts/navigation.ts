@@ -3,6 +3,9 @@ import type { MessageKey } from '../../messages/vi';
 import { canAdministerUsers, canReadAudit } from '../../lib/auth';
 import { canImport, canReadRegistry } from '../../lib/registry';
 
+/** The dark green of the header bar and of the phone drawer's title. */
+export const HEADER_BACKGROUND = '#14532d';
+
 export type NavigationItem = {
   path: string;
   label: MessageKey;

@@ -23,6 +23,8 @@ type WriteImportParams = {
   progress: (progress: ImportProgress) => Promise<void>;
   assertRunning: () => void;
   signal: AbortSignal;
+  /** Notes the stored records the import changed; called inside the final transaction. */
+  recordChanges: (recordIds: string[]) => Promise<void>;
   /** Marks the import completed with its report; called inside the final transaction. */
   complete: (report: ImportReport) => Promise<void>;
   /** Marks the import rejected because of one row's problem; nothing of it is stored. */
@@ -59,7 +61,8 @@ export async function writeImport(p: WriteImportParams): Promise<'completed' | '
     await transactions.run(async () => {
       if (!staging && createMany && fresh.length > 0) await namingFailedRow(failure, fresh, () => createMany(fresh, env, advance));
       if (bulk) report.created += fresh.length;
-      await applyRows(p, env, bulk, failure);
+      const changed = await applyRows(p, env, bulk, failure);
+      if (changed.length > 0) await p.recordChanges(changed);
       await recordImported(p);
       await p.complete(report);
     });
@@ -91,14 +94,16 @@ async function namingFailedRow(failure: Failure, rows: readonly Row[], work: () 
 
 /**
  * Writes one by one the rows that match a stored record (and the new ones when the plan has no bulk
- * path), inside the final transaction, yielding to the event loop every slice of rows.
+ * path), inside the final transaction, yielding to the event loop every slice of rows. Returns the
+ * ids of the stored records it changed.
  */
-async function applyRows(p: WriteImportParams, env: ApplyEnv, bulk: boolean, failure: Failure) {
+async function applyRows(p: WriteImportParams, env: ApplyEnv, bulk: boolean, failure: Failure): Promise<string[]> {
   const { plan } = p;
   const { planned, report } = p.checked;
   // Rows that match a record and would change nothing are counted without a write.
   const matched = planned.filter((row) => row.existingId !== null);
   const same = plan.unchanged && matched.length > 0 ? await plan.unchanged(matched, env) : new Set<number>();
+  const changed = new Set<string>();
   let sinceYield = 0;
   for (const row of planned) {
     if (bulk && row.existingId === null) continue;
@@ -108,7 +113,9 @@ async function applyRows(p: WriteImportParams, env: ApplyEnv, bulk: boolean, fai
     }
     p.assertRunning();
     try {
-      report[await plan.apply(row, env)]++;
+      const outcome = await plan.apply(row, env);
+      report[outcome]++;
+      if (outcome === 'updated' && row.existingId) changed.add(row.existingId);
     } catch (error) {
       if (error instanceof DomainError) failure.row = { row, error };
       throw error;
@@ -118,6 +125,7 @@ async function applyRows(p: WriteImportParams, env: ApplyEnv, bulk: boolean, fai
       await yieldToEventLoop();
     }
   }
+  return [...changed];
 }
 
 /** The import's own audit entry, when it changed anything. */

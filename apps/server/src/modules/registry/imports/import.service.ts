@@ -139,6 +139,7 @@ export function createImportService(deps: {
         progress,
         assertRunning,
         signal: run.signal,
+        recordChanges: (recordIds) => importJobs.addChanges(job.id, recordIds),
         complete: (report) =>
           save(job.id, {
             status: 'completed',

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantProvinces, users } from '../../identity/identity.tables';
 
 export const IMPORT_KINDS = ['producers', 'products'] as const;
@@ -70,3 +70,19 @@ export const importJobs = pgTable(
 );
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
+
+/**
+ * The stored records an applied import changed, so that its history links to them for good (a
+ * later import does not take them away). The records it created need no row here: they carry
+ * the import's id as their own `import_id`. The record's kind is the import's.
+ */
+export const importChanges = pgTable(
+  'import_changes',
+  {
+    importId: uuid()
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    recordId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.recordId] })],
+);

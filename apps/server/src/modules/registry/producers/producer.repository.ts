@@ -2,6 +2,7 @@ import type { Transactions } from '../../../platform/database/transaction';
 import { escapeLikePattern } from '@ocop/domain/shared';
 import { and, asc, count, desc, eq, inArray, isNotNull, min, ne, or, type SQL, sql } from 'drizzle-orm';
 import { registryDocuments } from '../documents/file.tables';
+import { touchedByImport } from '../imports/import-links';
 import { products } from '../products/product.tables';
 import { isPublishedProduct } from '../products/product-staging';
 import { producerScope, type RegistryActor, searchTerms } from '../shared/registry-support';
@@ -17,6 +18,7 @@ export type ProducerFilters = {
   legacyDistrictCode?: string | undefined;
   type?: ProducerRow['type'] | undefined;
   status?: ProducerRow['status'] | undefined;
+  importId?: string | undefined;
   sort?: 'name' | '-name' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'registrationNumber' | undefined;
 };
 
@@ -32,6 +34,7 @@ function listConditions(actor: RegistryActor, filters: ProducerFilters): SQL[] {
   if (filters.legacyDistrictCode) conditions.push(eq(producers.legacyDistrictCode, filters.legacyDistrictCode));
   if (filters.type) conditions.push(eq(producers.type, filters.type));
   if (filters.status) conditions.push(eq(producers.status, filters.status));
+  if (filters.importId) conditions.push(touchedByImport(filters.importId, producers.id, producers.importId));
   for (const term of searchTerms(filters.q)) conditions.push(sql`${producers.searchFolded} like ${`%${escapeLikePattern(term)}%`}`);
   return conditions;
 }

@@ -9,6 +9,7 @@ import type { GtinOwner, ProductFilters, ProductProducer, ProductSetBrief } from
 import { productCodeSequences, productGtins, type ProductInsert, type ProductRow, products } from './product.tables';
 import { isPublishedProduct } from './product-staging';
 import { isPublishedProducer } from '../producers/producer-staging';
+import { touchedByImport } from '../imports/import-links';
 
 export type ProductRepository = ReturnType<typeof createProductRepository>;
 
@@ -60,7 +61,7 @@ function listConditions(actor: RegistryActor, filters: ProductFilters): SQL[] {
   if (filters.groupCode) conditions.push(eq(productSets.groupCode, filters.groupCode));
   if (filters.productSetId) conditions.push(eq(products.productSetId, filters.productSetId));
   if (filters.status) conditions.push(eq(products.status, filters.status));
-  if (filters.importId) conditions.push(eq(products.importId, filters.importId));
+  if (filters.importId) conditions.push(touchedByImport(filters.importId, products.id, products.importId));
   for (const term of searchTerms(filters.q)) conditions.push(sql`${products.searchFolded} like ${`%${escapeLikePattern(term)}%`}`);
   return conditions;
 }

@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { documentExpiry } from '@ocop/domain/registry';
-import { Alert, App, Button, Card, Flex, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DocumentExpiryTag, todayIso } from '../../../components/ui/document-expiry-tag';
@@ -20,6 +20,7 @@ import { formatIsoDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { canChangeProducerStatusIn, canEditProducerAt } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 const PRODUCTS_PAGE_SIZE = 20;
 
@@ -27,7 +28,7 @@ const PRODUCTS_PAGE_SIZE = 20;
 export function ProducerDetailPage() {
   const { producerId = '' } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { user } = useCurrentUser();
   const producer = useProducer(producerId);
   const [productsPage, setProductsPage] = useState(1);

@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -11,12 +10,13 @@ import { useI18n } from '../../../lib/i18n';
 import { canEditProducerAt, canEditProducerIdentityAt } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
 import { ForbiddenResult } from '../../../components/forbidden-result';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 /** Changes a producer; the form sends the version it read. */
 export function ProducerEditPage() {
   const { producerId = '' } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useCurrentUser();

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCER_STATUSES, PRODUCER_TYPES, type ProducerStatus, type ProducerType } from '@ocop/domain/registry';
-import { Button, Card } from 'antd';
+import { Alert, Button, Card } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { ExportButtons } from '../../../components/ui/export-buttons';
@@ -15,7 +15,8 @@ import { intParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { DESKTOP_QUERY, useMediaQuery } from '../../../lib/use-media-query';
 import { EnumFilter, FilterBar, PHONE_QUERY, PlaceFilter, RegistrySearch } from '../../registry-filters';
 
-const FILTER_KEYS = ['q', 'place', 'type', 'status', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['q', 'place', 'type', 'status', 'importId', 'page', 'pageSize'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isOneOf<V extends string>(values: readonly V[], value: string | undefined): value is V {
   return value !== undefined && (values as readonly string[]).includes(value);
@@ -33,6 +34,7 @@ export function ProducerListPage() {
     ...placeFilterOf(params.place),
     type: isOneOf(PRODUCER_TYPES, params.type) ? params.type : undefined,
     status: isOneOf(PRODUCER_STATUSES, params.status) ? params.status : undefined,
+    importId: params.importId && UUID.test(params.importId) ? params.importId : undefined,
   };
   const page = intParam(params.page, 1);
   const pageSize = intParam(params.pageSize, 20, 200);
@@ -86,6 +88,20 @@ export function ProducerListPage() {
             testId="status-filter"
           />
         </FilterBar>
+        {filters.importId ? (
+          <Alert
+            type="info"
+            showIcon
+            action={
+              <Button size="small" type="link" onClick={() => setParams({ importId: null })}>
+                {t('producers.fromImportClear')}
+              </Button>
+            }
+            title={t('producers.fromImport')}
+            style={{ marginBottom: 16 }}
+            data-testid="from-import"
+          />
+        ) : null}
         {producers.isError ? (
           <div style={{ marginBottom: 16 }}>
             <ErrorAlert error={producers.error} />

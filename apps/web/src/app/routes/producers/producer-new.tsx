@@ -1,5 +1,4 @@
 import { reachOf } from '@ocop/domain/shared';
-import { App } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -9,11 +8,12 @@ import { homeProvinceCode, reachesEveryProvince, useCurrentUser } from '../../..
 import { useI18n } from '../../../lib/i18n';
 import { canChangeProducerStatusIn } from '../../../lib/registry';
 import { useCommuneChoices } from '../../registry-filters';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 /** Registers a producer in the user's province (a system admin chooses the province). */
 export function ProducerNewPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const { user } = useCurrentUser();
   const systemAdmin = reachesEveryProvince(user, 'producers.create');

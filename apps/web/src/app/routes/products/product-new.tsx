@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -9,11 +8,12 @@ import { ProductForm } from '../../../features/products/components/product-form'
 import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 import { canEnterIssuedProductCode, ownProducerIds } from '../../../lib/registry';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 /** Adds a product; `?producerId=` names its producer, else the user picks one (searching by name or tax code). */
 export function ProductNewPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const { user } = useCurrentUser();
   const [params] = useSearchParams();

@@ -1,6 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@ocop/contracts/identity';
-import { Button, Form, Input, theme } from 'antd';
+import { Button, Form, theme } from 'antd';
+// The two fields by their own modules: antd's `Input` carries TextArea, Search and OTP with it.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { LazyAlert as Alert } from '../../../components/ui/lazy-alert';
 import { useLogIn } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
@@ -47,7 +50,7 @@ export function LoginForm({ onLoggedIn, notice }: { onLoggedIn: () => void; noti
           />
         </Form.Item>
         <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-          <Input.Password id="password" name="password" size="large" autoComplete="current-password" prefix={<LockOutlined />} />
+          <Password id="password" name="password" size="large" autoComplete="current-password" prefix={<LockOutlined />} />
         </Form.Item>
         {logIn.error ? <Alert type="error" showIcon role="alert" title={describeError(logIn.error)} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" size="large" block loading={logIn.isPending}>

@@ -4,7 +4,6 @@ import type { DocumentView } from '@ocop/contracts/registry-files';
 import { UPLOAD_LIMITS } from '@ocop/contracts/registry-files';
 import { DOCUMENT_KINDS, type DocumentKind } from '@ocop/domain/registry';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -34,6 +33,7 @@ import { useMediaQuery } from '../../../lib/use-media-query';
 import { useDeleteDocument } from '../api/delete-document';
 import { type DocumentOwner, useDocuments } from '../api/list-documents';
 import { useUploadDocument } from '../api/upload-document';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 const MB = 1024 * 1024;
 const DOCUMENT_TYPES = '.pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx,application/pdf,image/jpeg,image/png,image/webp';
@@ -250,7 +250,7 @@ export function DocumentsCard({
   productNames?: Map<string, string>;
 }) {
   const { t, describeError } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const wide = useMediaQuery('(min-width: 768px)');
   const documents = useDocuments(owner);
   const deleteDocument = useDeleteDocument();

@@ -16,16 +16,18 @@ const STATUS: Record<ImportJobView['status'], { key: MessageKey; color: string }
   failed: { key: 'imports.status.failed', color: 'red' },
 };
 
-/** Where to see what an import wrote: the products it created, and its entry in the audit log. */
+/** Where to see what an import wrote: the records it created or updated, and its entry in the audit log. */
 function ImportLinks({ job }: { job: ImportJobView }) {
   const { t } = useI18n();
   const summary = job.summary;
   const wrote = job.mode === 'commit' && job.status === 'completed' && summary !== null && summary.created + summary.updated > 0;
   return (
     <Flex vertical align="flex-start" gap={2}>
-      {wrote && job.kind === 'products' && summary.created > 0 ? (
-        <Link to={`/products?importId=${job.id}`} data-testid="import-created-link">
-          {t('imports.history.createdProducts', { count: summary.created })}
+      {wrote ? (
+        <Link to={`/${job.kind}?importId=${job.id}`} data-testid="import-records-link">
+          {t(job.kind === 'products' ? 'imports.history.changedProducts' : 'imports.history.changedProducers', {
+            count: summary.created + summary.updated,
+          })}
         </Link>
       ) : null}
       {wrote ? <Link to={`/audit?entityType=import&entityId=${job.id}`}>{t('imports.history.auditEntry')}</Link> : null}

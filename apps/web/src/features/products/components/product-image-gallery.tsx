@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, HolderOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import type { ProductImageView } from '@ocop/contracts/registry-files';
 import { UPLOAD_LIMITS } from '@ocop/contracts/registry-files';
-import { App, Button, Card, Empty, Flex, Image, Popconfirm, Progress, Tag, Tooltip, Typography, theme } from 'antd';
+import { Button, Card, Empty, Flex, Image, Popconfirm, Progress, Tag, Tooltip, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { FilePicker } from '../../../components/ui/file-picker';
@@ -11,6 +11,7 @@ import { useDeleteProductImage } from '../api/delete-product-image';
 import { useProductImages } from '../api/list-product-images';
 import { useReorderProductImages } from '../api/reorder-product-images';
 import { useSetPrimaryProductImage } from '../api/set-primary-product-image';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 const MB = 1024 * 1024;
@@ -31,7 +32,7 @@ export function movedOrder(images: readonly Pick<ProductImageView, 'id'>[], from
  */
 export function ProductImageGallery({ productId, productName, canEdit }: { productId: string; productName: string; canEdit: boolean }) {
   const { t, describeError } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { token } = theme.useToken();
   const images = useProductImages(productId);
   const addImage = useAddProductImage();

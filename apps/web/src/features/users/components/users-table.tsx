@@ -1,6 +1,6 @@
 import type { UserView } from '@ocop/contracts/identity';
 import { MoreOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Dropdown, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { RoleGrantTags } from '../../../components/role-grants';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
@@ -9,6 +9,7 @@ import { useMediaQuery } from '../../../lib/use-media-query';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
 import type { UserPage } from '../api/list-users';
+import { useFeedback } from '../../../components/feedback/feedback';
 
 export function UserStatusTags({ user }: { user: Pick<UserView, 'disabled' | 'mustChangePassword'> }) {
   const { t } = useI18n();
@@ -40,7 +41,7 @@ export function UsersTable({
   onResetPassword: (user: UserView) => void;
 }) {
   const { t, describeError } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   // On a phone the login and status fold under the name and the actions into a menu.
   const wide = useMediaQuery('(min-width: 768px)');
   const disableUser = useDisableUser();
