@@ -9,3 +9,6 @@ export * from './sheet';
 export * from './validate';
 export * from './evidence';
 export * from './reference-sheets';
+export * from './criteria-structure';
+export * from './criteria-sheet';
+export * from './criteria-sheet-parse';
