@@ -20,7 +20,7 @@ export type SheetRowIn = { rowNumber: number; cells: readonly SheetCell[] };
 export interface SheetIssue {
   /** The first row it concerns, and all of them (a part's sum names the rows of its criteria). */
   readonly row?: number;
-  readonly rows?: readonly number[];
+  readonly rows?: number[];
   readonly path: string;
   readonly code: string;
   readonly message: string;
@@ -47,7 +47,10 @@ type MutableCriterion = {
   firstCells: Partial<Record<CriteriaColumnKey, SheetCell>>;
 };
 
-const fold = (value: SheetCell) => foldVietnamese(String(value ?? '')).replace(/\s+/g, ' ').trim();
+const fold = (value: SheetCell) =>
+  foldVietnamese(String(value ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 const text = (value: SheetCell | undefined): string | null => {
   if (value === null || value === undefined) return null;
   const trimmed = String(value).trim();
@@ -83,12 +86,14 @@ function parseInfo(rows: readonly SheetRowIn[], issues: SheetIssue[]) {
   const labels = Object.fromEntries(Object.entries(INFO_LABELS).map(([key, label]) => [fold(label), key]));
   for (const { rowNumber, cells } of rows) {
     const key = labels[fold(cells[0] ?? null)];
-    const at = (message: string) => issues.push({ row: rowNumber, rows: [rowNumber], path: INFO_SHEET_NAME, code: 'info.invalid', message });
+    const at = (message: string) =>
+      issues.push({ row: rowNumber, rows: [rowNumber], path: INFO_SHEET_NAME, code: 'info.invalid', message });
     if (key === 'regimeCode' || key === 'productSetCode') info[key] = text(cells[1]);
     else if (key === 'name') info.name = verbatim(cells[1]);
     else if (key === 'ordinal') {
       const value = numberOf(cells[1]);
-      if (value === 'invalid' || (value !== null && !Number.isInteger(value))) at(`Dòng ${rowNumber} (Thông tin): số thứ tự phải là số nguyên.`);
+      if (value === 'invalid' || (value !== null && !Number.isInteger(value)))
+        at(`Dòng ${rowNumber} (Thông tin): số thứ tự phải là số nguyên.`);
       else ordinal = value;
     } else if (key === 'part') {
       const code = text(cells[1]);
@@ -109,12 +114,16 @@ function parseInfo(rows: readonly SheetRowIn[], issues: SheetIssue[]) {
   ] as const) {
     if (!info[key]) issues.push({ path: INFO_SHEET_NAME, code: 'info.missing', message: `Trang "Thông tin" thiếu dòng "${label}".` });
   }
-  if (parts.length === 0) issues.push({ path: INFO_SHEET_NAME, code: 'info.missing', message: 'Trang "Thông tin" không có dòng "Phần" nào.' });
+  if (parts.length === 0)
+    issues.push({ path: INFO_SHEET_NAME, code: 'info.missing', message: 'Trang "Thông tin" không có dòng "Phần" nào.' });
   return { ...info, ordinal, parts, disqualifiers };
 }
 
 /** The header row (within the first rows) and the file column of each template column. */
-function findColumns(rows: readonly SheetRowIn[], issues: SheetIssue[]): { header: number; columnOf: Map<CriteriaColumnKey, number> } | null {
+function findColumns(
+  rows: readonly SheetRowIn[],
+  issues: SheetIssue[],
+): { header: number; columnOf: Map<CriteriaColumnKey, number> } | null {
   const headers = new Map(CRITERIA_COLUMNS.map((column) => [fold(column.header), column.key]));
   for (const row of rows.slice(0, 10)) {
     const columnOf = new Map<CriteriaColumnKey, number>();
@@ -135,7 +144,11 @@ function findColumns(rows: readonly SheetRowIn[], issues: SheetIssue[]): { heade
     }
     return missing.length > 0 ? null : { header: row.rowNumber, columnOf };
   }
-  issues.push({ path: CRITERIA_SHEET_NAME, code: 'sheet.header_not_found', message: `Không tìm thấy dòng tiêu đề (cột "Mã tiêu chí") ở trang "${CRITERIA_SHEET_NAME}".` });
+  issues.push({
+    path: CRITERIA_SHEET_NAME,
+    code: 'sheet.header_not_found',
+    message: `Không tìm thấy dòng tiêu đề (cột "Mã tiêu chí") ở trang "${CRITERIA_SHEET_NAME}".`,
+  });
   return null;
 }
 
@@ -157,7 +170,13 @@ type Builder = {
 /** One row of "Bộ tiêu chí": a new criterion (with its first option) or the next option of the criterion above. */
 function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) => SheetCell | undefined) {
   const fail = (message: string, code = 'row.invalid') =>
-    b.issues.push({ row: rowNumber, rows: [rowNumber], path: `${CRITERIA_SHEET_NAME}!${rowNumber}`, code, message: `Dòng ${rowNumber}: ${message}` });
+    b.issues.push({
+      row: rowNumber,
+      rows: [rowNumber],
+      path: `${CRITERIA_SHEET_NAME}!${rowNumber}`,
+      code,
+      message: `Dòng ${rowNumber}: ${message}`,
+    });
   const code = text(cell('code'));
   if (!code) return fail('thiếu mã tiêu chí.');
   let node = b.byCode.get(code);
@@ -169,7 +188,9 @@ function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) =
     for (const key of CRITERION_KEYS) {
       const value = verbatim(cell(key));
       if (value !== null && value !== verbatim(node.firstCells[key] ?? null))
-        return fail(`ô "${CRITERIA_COLUMNS.find((column) => column.key === key)?.header}" của tiêu chí ${code} khác dòng đầu của tiêu chí này.`);
+        return fail(
+          `ô "${CRITERIA_COLUMNS.find((column) => column.key === key)?.header}" của tiêu chí ${code} khác dòng đầu của tiêu chí này.`,
+        );
     }
   } else {
     const parentCode = text(cell('parent'));
@@ -177,7 +198,8 @@ function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) =
     if (parentCode && !parent) return fail(`tiêu chí ${code} thuộc tiêu chí ${parentCode}, nhưng ${parentCode} không có ở các dòng trên.`);
     const part = text(cell('part')) ?? parent?.part ?? null;
     if (!part || !b.parts.has(part)) return fail(`phần "${part ?? ''}" của tiêu chí ${code} không có trong trang "Thông tin".`);
-    if (parent && parent.part !== part) return fail(`tiêu chí ${code} ở phần ${part}, còn tiêu chí cha ${parent.code} ở phần ${parent.part}.`);
+    if (parent && parent.part !== part)
+      return fail(`tiêu chí ${code} ở phần ${part}, còn tiêu chí cha ${parent.code} ở phần ${parent.part}.`);
     const label = verbatim(cell('label'));
     const maxPoints = numberOf(cell('maxPoints'));
     if (!label) return fail(`tiêu chí ${code} chưa có tên.`);
@@ -191,7 +213,12 @@ function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) =
       requirementNote: verbatim(requirement),
       options: [],
       minima: [],
-      evidence: evidence ? evidence.split(/[,;\n]/).map((item) => item.trim()).filter((item) => item !== '') : [],
+      evidence: evidence
+        ? evidence
+            .split(/[,;\n]/)
+            .map((item) => item.trim())
+            .filter((item) => item !== '')
+        : [],
       children: [],
       part,
       firstCells: Object.fromEntries(CRITERION_KEYS.map((key) => [key, cell(key) ?? null])),
@@ -263,7 +290,10 @@ export function parseCriteriaWorkbook(sheets: { info: readonly SheetRowIn[]; cri
  * The rows an issue of the set (structure or validator, by path `<set>/<part>/<code>…`) concerns:
  * its criterion's rows, or for a part the first row of each of the part's criteria.
  */
-export function rowsOfIssue(parsed: Pick<ParsedWorkbook, 'rowsOfCriterion' | 'rowsOfPart'>, issue: { path: string; criterionCode?: string }): number[] {
+export function rowsOfIssue(
+  parsed: Pick<ParsedWorkbook, 'rowsOfCriterion' | 'rowsOfPart'>,
+  issue: { path: string; criterionCode?: string },
+): number[] {
   if (issue.criterionCode) return [...(parsed.rowsOfCriterion.get(issue.criterionCode) ?? [])];
   const segments = issue.path.split('/');
   if (segments.length === 2) return [...(parsed.rowsOfPart.get(segments[1] ?? '') ?? [])];
@@ -274,5 +304,5 @@ export function rowsOfIssue(parsed: Pick<ParsedWorkbook, 'rowsOfCriterion' | 'ro
 export function describeRows(rows: readonly number[]): string {
   if (rows.length === 0) return '';
   const shown = rows.slice(0, 12).join(', ');
-  return rows.length > 12 ? `dòng ${shown} và ${rows.length - 12} dòng khác` : `dòng ${shown}`;
+  return rows.length > 12 ? `Dòng ${shown} và ${rows.length - 12} dòng khác` : `Dòng ${shown}`;
 }

@@ -16,7 +16,19 @@ const asRows = (table: SheetCell[][]): SheetRowIn[] => table.map((cells, index) 
 const workbookOf = (set: CriteriaSet) => ({ info: asRows(infoSheetTable(set, 3)), criteria: asRows(criteriaSheetTable(set)) });
 
 describe('structureIssues', () => {
-  const { set } = singlePartSheet([group('1', [leaf('1.1', [[0, null], [5, 3]]), leaf('1.2', [[0, null], [2, null]])]), leaf('2', [[1, null]])]);
+  const { set } = singlePartSheet([
+    group('1', [
+      leaf('1.1', [
+        [0, null],
+        [5, 3],
+      ]),
+      leaf('1.2', [
+        [0, null],
+        [2, null],
+      ]),
+    ]),
+    leaf('2', [[1, null]]),
+  ]);
   const withCriterion = (code: string, change: (criterion: Criterion) => Criterion): CriteriaSet => {
     const map = (criteria: readonly Criterion[]): Criterion[] =>
       criteria.map((criterion) => (criterion.code === code ? change(criterion) : { ...criterion, children: map(criterion.children) }));
@@ -32,7 +44,10 @@ describe('structureIssues', () => {
     ],
     [
       'an option id of another criterion',
-      withCriterion('1.2', (criterion) => ({ ...criterion, options: [{ id: '1.1/1', label: 'x', points: 0 }, ...criterion.options.slice(1)] })),
+      withCriterion('1.2', (criterion) => ({
+        ...criterion,
+        options: [{ id: '1.1/1', label: 'x', points: 0 }, ...criterion.options.slice(1)],
+      })),
       [['criteria.option_of_other_criterion', 'thu/A/1/1.2/1.1/1', '1.2']],
     ],
     [
@@ -62,12 +77,39 @@ describe('structureIssues', () => {
 
 describe('the criteria workbook', () => {
   const sets26 = convertSheets26File(file26 as Sheets26File, '26/2026');
-  const sets1048 = convertSheets1048File(file1048 as Sheets1048File, '1048/2019', classification1048.sets.map((set) => ({ code: set.code, name: set.name }))).sets;
+  const sets1048 = convertSheets1048File(
+    file1048 as Sheets1048File,
+    '1048/2019',
+    classification1048.sets.map((set) => ({ code: set.code, name: set.name })),
+  ).sets;
 
   it('writes one row per option, a group with empty option cells, minima beside their option', () => {
-    const { set } = singlePartSheet([group('1', [leaf('1.1', [[0, null], [5, 3]], ['ho-so'])])]);
+    const { set } = singlePartSheet([
+      group('1', [
+        leaf(
+          '1.1',
+          [
+            [0, null],
+            [5, 3],
+          ],
+          ['ho-so'],
+        ),
+      ]),
+    ]);
     const table = criteriaSheetTable(set);
-    expect(table[0]).toEqual(['Phần', 'Mã tiêu chí', 'Thuộc tiêu chí', 'Tiêu chí', 'Điểm tối đa', 'Yêu cầu', 'Mã phương án', 'Phương án', 'Điểm', 'Tối thiểu cho sao', 'Minh chứng']);
+    expect(table[0]).toEqual([
+      'Phần',
+      'Mã tiêu chí',
+      'Thuộc tiêu chí',
+      'Tiêu chí',
+      'Điểm tối đa',
+      'Yêu cầu',
+      'Mã phương án',
+      'Phương án',
+      'Điểm',
+      'Tối thiểu cho sao',
+      'Minh chứng',
+    ]);
     expect(table.slice(1)).toEqual([
       ['A', '1', null, 'Nhóm 1', 5, null, null, null, null, null, null],
       ['A', '1.1', '1', 'Tiêu chí 1.1', 5, null, '1.1/1', '1.1 phương án 1', 0, null, 'ho-so'],
@@ -89,7 +131,12 @@ describe('the criteria workbook', () => {
 
   it('reads a file typed by hand: columns in another order, decimal commas, option ids left out', () => {
     const parsed = parseCriteriaWorkbook({
-      info: asRows([['Quy định', '26/2026'], ['Mã bộ sản phẩm', 'thu'], ['Tên bộ sản phẩm', 'Bộ thử'], ['Phần', 'A', 'Phần A', 100]]),
+      info: asRows([
+        ['Quy định', '26/2026'],
+        ['Mã bộ sản phẩm', 'thu'],
+        ['Tên bộ sản phẩm', 'Bộ thử'],
+        ['Phần', 'A', 'Phần A', 100],
+      ]),
       criteria: asRows([
         ['Bộ tiêu chí thử'],
         ['Mã tiêu chí', 'Phần', 'Tiêu chí', 'Điểm tối đa', 'Phương án', 'Điểm', 'Tối thiểu cho sao'],
@@ -114,10 +161,18 @@ describe('the criteria workbook', () => {
   });
 
   it.each([
-    [[['A', '2', '9', 'Con', 1, null, null, 'x', 1]], 'row.invalid', 'Dòng 2: tiêu chí 2 thuộc tiêu chí 9, nhưng 9 không có ở các dòng trên.'],
+    [
+      [['A', '2', '9', 'Con', 1, null, null, 'x', 1]],
+      'row.invalid',
+      'Dòng 2: tiêu chí 2 thuộc tiêu chí 9, nhưng 9 không có ở các dòng trên.',
+    ],
     [[['Z', '2', null, 'X', 1, null, null, 'x', 1]], 'row.invalid', 'Dòng 2: phần "Z" của tiêu chí 2 không có trong trang "Thông tin".'],
     [[['A', '2', null, 'X', 'nhiều', null, null, 'x', 1]], 'row.invalid', 'Dòng 2: điểm tối đa của tiêu chí 2 phải là số.'],
-    [[['A', '2', null, 'X', 1, null, null, 'x', 1, '7']], 'row.invalid', 'Dòng 2: ô "Tối thiểu cho sao" phải là hạng sao từ 1 đến 5 (ví dụ "3" hoặc "3, 4").'],
+    [
+      [['A', '2', null, 'X', 1, null, null, 'x', 1, '7']],
+      'row.invalid',
+      'Dòng 2: ô "Tối thiểu cho sao" phải là hạng sao từ 1 đến 5 (ví dụ "3" hoặc "3, 4").',
+    ],
     [
       [
         ['A', '2', null, 'X', 1, null, null, 'x', 1],
@@ -137,7 +192,10 @@ describe('the criteria workbook', () => {
     ],
   ])('names the row of a bad row (%#)', (rows, code, message) => {
     const { set } = singlePartSheet([leaf('1', [[0, null]])]);
-    const parsed = parseCriteriaWorkbook({ info: asRows(infoSheetTable(set, 1)), criteria: asRows([criteriaSheetTable(set)[0] as SheetCell[], ...rows]) });
+    const parsed = parseCriteriaWorkbook({
+      info: asRows(infoSheetTable(set, 1)),
+      criteria: asRows([criteriaSheetTable(set)[0] as SheetCell[], ...rows]),
+    });
     expect(parsed.issues.map((issue) => [issue.code, issue.message])).toEqual([[code, message]]);
   });
 
@@ -150,12 +208,19 @@ describe('the criteria workbook', () => {
   it('names the rows of a part whose criteria do not add up', () => {
     const tea = sets26.find((set) => set.productSetCode === 'che-tuoi-che-bien') as CriteriaSet;
     const [first, ...rest] = tea.parts[1]?.criteria ?? [];
-    const changed = { ...tea, parts: tea.parts.map((part) => (part.code === 'B' ? { ...part, criteria: [{ ...(first as Criterion), maxPoints: 99 }, ...rest] } : part)) };
+    const changed = {
+      ...tea,
+      parts: tea.parts.map((part) =>
+        part.code === 'B' ? { ...part, criteria: [{ ...(first as Criterion), maxPoints: 99 }, ...rest] } : part,
+      ),
+    };
     const parsed = parseCriteriaWorkbook(workbookOf(changed));
-    const issue = validateCriteriaSet(parsed.set as CriteriaSet, REGIME_26_2026).find((candidate) => candidate.code === 'part.sum_mismatch');
+    const issue = validateCriteriaSet(parsed.set as CriteriaSet, REGIME_26_2026).find(
+      (candidate) => candidate.code === 'part.sum_mismatch',
+    );
     const rows = rowsOfIssue(parsed, issue as { path: string });
     expect(rows.length).toBe(tea.parts[1]?.criteria.length);
-    expect(describeRows(rows)).toMatch(/^dòng \d+(, \d+)*$/);
+    expect(describeRows(rows)).toMatch(/^Dòng \d+(, \d+)*$/);
     expect(structureIssues(parsed.set as CriteriaSet)).toEqual([]);
   });
 });

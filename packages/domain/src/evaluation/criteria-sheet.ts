@@ -59,7 +59,13 @@ function criterionRows(partCode: string, parent: string | null, criterion: Crite
       ? [{ ...own, optionId: null, option: null, points: null, minStars: null }]
       : criterion.options.map((option) => {
           const stars = criterion.minima.filter((minimum) => minimum.optionId === option.id).map((minimum) => minimum.stars);
-          return { ...own, optionId: option.id, option: option.label, points: option.points, minStars: stars.length > 0 ? stars.join(', ') : null };
+          return {
+            ...own,
+            optionId: option.id,
+            option: option.label,
+            points: option.points,
+            minStars: stars.length > 0 ? stars.join(', ') : null,
+          };
         });
   return [...options, ...criterion.children.flatMap((child) => criterionRows(partCode, criterion.code, child))];
 }
