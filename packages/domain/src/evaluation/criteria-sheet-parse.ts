@@ -34,7 +34,11 @@ export type ParsedWorkbook = {
   rowsOfPart: ReadonlyMap<string, readonly number[]>;
 };
 
+/** Levels of nesting a sheet may have (the national sheets use 4); deeper chains of "Thuộc tiêu chí" are refused. */
+export const MAX_SHEET_DEPTH = 6;
+
 type MutableCriterion = {
+  depth: number;
   code: string;
   label: string;
   maxPoints: number;
@@ -153,7 +157,7 @@ function findColumns(
 }
 
 function freeze(node: MutableCriterion): Criterion {
-  const { part: _part, firstCells: _cells, children, ...rest } = node;
+  const { part: _part, firstCells: _cells, depth: _depth, children, ...rest } = node;
   return { ...rest, children: children.map(freeze) };
 }
 
@@ -200,6 +204,8 @@ function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) =
     if (!part || !b.parts.has(part)) return fail(`phần "${part ?? ''}" của tiêu chí ${code} không có trong trang "Thông tin".`);
     if (parent && parent.part !== part)
       return fail(`tiêu chí ${code} ở phần ${part}, còn tiêu chí cha ${parent.code} ở phần ${parent.part}.`);
+    const depth = (parent?.depth ?? 0) + 1;
+    if (depth > MAX_SHEET_DEPTH) return fail(`tiêu chí ${code} lồng quá ${MAX_SHEET_DEPTH} cấp.`);
     const label = verbatim(cell('label'));
     const maxPoints = numberOf(cell('maxPoints'));
     if (!label) return fail(`tiêu chí ${code} chưa có tên.`);
@@ -207,6 +213,7 @@ function readRow(b: Builder, rowNumber: number, cell: (key: CriteriaColumnKey) =
     const requirement = cell('requirement');
     const evidence = text(cell('evidence'));
     node = {
+      depth,
       code,
       label,
       maxPoints,

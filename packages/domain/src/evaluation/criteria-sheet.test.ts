@@ -190,6 +190,11 @@ describe('the criteria workbook', () => {
       'row.invalid',
       'Dòng 3: ô "Tiêu chí" của tiêu chí 2 khác dòng đầu của tiêu chí này.',
     ],
+    [
+      Array.from({ length: 7 }, (_, index) => ['A', `g${index}`, index === 0 ? null : `g${index - 1}`, 'Nhóm', 1, null, null, null, null]),
+      'row.invalid',
+      'Dòng 8: tiêu chí g6 lồng quá 6 cấp.',
+    ],
   ])('names the row of a bad row (%#)', (rows, code, message) => {
     const { set } = singlePartSheet([leaf('1', [[0, null]])]);
     const parsed = parseCriteriaWorkbook({

@@ -1,4 +1,10 @@
-import type { CriteriaImportReport, CriteriaSetContent, CriteriaVersionView, CriterionContent } from '@ocop/contracts/evaluation';
+import {
+  CRITERIA_FILE_BYTES,
+  type CriteriaImportReport,
+  type CriteriaSetContent,
+  type CriteriaVersionView,
+  type CriterionContent,
+} from '@ocop/contracts/evaluation';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -388,6 +394,10 @@ describe('the secretariat’s tools on score sheets', () => {
       code: 'criteria.import_unreadable',
       detail: 'Không đọc được tệp: cần tệp Excel (.xlsx) hoặc JSON xuất từ hệ thống.',
     });
+
+    const large = await importFile(officer, true, { filename: 'lon.json', bytes: Buffer.alloc(CRITERIA_FILE_BYTES + 1, 32) });
+    expect(large.statusCode).toBe(413);
+    expect(large.json().code).toBe('file.too_large');
 
     expect(await versionsOfTea()).toEqual(before);
   });

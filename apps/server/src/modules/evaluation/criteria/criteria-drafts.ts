@@ -3,6 +3,7 @@ import type { CriteriaSet, Regime } from '@ocop/domain/evaluation';
 import { structureIssues, validateCriteriaSet } from '@ocop/domain/evaluation';
 import { DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import { isUniqueViolation } from '../../../platform/database/sql';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { AuditContext, AuditService } from '../../identity';
 import type { CriteriaRepository } from './criteria.repository';
@@ -62,7 +63,7 @@ export function createCriteriaDrafts(deps: {
 
   async function insertDraft(userId: string | null, content: CriteriaSet, source: 'secretariat' | 'import'): Promise<CriteriaVersionRow> {
     const at = clock.now();
-    return repository.insertVersion({
+    const insert = repository.insertVersion({
       regimeCode: content.regimeCode,
       productSetCode: content.productSetCode,
       version: await repository.nextVersionNumber(content.regimeCode, content.productSetCode),
@@ -73,6 +74,12 @@ export function createCriteriaDrafts(deps: {
       createdAt: at,
       createdBy: userId,
       updatedAt: at,
+    });
+    // Two secretaries starting a draft of one set at once: the second meets the one-draft index.
+    return insert.catch((error: unknown) => {
+      if (isUniqueViolation(error, 'criteria_versions_one_draft_key') || isUniqueViolation(error, 'criteria_versions_set_version_key'))
+        throw new DomainError('conflict', 'criteria.draft_exists', 'Another draft was just started.', { draftId: null, version: '—' });
+      throw error;
     });
   }
 

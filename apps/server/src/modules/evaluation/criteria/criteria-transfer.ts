@@ -78,7 +78,13 @@ function readJson(bytes: Buffer): ReadFile {
   } catch {
     return { set: null, rows: null, issues: [{ path: 'tệp', code: 'file.json_invalid', message: 'Tệp JSON không đúng cú pháp.' }] };
   }
-  const parsed = criteriaTransferFile.safeParse(value);
+  let parsed: ReturnType<typeof criteriaTransferFile.safeParse>;
+  try {
+    parsed = criteriaTransferFile.safeParse(value);
+  } catch {
+    // Nesting deep enough to exhaust the stack is no criteria set.
+    return { set: null, rows: null, issues: [{ path: 'tệp', code: 'file.schema', message: 'Tệp JSON lồng quá sâu.' }] };
+  }
   if (!parsed.success) {
     const format = (value as { format?: unknown } | null)?.format;
     if (format !== CRITERIA_FILE_FORMAT)
