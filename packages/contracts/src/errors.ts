@@ -320,6 +320,47 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Bộ sản phẩm {productSetCode} chưa có bộ tiêu chí được ban hành theo {regimeCode}.',
     en: 'Product set {productSetCode} has no published score sheet under {regimeCode}.',
   },
+  // Evaluation: the secretariat's drafts, publishing, imports
+  'criteria.draft_exists': {
+    vi: 'Bộ tiêu chí này đã có một bản nháp (phiên bản {version}); hãy sửa hoặc xoá bản nháp đó trước.',
+    en: 'This score sheet already has a draft (version {version}); edit or delete that draft first.',
+  },
+  'criteria.published_immutable': {
+    vi: 'Phiên bản này đã ban hành hoặc đã được thay thế nên không được sửa hay xoá; hãy tạo bản nháp mới từ nó.',
+    en: 'This version is published or superseded and cannot be changed or deleted; start a new draft from it.',
+  },
+  'criteria.stale_revision': {
+    vi: 'Bản nháp vừa được lưu ở nơi khác (lần lưu {revision}). Hãy tải lại để xem bản mới nhất.',
+    en: 'The draft was just saved elsewhere (save {revision}). Reload to see the latest.',
+  },
+  'criteria.content_mismatch': {
+    vi: 'Nội dung gửi lên thuộc quy định {regimeCode}, bộ sản phẩm {productSetCode}, không phải của phiên bản này.',
+    en: 'The content sent is for regime {regimeCode}, product set {productSetCode}, not for this version.',
+  },
+  'criteria.duplicate_code': {
+    vi: 'Mã tiêu chí {criterionCode} bị trùng ({path}); mỗi tiêu chí phải có mã riêng.',
+    en: 'Criterion code {criterionCode} is used twice ({path}); each criterion needs its own code.',
+  },
+  'criteria.option_of_other_criterion': {
+    vi: 'Mã phương án {optionId} không thuộc tiêu chí {criterionCode} hoặc bị trùng ({path}); mã phải có dạng {criterionCode}/số thứ tự.',
+    en: 'Option id {optionId} does not belong to criterion {criterionCode} or repeats ({path}); it must read {criterionCode}/number.',
+  },
+  'criteria.minimum_not_an_option': {
+    vi: 'Yêu cầu tối thiểu theo hạng sao của tiêu chí {criterionCode} chỉ đến {optionId}, không phải phương án của tiêu chí này ({path}).',
+    en: 'A starred minimum of criterion {criterionCode} names {optionId}, which is not one of its options ({path}).',
+  },
+  'criteria.not_publishable': {
+    vi: 'Chưa thể ban hành: bộ tiêu chí còn {count} lỗi, lỗi đầu tiên ở {path}: {first}',
+    en: 'Cannot publish yet: the score sheet has {count} problems, the first at {path}: {first}',
+  },
+  'criteria.import_invalid': {
+    vi: 'Tệp có {count} lỗi nên chưa được nhập, lỗi đầu tiên: {first}',
+    en: 'The file has {count} problems and was not imported; the first: {first}',
+  },
+  'criteria.import_unreadable': {
+    vi: 'Không đọc được tệp: cần tệp Excel (.xlsx) hoặc JSON xuất từ hệ thống.',
+    en: 'The file cannot be read: send an Excel (.xlsx) workbook or a JSON file exported by the system.',
+  },
   'self_assessment.members_only': {
     vi: 'Chỉ thành viên của chủ thể mới được tự đánh giá sản phẩm; cán bộ được xem và góp ý.',
     en: 'Only the producer’s members answer its self-assessment; officers may read it.',

@@ -233,3 +233,52 @@ export const selfAssessmentView = z.object({
   canEdit: z.boolean(),
 });
 export type SelfAssessmentView = z.infer<typeof selfAssessmentView>;
+
+// ————— The secretariat's tools: drafts, publishing, import and export —————
+
+export const saveCriteriaDraftBody = z.object({
+  content: criteriaSetSchema,
+  /** The revision the editor last read; a save made elsewhere meanwhile answers 409. */
+  revision: z.number().int().min(1),
+});
+export type SaveCriteriaDraftBody = z.infer<typeof saveCriteriaDraftBody>;
+
+export const publishCriteriaBody = z.object({ revision: z.number().int().min(1) });
+
+/** Largest criteria file accepted for import (a 26/2026 sheet exports to about 40 KB). */
+export const CRITERIA_FILE_BYTES = 2 * 1024 * 1024;
+
+export const criteriaImportQuery = z.object({ dryRun: z.stringbool().default(true) });
+
+export const criteriaImportIssueView = z.object({
+  /** The first row of the xlsx it concerns, and all of them (absent for a JSON file or a problem of the whole file). */
+  row: z.number().int().optional(),
+  rows: z.array(z.number().int()).optional(),
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type CriteriaImportIssueView = z.infer<typeof criteriaImportIssueView>;
+
+export const criteriaImportReport = z.object({
+  ok: z.boolean(),
+  issues: z.array(criteriaImportIssueView),
+  summary: z.object({
+    parts: z.array(z.object({ code: z.string(), maxPoints: z.number(), sum: z.number() })),
+    criteria: z.number().int(),
+    options: z.number().int(),
+  }),
+});
+export type CriteriaImportReport = z.infer<typeof criteriaImportReport>;
+
+/** The JSON export of one version; an import reads the same shape. */
+export const CRITERIA_FILE_FORMAT = 'ocop-criteria-set';
+export const criteriaTransferFile = z.object({
+  format: z.literal(CRITERIA_FILE_FORMAT),
+  formatVersion: z.literal(1),
+  regimeCode: z.string().max(20),
+  productSetCode: z.string().max(20),
+  version: z.number().int(),
+  content: criteriaSetSchema,
+});
+export type CriteriaTransferFile = z.infer<typeof criteriaTransferFile>;

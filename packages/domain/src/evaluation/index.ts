@@ -10,3 +10,6 @@ export * from './validate';
 export * from './evidence';
 export * from './reference-sheets';
 export * from './schedule';
+export * from './criteria-structure';
+export * from './criteria-sheet';
+export * from './criteria-sheet-parse';

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { criteriaAdminRoutes } from './criteria/criteria-admin.routes';
+import { createCriteriaDrafts } from './criteria/criteria-drafts';
+import { createCriteriaTransfer } from './criteria/criteria-transfer';
 import { createCriteriaRepository } from './criteria/criteria.repository';
 import { criteriaRoutes } from './criteria/criteria.routes';
 import { createCriteriaService } from './criteria/criteria.service';
@@ -20,7 +23,10 @@ export type EvaluationDeps = {
 /** Regimes and score sheets as versioned data, and the producers' self-assessments on them. */
 export function createEvaluationModule(deps: EvaluationDeps) {
   const { transactions, clock, audit, products } = deps;
-  const criteria = createCriteriaService({ repository: createCriteriaRepository({ transactions }), clock });
+  const criteriaRepository = createCriteriaRepository({ transactions });
+  const criteria = createCriteriaService({ repository: criteriaRepository, clock });
+  const drafts = createCriteriaDrafts({ transactions, clock, audit, repository: criteriaRepository, criteria });
+  const transfer = createCriteriaTransfer({ criteria, drafts });
   const selfAssessments = createSelfAssessmentService({
     transactions,
     clock,
@@ -29,8 +35,12 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     products,
     repository: createSelfAssessmentRepository({ transactions }),
   });
-  const routes: FastifyPluginAsyncZod[] = [criteriaRoutes(criteria), selfAssessmentRoutes(selfAssessments)];
-  return { criteria, selfAssessments, routes };
+  const routes: FastifyPluginAsyncZod[] = [
+    criteriaRoutes(criteria),
+    criteriaAdminRoutes({ criteria, drafts, transfer }),
+    selfAssessmentRoutes(selfAssessments),
+  ];
+  return { criteria, drafts, transfer, selfAssessments, routes };
 }
 
 export type EvaluationModule = ReturnType<typeof createEvaluationModule>;
