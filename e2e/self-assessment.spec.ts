@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
+import { ARTIFACTS, launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
 
 const MEMBER = 'chetaxua@ocop.demo';
 const PRODUCT = '(Demo) Chè Shan tuyết Tà Xùa';
@@ -109,27 +109,30 @@ describe('self-assessment journey', () => {
     await page.close();
   });
 
-  it('links the plan’s PDF section of the report, opened in a new tab, naming the product and its stars', async (t) => {
+  it('opens the plan’s PDF section of the report in a new tab: Mẫu 02 phần III, the product, 4★ and the way to 5★', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await logIn(page, MEMBER);
     await page.goto(`${system.baseUrl}/products/${productId}/self-assessment`);
     const link = page.getByTestId('sa-pdf');
     await link.waitFor();
-    assert.equal(await link.getAttribute('href'), `/api/products/${productId}/self-assessment.pdf`);
     assert.equal(await link.getAttribute('target'), '_blank');
-    const response = await page.request.get(`${system.baseUrl}/api/products/${productId}/self-assessment.pdf`);
+    // The built server prints it: this also proves the bundle finds pdfkit and the font files.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    const response = await tab.waitForResponse((candidate) => candidate.url().includes('/self-assessment.pdf')).catch(() => null);
+    const pdf = await page.request.get(`${system.baseUrl}/api/products/${productId}/self-assessment.pdf`);
+    await tab.close();
     await page.close();
-    // The endpoint is another part of issue 10; until it is merged the link is all there is to check.
-    if (response.status() === 404) {
-      t.skip('the PDF endpoint is not on this branch yet');
-      return;
-    }
-    assert.equal(response.status(), 200);
-    assert.match(response.headers()['content-type'] ?? '', /application\/pdf/);
+    assert.ok(response === null || response.status() === 200);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
     const file = join(dir, 'tu-danh-gia.pdf');
-    writeFileSync(file, Buffer.from(await response.body()));
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    writeFileSync(file, Buffer.from(await pdf.body()));
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'self-assessment-pdf-page')]);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+    assert.match(text, /BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM/);
     assert.match(text, /Chè Shan tuyết Tà Xùa/);
-    assert.match(text, /4\s*(★|sao)/);
+    assert.match(text, /CON ĐƯỜNG LÊN HẠNG 5 SAO/);
+    assert.match(text, /Hạng dự kiến: 4 sao/);
+    assert.match(text, /ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ/);
   });
 });
