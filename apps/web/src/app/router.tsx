@@ -23,6 +23,8 @@ const ProductNewPage = lazy(() => import('./routes/products/product-new').then((
 const ProductDetailPage = lazy(() => import('./routes/products/product-detail').then((m) => ({ default: m.ProductDetailPage })));
 const ProductEditPage = lazy(() => import('./routes/products/product-edit').then((m) => ({ default: m.ProductEditPage })));
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
+const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
+const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -82,6 +84,9 @@ export const routes: RouteObject[] = [
       { path: 'products/:productId', element: registry(<ProductDetailPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'products/:productId/edit', element: registry(<ProductEditPage />), errorElement: <RouteErrorBoundary /> },
       { path: 'imports', element: registry(<ImportsPage />, 'imports.run'), errorElement: <RouteErrorBoundary /> },
+      // Score sheets are public law: every signed-in user reads them; the page offers changes by criteria.manage.
+      { path: 'criteria', element: <CriteriaListPage />, errorElement: <RouteErrorBoundary /> },
+      { path: 'criteria/versions/:versionId', element: <CriteriaVersionPage />, errorElement: <RouteErrorBoundary /> },
       { path: 'change-password', element: <ChangePasswordPage />, errorElement: <RouteErrorBoundary /> },
       { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },
     ],

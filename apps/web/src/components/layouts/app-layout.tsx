@@ -6,6 +6,7 @@ import {
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  OrderedListOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   producers: <ShopOutlined />,
   products: <AppstoreOutlined />,
   imports: <CloudUploadOutlined />,
+  criteria: <OrderedListOutlined />,
 };
 
 export const HEADER_BACKGROUND = '#14532d';

@@ -6,7 +6,7 @@ import { canImport, canReadRegistry } from '../../lib/registry';
 export type NavigationItem = {
   path: string;
   label: MessageKey;
-  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports';
+  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria';
 };
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -19,6 +19,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
     );
   }
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
+  // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
+  items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
   if (canAdministerUsers(user)) items.push({ path: '/users', label: 'nav.users', icon: 'users' });
   if (canReadAudit(user)) items.push({ path: '/audit', label: 'nav.audit', icon: 'audit' });
