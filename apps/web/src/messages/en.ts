@@ -693,5 +693,6 @@ export const en: Messages = {
   'criteria.editor.saved': 'Draft saved.',
   'criteria.editor.unsaved': 'Unsaved changes',
   'criteria.editor.discard': 'Discard changes',
+  'criteria.editor.childrenSum': 'Sub-criteria add up to {sum}',
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
 };

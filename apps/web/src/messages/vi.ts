@@ -693,6 +693,7 @@ export const vi = {
   'criteria.editor.saved': 'Đã lưu bản nháp.',
   'criteria.editor.unsaved': 'Có thay đổi chưa lưu',
   'criteria.editor.discard': 'Bỏ thay đổi',
+  'criteria.editor.childrenSum': 'Tiêu chí con cộng lại: {sum}',
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
 };
 

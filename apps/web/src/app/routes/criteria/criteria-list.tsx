@@ -11,6 +11,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 
 const FILTER_KEYS = ['regime'] as const;
+const SETS_ANCHOR = 'regime-sets';
 
 /** The regimes with their numbers, and the score sheets of the one picked (the one in force at first). */
 export function CriteriaListPage() {
@@ -35,7 +36,11 @@ export function CriteriaListPage() {
               regime={regime}
               state={regimeState(regime, today)}
               selected={regime.code === chosen?.code}
-              onOpen={() => setParams({ regime: regime.code })}
+              onOpen={() => {
+                setParams({ regime: regime.code });
+                // On a phone the sets sit below all the cards: bring them into view.
+                requestAnimationFrame(() => document.getElementById(SETS_ANCHOR)?.scrollIntoView?.({ behavior: 'smooth', block: 'start' }));
+              }}
             />
           </Col>
         ))}
@@ -49,6 +54,7 @@ export function CriteriaListPage() {
           }
           styles={{ body: { padding: 12 } }}
           data-testid="regime-sets"
+          id={SETS_ANCHOR}
         >
           {sets.isError ? <ErrorAlert error={sets.error} /> : null}
           <SetsTable items={sets.data?.items ?? []} loading={sets.isPending} />

@@ -45,7 +45,7 @@ describe('score sheet version', () => {
     expect(a1.dataset.code).toBe('A1');
     expect(a1.textContent).toContain('A1. Nguồn nguyên liệu');
     expect(a1.textContent).toContain('Tối đa 40 điểm');
-    expect(a1.textContent).toContain('Yêu cầu: Có hợp đồng liên kết với vùng nguyên liệu');
+    expect(a1.textContent).toContain('Có hợp đồng liên kết với vùng nguyên liệu');
     const options = within(a1).getAllByTestId('criterion-option');
     expect(options.map((option) => option.textContent)).toEqual([
       'Nguồn nguyên liệu: mức 10 điểm',

@@ -74,8 +74,13 @@ function CriterionNode({
         </Tag>
       </Flex>
       {criterion.requirementNote ? (
-        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-line', fontSize: 13 }}>
-          {t('criteria.tree.requirement')}: {criterion.requirementNote}
+        <Typography.Paragraph
+          type="secondary"
+          italic
+          aria-label={t('criteria.tree.requirement')}
+          style={{ margin: '4px 0 0', whiteSpace: 'pre-line', fontSize: 13 }}
+        >
+          {criterion.requirementNote}
         </Typography.Paragraph>
       ) : null}
       {criterion.options.length > 0 ? (
@@ -124,25 +129,27 @@ function CriterionNode({
 function PartSection({
   part,
   setCode,
-  regimeMax,
+  regimePart,
   index,
   evidence,
 }: {
   part: Part;
   setCode: string;
-  regimeMax: number | undefined;
+  regimePart: { code: string; label?: string; maxPoints: number } | undefined;
   index: IssueIndex;
   evidence: ReadonlyMap<string, EvidenceItemView>;
 }) {
   const path = `${setCode}/${part.code}`;
   const sum = sumPoints(part.criteria.map((criterion) => criterion.maxPoints));
+  // The 1048 sheets name their parts by code only ("A"); the regime has the words.
+  const label = part.label && part.label !== part.code ? part.label : (regimePart?.label ?? part.label);
   return (
     <section data-testid="criteria-part" data-part={part.code} style={{ marginBottom: 16 }}>
       <Flex gap={8} align="center" justify="space-between" wrap style={{ background: '#f0fdf4', padding: '6px 8px', borderRadius: 6 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {part.code}. {part.label}
+          {part.code}. {label}
         </Typography.Title>
-        <PartTotals totals={[{ code: part.code, sum, maxPoints: regimeMax ?? part.maxPoints }]} testId="part-sum" />
+        <PartTotals totals={[{ code: part.code, sum, maxPoints: regimePart?.maxPoints ?? part.maxPoints }]} testId="part-sum" />
       </Flex>
       <PathIssues index={index} path={path} />
       <div style={{ padding: '0 4px' }}>
@@ -169,7 +176,7 @@ export function CriteriaTree({
   index,
 }: {
   content: CriteriaSetContent;
-  regimeParts: readonly { code: string; maxPoints: number }[];
+  regimeParts: readonly { code: string; label?: string; maxPoints: number }[];
   evidence: readonly EvidenceItemView[];
   index: IssueIndex;
 }) {
@@ -181,7 +188,7 @@ export function CriteriaTree({
           key={part.code}
           part={part}
           setCode={content.productSetCode}
-          regimeMax={regimeParts.find((candidate) => candidate.code === part.code)?.maxPoints}
+          regimePart={regimeParts.find((candidate) => candidate.code === part.code)}
           index={index}
           evidence={byId}
         />

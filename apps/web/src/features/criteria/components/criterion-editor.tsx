@@ -1,9 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CriteriaSetContent, CriterionContent } from '@ocop/contracts/evaluation';
-import { Button, Flex, Input, InputNumber, Select, Tooltip } from 'antd';
+import { Button, Flex, Input, InputNumber, Select, Tag, Tooltip } from 'antd';
 import { memo } from 'react';
 import { useI18n } from '../../../lib/i18n';
-import { starMarks } from './criteria-format';
+import { formatPoints, samePoints, starMarks, sumPoints } from './criteria-format';
 import { PathIssues } from './criteria-tree';
 import {
   addCriterion,
@@ -83,8 +83,9 @@ function OptionsEditor({
       {criterion.options.map((option, at) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a code- or id-based key would remount the row (and drop the focus) while its code is typed; every field is controlled
         <Flex key={at} gap={6} wrap align="center" data-testid="option-editor">
-          <Input
+          <Input.TextArea
             value={option.label}
+            autoSize={{ minRows: 1, maxRows: 4 }}
             onChange={(event) => setOption(at, { label: event.target.value })}
             aria-label={t('criteria.editor.optionLabel')}
             placeholder={t('criteria.editor.optionLabel')}
@@ -95,7 +96,7 @@ function OptionsEditor({
             value={option.points}
             min={0}
             max={100}
-            step={0.25}
+            step={1}
             onChange={(value) => setOption(at, { points: value ?? 0 })}
             aria-label={t('criteria.editor.optionPoints')}
             style={{ width: 80 }}
@@ -140,6 +141,19 @@ function OptionsEditor({
   );
 }
 
+/** A group criterion's maximum beside what its sub-criteria add up to (and its best option, if it has options too). */
+function ChildrenSum({ criterion }: { criterion: CriterionContent }) {
+  const { t } = useI18n();
+  const best = criterion.options.length > 0 ? Math.max(...criterion.options.map((option) => option.points)) : 0;
+  const sum = sumPoints([...criterion.children.map((child) => child.maxPoints), best]);
+  const ok = samePoints(sum, criterion.maxPoints);
+  return (
+    <Tag color={ok ? 'green' : 'red'} data-testid="children-sum" data-ok={ok ? 'true' : 'false'}>
+      {t('criteria.editor.childrenSum', { sum: formatPoints(sum) })}
+    </Tag>
+  );
+}
+
 type CriterionEditorProps = {
   criterion: CriterionContent;
   at: string;
@@ -178,13 +192,14 @@ export const CriterionEditor = memo(function CriterionEditor({
           value={criterion.maxPoints}
           min={0}
           max={100}
-          step={0.25}
+          step={1}
           onChange={(value) => change((own) => ({ ...own, maxPoints: value ?? 0 }))}
           aria-label={t('criteria.editor.maxPoints')}
           addonAfter={t('criteria.editor.maxPoints')}
           style={{ width: 170 }}
           data-testid="criterion-max"
         />
+        {criterion.children.length > 0 ? <ChildrenSum criterion={criterion} /> : null}
         <div style={{ marginInlineStart: 'auto' }}>
           <MoveButtons
             first={position === 0}

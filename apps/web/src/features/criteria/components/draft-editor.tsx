@@ -12,6 +12,9 @@ import { PathIssues } from './criteria-tree';
 import { addCriterion, freeCode, newCriterion, runningMaxima } from './draft-content';
 import { indexIssues, type PathIssue } from './issue-index';
 
+// The app's header is sticky too; the maxima bar stops right under it.
+const APP_HEADER_HEIGHT = 64;
+
 /** The issues a refused save names (422 with `details.path`, or `details.issues`), to show beside their criteria. */
 export function serverIssues(error: ApiError | null): PathIssue[] {
   if (!error || !isApiError(error)) return [];
@@ -64,7 +67,7 @@ export function DraftEditor({ version, regime, onClose }: { version: CriteriaVer
       <div
         style={{
           position: 'sticky',
-          top: 0,
+          top: APP_HEADER_HEIGHT,
           zIndex: 5,
           background: '#fff',
           padding: '8px 0',
@@ -81,11 +84,15 @@ export function DraftEditor({ version, regime, onClose }: { version: CriteriaVer
             <PartTotals totals={maxima} testId="editor-totals" />
           </div>
           <Flex gap={8} wrap align="center">
-            {dirty ? <Typography.Text type="warning">{t('criteria.editor.unsaved')}</Typography.Text> : null}
-            <Button onClick={onClose} disabled={save.isPending}>
+            {dirty ? (
+              <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                {t('criteria.editor.unsaved')}
+              </Typography.Text>
+            ) : null}
+            <Button size="small" onClick={onClose} disabled={save.isPending}>
               {dirty ? t('criteria.editor.discard') : t('criteria.action.stopEditing')}
             </Button>
-            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={doSave} data-testid="draft-save">
+            <Button size="small" type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={doSave} data-testid="draft-save">
               {t('criteria.editor.save')}
             </Button>
           </Flex>
