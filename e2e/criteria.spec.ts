@@ -108,8 +108,11 @@ describe('score sheets journey', () => {
     await firstMax.fill(String(before - 1));
     await partTotal(page, 'editor-totals', 'A').and(page.locator('[data-ok=false]')).waitFor();
     await page.getByTestId('draft-save').click();
-    await page.getByText('Đã lưu bản nháp.').waitFor();
+    await page.locator('[data-testid=version-issues]:not([data-count="0"])').waitFor();
     assert.ok(Number(await page.getByTestId('version-issues').getAttribute('data-count')) > 0, 'the saved draft shows its issues');
+    // Saving keeps the editor open on the saved revision; leaving it shows the draft as read.
+    await page.getByRole('button', { name: 'Thôi sửa' }).click();
+    await page.getByTestId('criteria-tree').waitFor();
     assert.ok(await page.getByTestId('draft-publish').isDisabled(), 'a draft with issues cannot be published');
     await snap(page, 'criteria-05-draft-red');
 
@@ -122,9 +125,9 @@ describe('score sheets journey', () => {
     await againMax.fill(String(before));
     await partTotal(page, 'editor-totals', 'A').and(page.locator('[data-ok=true]')).waitFor();
     await page.getByTestId('draft-save').click();
-    await page.getByText('Đã lưu bản nháp.').waitFor();
+    await page.locator('[data-testid=version-issues][data-count="0"]').waitFor();
     await page.getByRole('button', { name: 'Thôi sửa' }).click();
-    assert.equal(await page.getByTestId('version-issues').getAttribute('data-count'), '0');
+    await page.getByTestId('criteria-tree').waitFor();
     await page.getByTestId('draft-publish').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText(/Đã ban hành phiên bản \d+\./).waitFor();

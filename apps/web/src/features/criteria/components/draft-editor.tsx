@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { type ApiError, isApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useSaveDraft } from '../api/criteria-writes';
-import { PartTotals } from './part-totals';
+import { type PartTotal, PartTotals } from './part-totals';
 import { type ApplyChange, atKey, CriterionEditor } from './criterion-editor';
 import { PathIssues } from './criteria-tree';
 import { addCriterion, freeCode, newCriterion, runningMaxima } from './draft-content';
@@ -29,6 +29,59 @@ export function serverIssues(error: ApiError | null): PathIssue[] {
     });
   }
   return typeof details.path === 'string' ? [{ path: details.path, code: error.code, message: error.message }] : [];
+}
+
+/** Stays under the app's header while the sheet scrolls: the parts' running maxima and the save. */
+function MaximaBar({
+  maxima,
+  dirty,
+  saving,
+  onSave,
+  onClose,
+}: {
+  maxima: PartTotal[];
+  dirty: boolean;
+  saving: boolean;
+  onSave: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div
+      style={{
+        position: 'sticky',
+        top: APP_HEADER_HEIGHT,
+        zIndex: 5,
+        background: '#fff',
+        padding: '8px 0',
+        borderBottom: '1px solid #e5e7eb',
+        marginBottom: 8,
+      }}
+      data-testid="running-maxima"
+    >
+      <Flex gap={8} align="center" wrap justify="space-between">
+        <div style={{ minWidth: 0 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+            {t('criteria.editor.maxima')}
+          </Typography.Text>
+          <PartTotals totals={maxima} testId="editor-totals" />
+        </div>
+        <Flex gap={8} wrap align="center">
+          {dirty ? (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {t('criteria.editor.unsaved')}
+            </Typography.Text>
+          ) : null}
+          <Button size="small" onClick={onClose} disabled={saving}>
+            {dirty ? t('criteria.editor.discard') : t('criteria.action.stopEditing')}
+          </Button>
+          <Button size="small" type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave} data-testid="draft-save">
+            {t('criteria.editor.save')}
+          </Button>
+        </Flex>
+      </Flex>
+    </div>
+  );
 }
 
 /**
@@ -64,40 +117,7 @@ export function DraftEditor({ version, regime, onClose }: { version: CriteriaVer
 
   return (
     <div data-testid="draft-editor">
-      <div
-        style={{
-          position: 'sticky',
-          top: APP_HEADER_HEIGHT,
-          zIndex: 5,
-          background: '#fff',
-          padding: '8px 0',
-          borderBottom: '1px solid #e5e7eb',
-          marginBottom: 8,
-        }}
-        data-testid="running-maxima"
-      >
-        <Flex gap={8} align="center" wrap justify="space-between">
-          <div style={{ minWidth: 0 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {t('criteria.editor.maxima')}
-            </Typography.Text>
-            <PartTotals totals={maxima} testId="editor-totals" />
-          </div>
-          <Flex gap={8} wrap align="center">
-            {dirty ? (
-              <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                {t('criteria.editor.unsaved')}
-              </Typography.Text>
-            ) : null}
-            <Button size="small" onClick={onClose} disabled={save.isPending}>
-              {dirty ? t('criteria.editor.discard') : t('criteria.action.stopEditing')}
-            </Button>
-            <Button size="small" type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={doSave} data-testid="draft-save">
-              {t('criteria.editor.save')}
-            </Button>
-          </Flex>
-        </Flex>
-      </div>
+      <MaximaBar maxima={maxima} dirty={dirty} saving={save.isPending} onSave={doSave} onClose={onClose} />
       {save.error ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorAlert error={save.error} />

@@ -18,16 +18,14 @@ import { ImportDialog } from './import-dialog';
 
 const draftPath = (id: string) => `/criteria/versions/${id}?edit=1`;
 
-/** The secretariat's buttons for one version; rendered only for holders of criteria.manage. */
-export function VersionActions({ version, editing, onEdit }: { version: CriteriaVersionView; editing: boolean; onEdit: () => void }) {
+/** Create a draft (or offer the one there is), publish and delete, each confirmed and reported. */
+function useVersionCommands(version: CriteriaVersionView) {
   const { t, describeError } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const createDraft = useCreateDraft();
   const publish = usePublishDraft();
   const remove = useDeleteDraft();
-  const [importing, setImporting] = useState(false);
-  const isDraft = version.status === 'draft';
   const setsPath = `/criteria?regime=${encodeURIComponent(version.regimeCode)}`;
 
   const doCreateDraft = () =>
@@ -76,6 +74,14 @@ export function VersionActions({ version, editing, onEdit }: { version: Criteria
         ),
     });
 
+  return { createDraft, publish, remove, doCreateDraft, doPublish, doDelete, navigate, message, t };
+}
+
+/** The secretariat's buttons for one version; rendered only for holders of criteria.manage. */
+export function VersionActions({ version, editing, onEdit }: { version: CriteriaVersionView; editing: boolean; onEdit: () => void }) {
+  const { createDraft, publish, remove, doCreateDraft, doPublish, doDelete, navigate, message, t } = useVersionCommands(version);
+  const [importing, setImporting] = useState(false);
+  const isDraft = version.status === 'draft';
   return (
     <>
       {isDraft && !editing ? (
