@@ -14,7 +14,8 @@ const REFUSED: CriteriaDryRun = {
   ok: false,
   issues: [
     {
-      row: 4,
+      row: 2,
+      rows: [2, 3, 4],
       path: '1.5.1/A',
       code: 'part.sum_mismatch',
       message: 'Tổng điểm tối đa các tiêu chí của phần A là 41, phải là 40 (dòng 2–4).',
@@ -58,7 +59,7 @@ describe('importing a score sheet', () => {
 
     const rows = await screen.findAllByTestId('criteria-import-issue');
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.textContent).toContain('4');
+    expect(rows[0]?.textContent).toContain('2, 3, 4');
     expect(rows[0]?.textContent).toContain('phải là 40 (dòng 2–4)');
     expect(screen.getByText('Có 1 lỗi. Hãy sửa tệp rồi kiểm tra lại; chưa có gì được lưu.')).toBeTruthy();
     expect(within(screen.getByTestId('import-totals')).getAllByTestId('part-total')[0]?.dataset.ok).toBe('false');

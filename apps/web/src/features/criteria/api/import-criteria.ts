@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, api } from '../../../lib/api-client';
 import { CRITERIA_QUERY_KEY, regimePath, versionQueryOptions } from './criteria-queries';
 
-export type CriteriaImportIssue = { row?: number | null; path: string; code: string; message: string };
+/** `row` is the first xlsx row concerned, `rows` all of them (absent for a JSON file). */
+export type CriteriaImportIssue = { row?: number | null; rows?: number[]; path: string; code: string; message: string };
 
 /** What a dry run found: nothing is changed on the server. */
 export type CriteriaDryRun = {

@@ -103,7 +103,12 @@ export function ImportDialog({
               scroll={{ y: 320 }}
               onRow={() => ({ 'data-testid': 'criteria-import-issue' }) as HTMLAttributes<HTMLElement>}
               columns={[
-                { key: 'row', title: t('criteria.import.row'), dataIndex: 'row', width: 70 },
+                {
+                  key: 'row',
+                  title: t('criteria.import.row'),
+                  width: 80,
+                  render: (_value, issue) => (issue.rows && issue.rows.length > 0 ? issue.rows.join(', ') : (issue.row ?? '')),
+                },
                 { key: 'path', title: t('criteria.import.path'), dataIndex: 'path', width: 150, responsive: ['sm'] },
                 { key: 'message', title: t('criteria.import.message'), dataIndex: 'message' },
               ]}
