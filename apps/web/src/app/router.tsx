@@ -26,6 +26,8 @@ const ProductSelfAssessmentPage = lazy(() =>
   import('./routes/products/product-self-assessment').then((m) => ({ default: m.ProductSelfAssessmentPage })),
 );
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
+const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
+const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -120,6 +122,23 @@ export function AppRoutes() {
         <Route
           path="products/:productId/self-assessment"
           element={<Page>{registry(<ProductSelfAssessmentPage />, 'self_assessment.read')}</Page>}
+        />
+        {/* Score sheets are public law: every signed-in user reads them; the page offers changes by criteria.manage. */}
+        <Route
+          path="criteria"
+          element={
+            <Page>
+              <CriteriaListPage />
+            </Page>
+          }
+        />
+        <Route
+          path="criteria/versions/:versionId"
+          element={
+            <Page>
+              <CriteriaVersionPage />
+            </Page>
+          }
         />
         <Route path="imports" element={<Page>{registry(<ImportsPage />, 'imports.run')}</Page>} />
         <Route

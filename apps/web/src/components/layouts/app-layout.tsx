@@ -5,6 +5,7 @@ import {
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  OrderedListOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -33,6 +34,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   producers: <ShopOutlined />,
   products: <AppstoreOutlined />,
   imports: <CloudUploadOutlined />,
+  criteria: <OrderedListOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

@@ -22,13 +22,13 @@ const menu = (role: Role) => navigationFor(userWith(role)).map((item) => item.pa
 
 describe('navigation from the capability table', () => {
   it.each<[Role, string[]]>([
-    ['system_admin', ['/', '/producers', '/products', '/imports', '/admin-units', '/users', '/audit']],
-    ['province_admin', ['/', '/producers', '/products', '/imports', '/admin-units', '/users', '/audit']],
-    ['province_officer', ['/', '/producers', '/products', '/imports', '/admin-units']],
-    ['commune_officer', ['/', '/producers', '/products', '/admin-units']],
-    ['council_member', ['/', '/producers', '/products', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/admin-units']],
-    ['sales_point_operator', ['/', '/admin-units']],
+    ['system_admin', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units', '/users', '/audit']],
+    ['province_admin', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units', '/users', '/audit']],
+    ['province_officer', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units']],
+    ['commune_officer', ['/', '/producers', '/products', '/criteria', '/admin-units']],
+    ['council_member', ['/', '/producers', '/products', '/criteria', '/admin-units']],
+    ['producer_member', ['/', '/producers', '/products', '/criteria', '/admin-units']],
+    ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
   });

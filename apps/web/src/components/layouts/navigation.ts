@@ -9,7 +9,7 @@ export const HEADER_BACKGROUND = '#14532d';
 export type NavigationItem = {
   path: string;
   label: MessageKey;
-  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports';
+  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria';
 };
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -22,6 +22,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
     );
   }
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
+  // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
+  items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
   if (canAdministerUsers(user)) items.push({ path: '/users', label: 'nav.users', icon: 'users' });
   if (canReadAudit(user)) items.push({ path: '/audit', label: 'nav.audit', icon: 'audit' });
