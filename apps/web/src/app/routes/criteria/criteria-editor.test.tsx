@@ -95,7 +95,11 @@ describe('draft editor', () => {
   }, 40_000);
 
   it('shows a refused save next to the criterion its path names', async () => {
-    stubDraft(() => problemResponse(422, 'criteria.duplicate_code', 'Mã tiêu chí A1 bị trùng.', { details: { path: '1.5.1/C/A1' } }));
+    stubDraft(() =>
+      problemResponse(422, 'criteria.duplicate_code', 'Mã tiêu chí A1 bị trùng (1.5.1/C/A1); mỗi tiêu chí phải có mã riêng.', {
+        details: { path: '1.5.1/C/A1', criterionCode: 'A1' },
+      }),
+    );
     await openEditor();
     const code = within(criterionEditor('C1')).getByTestId('criterion-code') as HTMLInputElement;
     fireEvent.change(code, { target: { value: 'A1' } });
@@ -103,13 +107,14 @@ describe('draft editor', () => {
 
     const issue = await screen.findByTestId('criterion-issue', {}, { timeout: 10_000 });
     expect(issue.dataset.path).toBe('1.5.1/C/A1');
-    expect(issue.textContent).toContain('Mã tiêu chí A1 bị trùng.');
+    expect(issue.textContent).toContain('Mã tiêu chí A1 bị trùng');
     const partC = screen.getAllByTestId('part-editor')[2] as HTMLElement;
     expect(within(partC).getByTestId('criterion-issue')).toBe(issue);
     // The page-level alert says it too, with the server's Vietnamese text.
     await waitFor(() => {
       const pageAlerts = screen.getAllByRole('alert').filter((alert) => !partC.contains(alert));
-      expect(pageAlerts.some((alert) => alert.textContent?.includes('Mã tiêu chí A1 bị trùng.'))).toBe(true);
+      // The app's own text for the code (once its error texts have loaded) or the server's: the same words.
+      expect(pageAlerts.some((alert) => alert.textContent?.includes('Mã tiêu chí A1 bị trùng (1.5.1/C/A1)'))).toBe(true);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { CriteriaSetContent, CriteriaVersionView, RegimeView } from '@ocop/contracts/evaluation';
-import { App, Button, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
+import { useFeedback } from '../../../components/feedback/feedback';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { type ApiError, isApiError } from '../../../lib/api-client';
@@ -90,7 +91,7 @@ function MaximaBar({
  */
 export function DraftEditor({ version, regime, onClose }: { version: CriteriaVersionView; regime: RegimeView; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useSaveDraft();
   const [content, setContent] = useState<CriteriaSetContent>(version.content);
   const [dirty, setDirty] = useState(false);
@@ -110,7 +111,7 @@ export function DraftEditor({ version, regime, onClose }: { version: CriteriaVer
         onSuccess: (saved) => {
           setContent(saved.content);
           setDirty(false);
-          void message.success(t('criteria.editor.saved'));
+          message.success(t('criteria.editor.saved'));
         },
       },
     );

@@ -8,7 +8,8 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import type { CriteriaVersionView } from '@ocop/contracts/evaluation';
-import { App, Button, Tooltip } from 'antd';
+import { Button, Tooltip } from 'antd';
+import { useFeedback } from '../../../components/feedback/feedback';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
@@ -21,7 +22,7 @@ const draftPath = (id: string) => `/criteria/versions/${id}?edit=1`;
 /** Create a draft (or offer the one there is), publish and delete, each confirmed and reported. */
 function useVersionCommands(version: CriteriaVersionView) {
   const { t, describeError } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const navigate = useNavigate();
   const createDraft = useCreateDraft();
   const publish = usePublishDraft();
@@ -34,31 +35,31 @@ function useVersionCommands(version: CriteriaVersionView) {
       onError: (error) => {
         const draftId = typeof error.details.draftId === 'string' ? error.details.draftId : null;
         if (error.code === 'criteria.draft_exists' && draftId) {
-          void modal.confirm({
+          modal.confirm({
             title: t('criteria.draftExists'),
             okText: t('criteria.action.openDraft'),
             cancelText: t('common.cancel'),
             onOk: () => navigate(draftPath(draftId)),
           });
-        } else void message.error(describeError(error));
+        } else message.error(describeError(error));
       },
     });
 
   const doPublish = () =>
-    void modal.confirm({
+    modal.confirm({
       title: t('criteria.action.publish'),
       content: t('criteria.publish.confirm'),
       okText: t('criteria.action.publish'),
       cancelText: t('common.cancel'),
       onOk: () =>
         publish.mutateAsync({ versionId: version.id, revision: version.revision }).then(
-          (published) => void message.success(t('criteria.publish.done', { version: published.version })),
-          (error: unknown) => void message.error(describeError(error)),
+          (published) => message.success(t('criteria.publish.done', { version: published.version })),
+          (error: unknown) => message.error(describeError(error)),
         ),
     });
 
   const doDelete = () =>
-    void modal.confirm({
+    modal.confirm({
       title: t('criteria.action.delete'),
       content: t('criteria.delete.confirm'),
       okText: t('criteria.action.delete'),
@@ -67,10 +68,10 @@ function useVersionCommands(version: CriteriaVersionView) {
       onOk: () =>
         remove.mutateAsync(version.id).then(
           () => {
-            void message.success(t('criteria.delete.done'));
+            message.success(t('criteria.delete.done'));
             void navigate(setsPath);
           },
-          (error: unknown) => void message.error(describeError(error)),
+          (error: unknown) => message.error(describeError(error)),
         ),
     });
 
@@ -128,7 +129,7 @@ export function VersionActions({ version, editing, onEdit }: { version: Criteria
           onClose={() => setImporting(false)}
           onImported={(draft) => {
             setImporting(false);
-            void message.success(t('criteria.import.done'));
+            message.success(t('criteria.import.done'));
             void navigate(draftPath(draft.id));
           }}
         />
