@@ -120,13 +120,14 @@ describe('self-assessment journey', () => {
     const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     const response = await tab.waitForResponse((candidate) => candidate.url().includes('/self-assessment.pdf')).catch(() => null);
     const pdf = await page.request.get(`${system.baseUrl}/api/products/${productId}/self-assessment.pdf`);
+    const bytes = Buffer.from(await pdf.body()); // read before the page goes: its responses go with it
     await tab.close();
     await page.close();
     assert.ok(response === null || response.status() === 200);
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     const file = join(dir, 'tu-danh-gia.pdf');
-    writeFileSync(file, Buffer.from(await pdf.body()));
+    writeFileSync(file, bytes);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(ARTIFACTS, 'self-assessment-pdf-page')]);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
     assert.match(text, /BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM/);
