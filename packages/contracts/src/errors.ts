@@ -304,6 +304,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Không có quy định đánh giá {regimeCode}.',
     en: 'There is no scoring regime {regimeCode}.',
   },
+  'dossier.action_not_allowed': {
+    vi: 'Hồ sơ đang ở bước "{state}" nên không thể thực hiện "{action}".',
+    en: 'The dossier is at "{state}", where "{action}" is not a step.',
+  },
+  'dossier.not_your_step': {
+    vi: 'Bước "{action}" do {party} thực hiện, không phải người dùng này.',
+    en: 'Step "{action}" is taken by {party}, not by this user.',
+  },
+  'dossier.preconditions_unmet': {
+    vi: 'Chưa thể thực hiện "{action}": còn thiếu {unmet}. Giấy tờ còn thiếu: {missingDocuments}.',
+    en: '"{action}" cannot be taken yet: missing {unmet}. Documents missing: {missingDocuments}.',
+  },
   'evaluation.regime_without_schedule': {
     vi: 'Quy định {regimeCode} không nêu lịch đánh giá (đợt, thời hạn, thời gian nộp hồ sơ).',
     en: 'Regime {regimeCode} states no schedule (rounds, deadlines, filing window).',

@@ -13,3 +13,4 @@ export * from './schedule';
 export * from './criteria-structure';
 export * from './criteria-sheet';
 export * from './criteria-sheet-parse';
+export * from './dossier-lifecycle';
