@@ -304,6 +304,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Không có quy định đánh giá {regimeCode}.',
     en: 'There is no scoring regime {regimeCode}.',
   },
+  'council.no_sheets': {
+    vi: 'Chưa có thành viên hội đồng nào nộp phiếu chấm điểm cho hồ sơ này.',
+    en: 'No council member has submitted a score sheet for this dossier yet.',
+  },
   'dossier.action_not_allowed': {
     vi: 'Hồ sơ đang ở bước "{state}" nên không thể thực hiện "{action}".',
     en: 'The dossier is at "{state}", where "{action}" is not a step.',

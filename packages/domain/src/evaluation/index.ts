@@ -14,3 +14,4 @@ export * from './criteria-structure';
 export * from './criteria-sheet';
 export * from './criteria-sheet-parse';
 export * from './dossier-lifecycle';
+export * from './council-result';

@@ -123,6 +123,7 @@ export const RULE_ERROR_CODES = [
   'evaluation.target_not_a_star_level',
   'evaluation.regime_not_found',
   'dossier.action_not_allowed',
+  'council.no_sheets',
   'dossier.not_your_step',
   'dossier.preconditions_unmet',
   'evaluation.regime_without_schedule',
