@@ -5,10 +5,10 @@
  * reach the points of the required option. Members far from the mean are flagged for the chair.
  */
 import { DomainError } from '../shared/domain-error';
-import { averageSheets, DEFAULT_MEMBER_SPREAD } from './average';
+import { averageSheets, DEFAULT_MEMBER_SPREAD, meanPoints } from './average';
 import { starBand } from './regime';
 import type { Answers, PreparedSheet } from './sheet';
-import { scoreSheet } from './score';
+import { levelsWithMinima, scoreSheet, starsReached } from './score';
 
 export interface MemberSheet {
   readonly memberId: string;
@@ -32,12 +32,6 @@ export interface CouncilResult {
   readonly unmetMinima: readonly { stars: number; unmet: readonly CouncilUnmetMinimum[] }[];
 }
 
-/** Sum of hundredths over a count, rounded half away from zero, back to points. */
-const meanOf = (values: readonly number[]) => {
-  const sum = values.reduce((total, value) => total + Math.round(value * 100), 0);
-  return (Math.sign(sum) * Math.round(Math.abs(sum) / values.length)) / 100;
-};
-
 export function councilResult(sheet: PreparedSheet, members: readonly MemberSheet[], spread = DEFAULT_MEMBER_SPREAD): CouncilResult {
   if (members.length === 0) throw new DomainError('invalid', 'council.no_sheets', 'No member has submitted a sheet.');
   const scores = members.map((member) => ({ memberId: member.memberId, score: scoreSheet(sheet, member.answers) }));
@@ -50,32 +44,23 @@ export function councilResult(sheet: PreparedSheet, members: readonly MemberShee
   const parts = sheet.set.parts.map((part, index) => ({
     code: part.code,
     maxPoints: part.maxPoints,
-    total: meanOf(scores.map(({ score }) => score.parts[index]?.total ?? 0)),
+    total: meanPoints(scores.map(({ score }) => score.parts[index]?.total ?? 0)),
   }));
   const criteria = new Map(
-    sheet.answerable.map((criterion) => [criterion.code, meanOf(scores.map(({ score }) => score.criteria.get(criterion.code) ?? 0))]),
+    sheet.answerable.map((criterion) => [criterion.code, meanPoints(scores.map(({ score }) => score.criteria.get(criterion.code) ?? 0))]),
   );
   const band = starBand(sheet.regime, total);
-  const unmetMinima = sheet.levels
-    .map((stars) => ({
-      stars,
-      unmet: sheet.answerable.flatMap((criterion) => {
-        const requirement = sheet.requirement(criterion.code, stars);
-        const averagePoints = criteria.get(criterion.code) ?? 0;
-        return requirement && averagePoints < requirement.option.points
-          ? [{ criterionCode: criterion.code, averagePoints, requiredPoints: requirement.option.points }]
-          : [];
-      }),
-    }))
-    .filter((level) => sheet.answerable.some((criterion) => sheet.requirement(criterion.code, level.stars)));
-  const unmetAt = new Map(unmetMinima.map((level) => [level.stars, level.unmet.length]));
-  let stars = sheet.levels[0] ?? 0;
-  for (const level of [...sheet.levels].reverse()) {
-    if (level <= band && (unmetAt.get(level) ?? 0) === 0) {
-      stars = level;
-      break;
-    }
-  }
+  const unmetMinima = levelsWithMinima(sheet).map((stars) => ({
+    stars,
+    unmet: sheet.answerable.flatMap((criterion) => {
+      const requirement = sheet.requirement(criterion.code, stars);
+      const averagePoints = criteria.get(criterion.code) ?? 0;
+      return requirement && averagePoints < requirement.option.points
+        ? [{ criterionCode: criterion.code, averagePoints, requiredPoints: requirement.option.points }]
+        : [];
+    }),
+  }));
+  const stars = starsReached(sheet, band, unmetMinima);
   return {
     members: scores.map(({ memberId, score }) => ({
       memberId,

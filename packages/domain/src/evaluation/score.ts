@@ -33,6 +33,26 @@ export interface SheetScore {
 const toHundredths = (points: number) => Math.round(points * 100);
 const fromHundredths = (hundredths: number) => hundredths / 100;
 
+/**
+ * The level reached from a band, given each level's unmet minima: requirements are cumulative, so
+ * the first level (from the band down) whose own list is empty is reached. A member's sheet and
+ * the council's average both end here.
+ */
+export function starsReached(
+  sheet: PreparedSheet,
+  band: number,
+  unmetMinima: readonly { stars: number; unmet: readonly unknown[] }[],
+): number {
+  const unmetAt = new Map(unmetMinima.map((level) => [level.stars, level.unmet.length]));
+  for (const level of [...sheet.levels].reverse()) if (level <= band && (unmetAt.get(level) ?? 0) === 0) return level;
+  return sheet.levels[0] ?? 0;
+}
+
+/** The levels whose minima the sheet marks at all, for listing what is unmet per level. */
+export function levelsWithMinima(sheet: PreparedSheet): number[] {
+  return sheet.levels.filter((stars) => sheet.answerable.some((criterion) => sheet.requirement(criterion.code, stars)));
+}
+
 export function unmetMinimaAt(sheet: PreparedSheet, answers: Answers, stars: number): UnmetMinimum[] {
   const chosen = chosenOptions(sheet, answers);
   return unmetFrom(sheet, chosen, stars);
@@ -83,18 +103,8 @@ export function scoreSheet(sheet: PreparedSheet, answers: Answers, disqualifierI
   });
   const total = fromHundredths(sheetHundredths);
   const band = starBand(sheet.regime, total);
-  const unmetMinima = sheet.levels
-    .map((stars) => ({ stars, unmet: unmetFrom(sheet, chosen, stars) }))
-    .filter((level) => sheet.answerable.some((criterion) => sheet.requirement(criterion.code, level.stars)));
-  const unmetAt = new Map(unmetMinima.map((level) => [level.stars, level.unmet.length]));
-  // Requirements are cumulative, so the first level (from the band down) whose own list is empty is reached.
-  let stars = sheet.levels[0] ?? 0;
-  for (const level of [...sheet.levels].reverse()) {
-    if (level <= band && (unmetAt.get(level) ?? 0) === 0) {
-      stars = level;
-      break;
-    }
-  }
+  const unmetMinima = levelsWithMinima(sheet).map((stars) => ({ stars, unmet: unmetFrom(sheet, chosen, stars) }));
+  const stars = starsReached(sheet, band, unmetMinima);
   const disqualified = sheet.set.disqualifiers.filter((condition) => disqualifierIds.includes(condition.id));
   const unanswered = sheet.answerable.filter((criterion) => !chosen.get(criterion.code)).map((criterion) => criterion.code);
   return { total, parts, criteria, band, stars: disqualified.length > 0 ? null : stars, unmetMinima, disqualified, unanswered };
