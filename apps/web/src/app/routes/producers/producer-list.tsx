@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCER_STATUSES, PRODUCER_TYPES, type ProducerStatus, type ProducerType } from '@ocop/domain/registry';
-import { Alert, Button, Card } from 'antd';
+import { Button, Card } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { FromImportNotice } from '../../../components/ui/from-import-notice';
 import { ExportButtons } from '../../../components/ui/export-buttons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { type ProducerListFilter, producerExportUrl, useProducers } from '../../../features/producers/api/list-producers';
@@ -89,17 +90,10 @@ export function ProducerListPage() {
           />
         </FilterBar>
         {filters.importId ? (
-          <Alert
-            type="info"
-            showIcon
-            action={
-              <Button size="small" type="link" onClick={() => setParams({ importId: null })}>
-                {t('producers.fromImportClear')}
-              </Button>
-            }
+          <FromImportNotice
             title={t('producers.fromImport')}
-            style={{ marginBottom: 16 }}
-            data-testid="from-import"
+            clearLabel={t('producers.fromImportClear')}
+            onClear={() => setParams({ importId: null })}
           />
         ) : null}
         {producers.isError ? (

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCER_TYPES, PRODUCT_STATUSES, type ProducerType, type ProductStatus } from '@ocop/domain/registry';
-import { Alert, Button, Card, Select } from 'antd';
+import { Button, Card, Select } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { FromImportNotice } from '../../../components/ui/from-import-notice';
 import { ExportButtons } from '../../../components/ui/export-buttons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { classificationDecision, useProductSets } from '../../../features/products/api/list-product-sets';
@@ -144,17 +145,10 @@ export function ProductListPage() {
           />
         </FilterBar>
         {filters.importId ? (
-          <Alert
-            type="info"
-            showIcon
-            action={
-              <Button size="small" type="link" onClick={() => setParams({ importId: null })}>
-                {t('products.fromImportClear')}
-              </Button>
-            }
+          <FromImportNotice
             title={t('products.fromImport')}
-            style={{ marginBottom: 16 }}
-            data-testid="from-import"
+            clearLabel={t('products.fromImportClear')}
+            onClear={() => setParams({ importId: null })}
           />
         ) : null}
         {products.isError ? (
