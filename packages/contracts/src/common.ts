@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** One text in both languages (error messages). */
+export type ErrorText = { vi: string; en: string };
+
 /** RFC 7807 problem document as this API sends it; `code` is what clients match on. */
 export const problemView = z.object({
   type: z.string(),

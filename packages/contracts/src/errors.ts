@@ -1,7 +1,8 @@
 import { type ErrorCode, isErrorCode } from '@ocop/domain/shared';
 import type { Language } from './common';
 
-type Text = { vi: string; en: string };
+import type { ErrorText as Text } from './common';
+import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -10,6 +11,7 @@ type Text = { vi: string; en: string };
  * domain: a code without its two texts, or a text for no code, does not compile.
  */
 export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
+  ...EVALUATION_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',
@@ -286,108 +288,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   'document.product_of_other_producer': {
     vi: 'Sản phẩm được chọn thuộc chủ thể khác.',
     en: 'The chosen product belongs to another producer.',
-  },
-  // Evaluation: answers to a score sheet
-  'evaluation.unknown_criterion': {
-    vi: 'Phiếu đánh giá không có tiêu chí {criterionCode}.',
-    en: 'The score sheet has no criterion {criterionCode}.',
-  },
-  'evaluation.option_not_of_criterion': {
-    vi: 'Phương án {optionId} không thuộc tiêu chí {criterionCode}.',
-    en: 'Option {optionId} does not belong to criterion {criterionCode}.',
-  },
-  'evaluation.target_not_a_star_level': {
-    vi: 'Hạng {stars} sao không phải một hạng của quy định.',
-    en: '{stars} stars is not a star level of the regime.',
-  },
-  'evaluation.regime_not_found': {
-    vi: 'Không có quy định đánh giá {regimeCode}.',
-    en: 'There is no scoring regime {regimeCode}.',
-  },
-  'council.no_sheets': {
-    vi: 'Chưa có thành viên hội đồng nào nộp phiếu chấm điểm cho hồ sơ này.',
-    en: 'No council member has submitted a score sheet for this dossier yet.',
-  },
-  'dossier.action_not_allowed': {
-    vi: 'Hồ sơ đang ở bước "{state}" nên không thể thực hiện "{action}".',
-    en: 'The dossier is at "{state}", where "{action}" is not a step.',
-  },
-  'dossier.not_your_step': {
-    vi: 'Bước "{action}" do {party} thực hiện, không phải người dùng này.',
-    en: 'Step "{action}" is taken by {party}, not by this user.',
-  },
-  'dossier.preconditions_unmet': {
-    vi: 'Chưa thể thực hiện "{action}": còn thiếu {unmet}. Giấy tờ còn thiếu: {missingDocuments}.',
-    en: '"{action}" cannot be taken yet: missing {unmet}. Documents missing: {missingDocuments}.',
-  },
-  'evaluation.regime_without_schedule': {
-    vi: 'Quy định {regimeCode} không nêu lịch đánh giá (đợt, thời hạn, thời gian nộp hồ sơ).',
-    en: 'Regime {regimeCode} states no schedule (rounds, deadlines, filing window).',
-  },
-  'evaluation.no_regime_in_force': {
-    vi: 'Ngày {day} không có quy định đánh giá nào đang có hiệu lực.',
-    en: 'No scoring regime is in force on {day}.',
-  },
-  'evaluation.criteria_version_not_found': {
-    vi: 'Không tìm thấy phiên bản bộ tiêu chí này.',
-    en: 'There is no such version of the score sheet.',
-  },
-  'evaluation.no_sheet_for_set': {
-    vi: 'Bộ sản phẩm {productSetCode} chưa có bộ tiêu chí được ban hành theo {regimeCode}.',
-    en: 'Product set {productSetCode} has no published score sheet under {regimeCode}.',
-  },
-  // Evaluation: the secretariat's drafts, publishing, imports
-  'criteria.draft_exists': {
-    vi: 'Bộ tiêu chí này đã có một bản nháp (phiên bản {version}); hãy sửa hoặc xoá bản nháp đó trước.',
-    en: 'This score sheet already has a draft (version {version}); edit or delete that draft first.',
-  },
-  'criteria.published_immutable': {
-    vi: 'Phiên bản này đã ban hành hoặc đã được thay thế nên không được sửa hay xoá; hãy tạo bản nháp mới từ nó.',
-    en: 'This version is published or superseded and cannot be changed or deleted; start a new draft from it.',
-  },
-  'criteria.stale_revision': {
-    vi: 'Bản nháp vừa được lưu ở nơi khác (lần lưu {revision}). Hãy tải lại để xem bản mới nhất.',
-    en: 'The draft was just saved elsewhere (save {revision}). Reload to see the latest.',
-  },
-  'criteria.content_mismatch': {
-    vi: 'Nội dung gửi lên thuộc quy định {regimeCode}, bộ sản phẩm {productSetCode}, không phải của phiên bản này.',
-    en: 'The content sent is for regime {regimeCode}, product set {productSetCode}, not for this version.',
-  },
-  'criteria.duplicate_code': {
-    vi: 'Mã tiêu chí {criterionCode} bị trùng ({path}); mỗi tiêu chí phải có mã riêng.',
-    en: 'Criterion code {criterionCode} is used twice ({path}); each criterion needs its own code.',
-  },
-  'criteria.option_of_other_criterion': {
-    vi: 'Mã phương án {optionId} không thuộc tiêu chí {criterionCode} hoặc bị trùng ({path}); mã phải có dạng {criterionCode}/số thứ tự.',
-    en: 'Option id {optionId} does not belong to criterion {criterionCode} or repeats ({path}); it must read {criterionCode}/number.',
-  },
-  'criteria.minimum_not_an_option': {
-    vi: 'Yêu cầu tối thiểu theo hạng sao của tiêu chí {criterionCode} chỉ đến {optionId}, không phải phương án của tiêu chí này ({path}).',
-    en: 'A starred minimum of criterion {criterionCode} names {optionId}, which is not one of its options ({path}).',
-  },
-  'criteria.not_publishable': {
-    vi: 'Chưa thể ban hành: bộ tiêu chí còn {count} lỗi, lỗi đầu tiên ở {path}: {first}',
-    en: 'Cannot publish yet: the score sheet has {count} problems, the first at {path}: {first}',
-  },
-  'criteria.import_invalid': {
-    vi: 'Tệp có {count} lỗi nên chưa được nhập, lỗi đầu tiên: {first}',
-    en: 'The file has {count} problems and was not imported; the first: {first}',
-  },
-  'criteria.import_unreadable': {
-    vi: 'Không đọc được tệp: cần tệp Excel (.xlsx) hoặc JSON xuất từ hệ thống.',
-    en: 'The file cannot be read: send an Excel (.xlsx) workbook or a JSON file exported by the system.',
-  },
-  'self_assessment.members_only': {
-    vi: 'Chỉ thành viên của chủ thể mới được tự đánh giá sản phẩm; cán bộ được xem và góp ý.',
-    en: 'Only the producer’s members answer its self-assessment; officers may read it.',
-  },
-  'self_assessment.other_version': {
-    vi: 'Câu trả lời dành cho phiên bản khác của bộ tiêu chí; bộ tiêu chí đang dùng là phiên bản {version}. Hãy tải lại trang.',
-    en: 'The answers are for another version of the score sheet; the sheet in use is version {version}. Reload the page.',
-  },
-  'self_assessment.stale_revision': {
-    vi: 'Bản tự đánh giá vừa được lưu ở nơi khác. Hãy tải lại để xem bản mới nhất (lần lưu {revision}).',
-    en: 'The self-assessment was just saved elsewhere. Reload to see the latest (save {revision}).',
   },
   // Registry: spreadsheet imports
   'import.not_allowed': {
