@@ -29,12 +29,19 @@ describe('capability table', () => {
     ['self_assessment.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
     ['self_assessment.write', ['producer_member']],
     ['criteria.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['rounds.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['dossiers.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'council_member', 'producer_member']],
+    ['dossiers.file', ['producer_member']],
+    ['dossiers.assess', ['commune_officer']],
+    ['dossiers.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['councils.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['dossiers.score', ['council_member']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(14);
+    expect(CAPABILITY_NAMES).toHaveLength(21);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

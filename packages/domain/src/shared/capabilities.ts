@@ -66,6 +66,23 @@ export const CAPABILITIES = {
    * (the province's coordination office) and system administrators. Sheets are national data.
    */
   'criteria.manage': PROVINCE_STAFF,
+  /** Opening evaluation rounds, their deadlines, and the province's holiday list. */
+  'rounds.manage': PROVINCE_STAFF,
+  /**
+   * Reading evaluation dossiers: the producer's own, the commune's, the province's. Council members
+   * read only the dossiers of their councils (the service narrows it).
+   */
+  'dossiers.read': REGISTRY_READ,
+  /** Opening, filling and submitting a dossier, and completing it when returned: the producer's members. */
+  'dossiers.file': { producer_member: 'producer' },
+  /** The commune's assessment (Art. 7.2): return to the producer, or propose with the Mẫu 03 report. */
+  'dossiers.assess': { commune_officer: 'commune' },
+  /** The secretariat's steps: receive, return, samples, advisory review, send to council, results, decisions. */
+  'dossiers.manage': PROVINCE_STAFF,
+  /** Setting up councils, their members and the dossiers they score. */
+  'councils.manage': PROVINCE_STAFF,
+  /** Scoring a dossier of one's council and declaring conflicts of interest. */
+  'dossiers.score': { council_member: 'province' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;
