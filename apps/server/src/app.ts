@@ -1,3 +1,4 @@
+import type { RoleGrant } from '@ocop/domain/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -138,6 +139,11 @@ export async function buildApp(deps: AppDeps) {
     events,
     logger: app.log,
   });
+  const readAssessedProduct = async (actor: { grants: readonly RoleGrant[] }, productId: string) => {
+    const product = await registry.products.getProduct(actor, productId);
+    const productSet = await registry.classification.getSet(product.productSetId);
+    return { product, productSet };
+  };
   const evaluation = createEvaluationModule({
     transactions,
     clock,
@@ -145,8 +151,7 @@ export async function buildApp(deps: AppDeps) {
     products: {
       // The registry decides who may read a product (404 outside one's scope); the evaluation adds its own rules.
       read: async (actor, productId) => {
-        const product = await registry.products.getProduct(actor, productId);
-        const productSet = await registry.classification.getSet(product.productSetId);
+        const { product, productSet } = await readAssessedProduct(actor, productId);
         return {
           id: product.id,
           name: product.nameVi,
@@ -159,7 +164,57 @@ export async function buildApp(deps: AppDeps) {
           productSet: { versionCode: productSet.versionCode, code: productSet.code, name: productSet.name, mapsTo: productSet.mapsTo },
         };
       },
+      registrationOf: async (actor, productId) => {
+        const { product, productSet } = await readAssessedProduct(actor, productId);
+        const producer = await registry.producers.getProducer(actor, product.producer.id);
+        const commune = await geography.adminUnits.findUnit(producer.communeCode);
+        return {
+          producerName: producer.name,
+          producerType: producer.type,
+          legalForm: producer.legalForm,
+          registrationNumber: producer.registrationNumber,
+          address: producer.address,
+          communeCode: producer.communeCode,
+          communeName: commune?.name ?? null,
+          representativeName: producer.representativeName,
+          phone: producer.phone,
+          email: producer.email,
+          foundingYear: producer.foundingYear,
+          memberCount: producer.memberCount,
+          productName: product.nameVi,
+          productCode: product.code,
+          productSetCode: productSet.code,
+          productSetName: productSet.name,
+        };
+      },
+      document: async (actor, documentId) => {
+        const { document } = await registry.files.getDocument(actor.grants, documentId);
+        return {
+          id: document.id,
+          producerId: document.producerId,
+          productId: document.productId,
+          kind: document.kind,
+          validTo: document.validTo,
+        };
+      },
+      documentsOf: async (actor, productId) => {
+        const { product } = await readAssessedProduct(actor, productId);
+        const documents = await registry.files.listDocuments(actor.grants, { producerId: product.producer.id });
+        return documents
+          .filter(({ document }) => document.productId === null || document.productId === productId)
+          .map(({ document }) => ({
+            id: document.id,
+            producerId: document.producerId,
+            productId: document.productId,
+            kind: document.kind,
+            validTo: document.validTo,
+          }));
+      },
+      communeName: async (communeCode) => (await geography.adminUnits.findUnit(communeCode))?.name ?? null,
     },
+    people: { holders: identity.users.holders, namesOf: identity.users.namesOf },
+    // Replaced by the notifications module's notifier when it lands on main.
+    notifier: { notify: async () => undefined },
   });
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);

@@ -107,4 +107,108 @@ export const EVALUATION_ERROR_MESSAGES = {
     vi: 'Bản tự đánh giá vừa được lưu ở nơi khác. Hãy tải lại để xem bản mới nhất (lần lưu {revision}).',
     en: 'The self-assessment was just saved elsewhere. Reload to see the latest (save {revision}).',
   },
+  'round.not_found': {
+    vi: 'Không tìm thấy đợt đánh giá.',
+    en: 'No such evaluation round.',
+  },
+  'round.dates_invalid': {
+    vi: 'Hạn nộp đề xuất ({proposalsBy}) phải trước hạn có kết quả ({resultsBy}), và hạn nộp hồ sơ tại xã không được sau hạn đề xuất.',
+    en: 'The proposal deadline ({proposalsBy}) must come before the results deadline ({resultsBy}), and the filing deadline not after the proposal deadline.',
+  },
+  'round.closed': {
+    vi: 'Đợt đánh giá "{name}" đã đóng, không nhận thêm hồ sơ.',
+    en: 'Round "{name}" is closed and takes no more dossiers.',
+  },
+  'round.exists': {
+    vi: 'Tỉnh đã có đợt đánh giá thứ {ordinal} năm {year} ({level}).',
+    en: 'The province already has round {ordinal} of {year} ({level}).',
+  },
+  'dossier.not_found': {
+    vi: 'Không tìm thấy hồ sơ đánh giá.',
+    en: 'No such evaluation dossier.',
+  },
+  'dossier.changed_concurrently': {
+    vi: 'Hồ sơ vừa được người khác thay đổi (lần sửa {revision}). Hãy tải lại rồi thực hiện lại.',
+    en: 'The dossier was just changed by someone else (revision {revision}). Reload and try again.',
+  },
+  'dossier.open_exists': {
+    vi: 'Sản phẩm này đang có một hồ sơ đánh giá chưa kết thúc.',
+    en: 'This product already has an evaluation dossier in progress.',
+  },
+  'dossier.not_editable': {
+    vi: 'Hồ sơ đang ở bước "{state}": chủ thể chỉ sửa được khi hồ sơ là bản nháp hoặc bị trả lại.',
+    en: 'The dossier is at "{state}": the producer edits it only as a draft or when returned.',
+  },
+  'dossier.documents_missing': {
+    vi: 'Chưa nộp được hồ sơ: còn thiếu {missingDocuments}.',
+    en: 'The dossier cannot go on yet: missing {missingDocuments}.',
+  },
+  'dossier.self_assessment_incomplete': {
+    vi: 'Bản tự đánh giá (Mẫu 02) chưa trả lời hết các tiêu chí: còn {missing} tiêu chí.',
+    en: 'The self-assessment (form 02) leaves {missing} criteria unanswered.',
+  },
+  'dossier.commune_report_missing': {
+    vi: 'Cần lập Báo cáo đánh giá của UBND xã (Mẫu 03) trước khi đề xuất lên tỉnh.',
+    en: 'The commune report (form 03) is needed before proposing to the province.',
+  },
+  'dossier.council_not_assigned': {
+    vi: 'Hồ sơ chưa được giao cho Hội đồng đánh giá nào.',
+    en: 'The dossier is not assigned to a council yet.',
+  },
+  'dossier.samples_missing': {
+    vi: 'Văn phòng mới nhận {samplesReceived}/{samplesRequired} sản phẩm mẫu.',
+    en: 'The office has received {samplesReceived} of {samplesRequired} product samples.',
+  },
+  'dossier.quorum_not_reached': {
+    vi: 'Mới có {submittedSheets}/{quorum} phiếu chấm đã nộp; chưa thể kết thúc chấm điểm.',
+    en: 'Only {submittedSheets} of {quorum} score sheets are submitted; scoring cannot close yet.',
+  },
+  'dossier.reasons_required': {
+    vi: 'Cần ghi rõ lý do khi trả lại hồ sơ.',
+    en: 'Give the reasons when returning a dossier.',
+  },
+  'dossier.result_not_for_this_step': {
+    vi: 'Kết quả chấm ({total} điểm, {stars} sao) không phù hợp với bước "{action}".',
+    en: 'The result ({total} points, {stars} stars) does not fit step "{action}".',
+  },
+  'dossier.decision_missing': {
+    vi: 'Cần có quyết định (số, ngày ký) cho bước này.',
+    en: 'This step needs a decision (number and date).',
+  },
+  'dossier.ministry_result_missing': {
+    vi: 'Chưa ghi nhận kết quả đánh giá của Bộ cho hồ sơ này, hoặc kết quả không phù hợp với bước này.',
+    en: 'The ministry’s result is not recorded for this dossier, or does not fit this step.',
+  },
+  'dossier.re_evaluation_too_early': {
+    vi: 'Chưa đến thời hạn nộp hồ sơ đánh giá lại: được nộp từ {from} đến {to} (180 đến 120 ngày trước khi giấy chứng nhận hết hạn {expiresOn}).',
+    en: 'Too early for a re-evaluation: file from {from} to {to} (180 to 120 days before the certificate ends on {expiresOn}).',
+  },
+  'dossier.re_evaluation_lapsed': {
+    vi: 'Giấy chứng nhận đã hết hạn ngày {expiresOn}: sản phẩm phải đánh giá lần đầu, không đánh giá lại.',
+    en: 'The certificate ended on {expiresOn}: the product is evaluated anew, not re-evaluated.',
+  },
+  'dossier.base_required': {
+    vi: 'Hồ sơ nâng hạng hoặc đánh giá lại cần hồ sơ đã được công nhận của sản phẩm (hoặc ngày hết hạn giấy chứng nhận).',
+    en: 'An upgrade or re-evaluation needs the product’s recognised dossier (or its certificate’s end date).',
+  },
+  'dossier.base_not_recognised': {
+    vi: 'Hồ sơ gốc không phải hồ sơ đã được công nhận của sản phẩm này.',
+    en: 'The base dossier is not a recognised dossier of this product.',
+  },
+  'dossier.document_of_other_producer': {
+    vi: 'Tài liệu này không thuộc chủ thể hoặc sản phẩm của hồ sơ.',
+    en: 'The document does not belong to the dossier’s producer or product.',
+  },
+  'dossier.evidence_item_unknown': {
+    vi: 'Không có mục minh chứng "{evidenceItemId}" trong bảng minh chứng của quy định.',
+    en: 'There is no evidence item "{evidenceItemId}" in the regime’s evidence table.',
+  },
+  'dossier.other_round': {
+    vi: 'Hồ sơ {dossierId} không thuộc đợt đánh giá của quyết định.',
+    en: 'Dossier {dossierId} is not in the decision’s round.',
+  },
+  'decision.number_taken': {
+    vi: 'Số quyết định {number} đã được dùng trong tỉnh.',
+    en: 'Decision number {number} is already used in the province.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

@@ -9,6 +9,8 @@ const ready: DossierFacts = {
   reasons: '',
   communeReportAttached: true,
   councilAssigned: true,
+  samplesReceived: 5,
+  samplesRequired: 5,
   submittedSheets: 5,
   quorum: 5,
   result: { total: 78.4, stars: 4 },
@@ -101,6 +103,14 @@ describe('the dossier lifecycle table', () => {
       { submittedSheets: 3 },
       'dossier.preconditions_unmet',
     ],
+    [
+      'sending to the council before the 5 samples arrived',
+      'received',
+      'send_to_council',
+      'secretariat',
+      { samplesReceived: 3 },
+      'dossier.preconditions_unmet',
+    ],
     ['recognising without the decision', 'scored', 'recognise', 'secretariat', { decisionRecorded: false }, 'dossier.preconditions_unmet'],
     ['submitting a dossier already with the council', 'council_scoring', 'submit', 'producer', {}, 'dossier.action_not_allowed'],
   ])('refuses %s', (_name, state, action, party, facts, code) => {
@@ -114,6 +124,10 @@ describe('the dossier lifecycle table', () => {
       ['propose', ['commune_report_attached']],
     ]);
     expect(stepsFrom('submitted', 'producer', ready, REGIME_26_2026)).toEqual([]);
+  });
+
+  it('asks no samples of a tourism service (Art. 6.2.d)', () => {
+    expect(step('received', 'send_to_council', 'secretariat', { samplesReceived: 0, samplesRequired: 0 })).toBe('council_scoring');
   });
 
   it('reads the 90-point threshold from the regime', () => {

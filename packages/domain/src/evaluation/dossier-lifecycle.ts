@@ -34,6 +34,7 @@ export const DOSSIER_PRECONDITIONS = [
   'reasons_given',
   'commune_report_attached',
   'council_assigned',
+  'samples_received',
   'quorum_reached',
   'result_recognised_by_province',
   'result_not_recognised',
@@ -51,6 +52,9 @@ export interface DossierFacts {
   readonly reasons: string;
   readonly communeReportAttached: boolean;
   readonly councilAssigned: boolean;
+  /** Product samples the office ticked as received, and how many the product owes (5; none for tourism services, Art. 6.2.d). */
+  readonly samplesReceived: number;
+  readonly samplesRequired: number;
   readonly submittedSheets: number;
   readonly quorum: number;
   /** The council's result once scored: the members' average and the stars it reaches. */
@@ -93,7 +97,7 @@ export const DOSSIER_LIFECYCLE: readonly LifecycleStep[] = [
     from: ['received', 'advisory_review'],
     to: 'council_scoring',
     by: 'secretariat',
-    requires: ['council_assigned'],
+    requires: ['council_assigned', 'samples_received'],
   },
   { action: 'close_scoring', from: ['council_scoring'], to: 'scored', by: 'council', requires: ['quorum_reached'] },
   {
@@ -144,6 +148,8 @@ function holds(precondition: DossierPrecondition, facts: DossierFacts, regime: R
       return facts.communeReportAttached;
     case 'council_assigned':
       return facts.councilAssigned;
+    case 'samples_received':
+      return facts.samplesReceived >= facts.samplesRequired;
     case 'quorum_reached':
       return facts.quorum > 0 && facts.submittedSheets >= facts.quorum;
     case 'result_recognised_by_province':

@@ -15,3 +15,4 @@ export * from './criteria-sheet';
 export * from './criteria-sheet-parse';
 export * from './dossier-lifecycle';
 export * from './council-result';
+export * from './dossier-checklist';

@@ -8,21 +8,32 @@ import { createCriteriaTransfer } from './criteria/criteria-transfer';
 import { createCriteriaRepository } from './criteria/criteria.repository';
 import { criteriaRoutes } from './criteria/criteria.routes';
 import { createCriteriaService } from './criteria/criteria.service';
+import type { DossierNotifier, DossierPeople, DossierRegistry, DossierScoring } from './dossiers/dossier-ports';
+import { createDossierRepository } from './dossiers/dossier.repository';
+import { dossierRoutes } from './dossiers/dossier.routes';
+import { createDossierService } from './dossiers/dossier.service';
+import { createRoundRepository } from './rounds/round.repository';
+import { roundRoutes } from './rounds/round.routes';
+import { createRoundService } from './rounds/round.service';
 import { createSelfAssessmentRepository } from './self-assessment/self-assessment.repository';
 import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes';
-import { type AssessedProducts, createSelfAssessmentService } from './self-assessment/self-assessment.service';
+import { createSelfAssessmentService } from './self-assessment/self-assessment.service';
 
 export type EvaluationDeps = {
   transactions: Transactions;
   clock: Clock;
   audit: AuditService;
-  /** The registry's products, as the evaluation reads them (wired in app.ts). */
-  products: AssessedProducts;
+  /** The registry's products and documents, as the evaluation reads them (wired in app.ts). */
+  products: DossierRegistry;
+  /** Who holds which role where, and their names (identity). */
+  people: DossierPeople;
+  /** Tells whoever must act next (the notifications module). */
+  notifier: DossierNotifier;
 };
 
 /** Regimes and score sheets as versioned data, and the producers' self-assessments on them. */
 export function createEvaluationModule(deps: EvaluationDeps) {
-  const { transactions, clock, audit, products } = deps;
+  const { transactions, clock, audit, products, people, notifier } = deps;
   const criteriaRepository = createCriteriaRepository({ transactions });
   const criteria = createCriteriaService({ repository: criteriaRepository, clock });
   const drafts = createCriteriaDrafts({ transactions, clock, audit, repository: criteriaRepository, criteria });
@@ -35,12 +46,33 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     products,
     repository: createSelfAssessmentRepository({ transactions }),
   });
+  const rounds = createRoundService({ transactions, clock, audit, criteria, repository: createRoundRepository({ transactions }) });
+  const dossierRepository = createDossierRepository({ transactions });
+  const scoring: DossierScoring = {
+    // Until councils score (the councils entity), a dossier has no sheets.
+    resultFor: async () => ({ councilAssigned: false, submittedSheets: 0, quorum: 0, result: null, meetingNeeded: false }),
+  };
+  const dossiers = createDossierService({
+    transactions,
+    clock,
+    audit,
+    criteria,
+    rounds,
+    selfAssessments,
+    registry: products,
+    people,
+    notifier,
+    scoring,
+    repository: dossierRepository,
+  });
   const routes: FastifyPluginAsyncZod[] = [
     criteriaRoutes(criteria),
     criteriaAdminRoutes({ criteria, drafts, transfer }),
     selfAssessmentRoutes(selfAssessments),
+    roundRoutes(rounds),
+    dossierRoutes(dossiers),
   ];
-  return { criteria, drafts, transfer, selfAssessments, routes };
+  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, routes };
 }
 
 export type EvaluationModule = ReturnType<typeof createEvaluationModule>;

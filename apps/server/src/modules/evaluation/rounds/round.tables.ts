@@ -56,4 +56,5 @@ export const evaluationHolidays = pgTable(
 );
 
 export type EvaluationRoundRow = typeof evaluationRounds.$inferSelect;
+export type EvaluationRoundInsert = typeof evaluationRounds.$inferInsert;
 export type EvaluationHolidayRow = typeof evaluationHolidays.$inferSelect;

@@ -1,6 +1,6 @@
 import type { Transactions } from '../../../platform/database/transaction';
 import { escapeLikePattern, type RoleGrant } from '@ocop/domain/shared';
-import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { tenantProvinces, userRoles, users, type UserRow } from '../identity.tables';
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
@@ -113,6 +113,35 @@ export function createUserRepository({ transactions }: { transactions: Transacti
         .offset((page.page - 1) * page.pageSize);
       const [total] = await db().select({ n: count() }).from(users).where(where);
       return { rows, total: total?.n ?? 0 };
+    },
+
+    /** Enabled users holding one of the roles with a grant for this place (null fields of the place match grants without them). */
+    listHolders: async (
+      roles: readonly RoleGrant['role'][],
+      place: { provinceCode: string; communeCode?: string; producerId?: string },
+    ): Promise<{ id: string; fullName: string; email: string | null }[]> =>
+      db()
+        .selectDistinct({ id: users.id, fullName: users.fullName, email: users.email })
+        .from(users)
+        .innerJoin(userRoles, eq(userRoles.userId, users.id))
+        .where(
+          and(
+            isNull(users.disabledAt),
+            inArray(userRoles.role, [...roles]),
+            place.producerId ? eq(userRoles.producerId, place.producerId) : eq(userRoles.provinceCode, place.provinceCode),
+            place.communeCode ? eq(userRoles.communeCode, place.communeCode) : undefined,
+          ),
+        )
+        .limit(500),
+
+    /** Full names of these users, by id (missing ids are left out). */
+    namesOf: async (ids: readonly string[]): Promise<Map<string, string>> => {
+      if (ids.length === 0) return new Map();
+      const rows = await db()
+        .select({ id: users.id, fullName: users.fullName })
+        .from(users)
+        .where(inArray(users.id, [...ids]));
+      return new Map(rows.map((row) => [row.id, row.fullName]));
     },
 
     count: async (): Promise<number> => (await db().select({ n: count() }).from(users))[0]?.n ?? 0,

@@ -279,6 +279,12 @@ export function createUserService(deps: {
     servedProvinces: () => users.listProvinces(),
 
     countUsers: () => users.count(),
+
+    /** Who holds these roles for a place: the recipients of a notification ("whoever must act next"). */
+    holders: (roles: readonly Role[], place: { provinceCode: string; communeCode?: string; producerId?: string }) =>
+      users.listHolders(roles, place),
+
+    namesOf: (ids: readonly string[]) => users.namesOf(ids),
   };
 }
 
