@@ -26,7 +26,9 @@ export function genesisHash(dossierId: string): string {
 }
 
 export function sealHash(content: SealedContent): string {
-  const json = canonicalize(content);
+  // Only these fields, whatever else the object carries.
+  const { dossierId, memberId, criteriaVersionId, answers, comments, total, submittedAt, sealSeq, prevHash } = content;
+  const json = canonicalize({ dossierId, memberId, criteriaVersionId, answers, comments, total, submittedAt, sealSeq, prevHash });
   if (json === undefined) throw new Error('sheet content cannot be canonicalised');
   return createHash('sha256').update(json, 'utf8').digest('hex');
 }
