@@ -41,6 +41,10 @@ console.log('\n## Scoring (26/2026 sheets, pure rules)');
 const { benchScoring } = await import('./scoring.bench');
 for (const line of await benchScoring()) console.log(`- ${line}`);
 
+console.log('\n## Council scoring (PGlite, HTTP through inject; baseline GET /api/health in the same run)');
+const { benchCouncil } = await import('./council.bench');
+for (const line of await benchCouncil()) console.log(`- ${line}`);
+
 console.log('\n## Reference data at first start (PGlite; ratios to a second start on the same data)');
 const { benchReferenceLoad } = await import('./reference-load.bench');
 for (const line of await benchReferenceLoad()) console.log(`- ${line}`);

@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
+import { isDomainError } from '@ocop/domain/shared';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -148,6 +149,16 @@ export async function buildApp(deps: AppDeps) {
     transactions,
     clock,
     audit: identity.audit,
+    councilPeople: {
+      // Councils seat users by their grants; a missing user is simply not eligible.
+      find: async (userId) => {
+        const user = await identity.users.getSelf(userId).catch((error: unknown) => {
+          if (isDomainError(error) && error.kind === 'not_found') return null;
+          throw error;
+        });
+        return user && { id: user.id, fullName: user.fullName, disabled: user.disabledAt !== null, grants: user.roles };
+      },
+    },
     products: {
       // The registry decides who may read a product (404 outside one's scope); the evaluation adds its own rules.
       read: async (actor, productId) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { backup, restore } from './cli/backup.command';
+import { describeSealReport } from './cli/verify-sheets.command';
 import { loadConfig } from './config';
 import { openFileStore } from './open-file-store';
 import { seedDemoData } from './demo/seed-demo';
@@ -17,6 +18,7 @@ const USAGE = `ocop-admin — công cụ quản trị OCOP / OCOP admin tool
   ocop-admin seed-demo                    tạo dữ liệu demo Sơn La / create the Sơn La demo data
   ocop-admin backup <file>                sao lưu / back up (PGlite: stop the server first)
   ocop-admin restore <file>               khôi phục / restore (PGlite: stop the server first)
+  ocop-admin verify-sheets [--dossier <id>]  kiểm tra niêm phong phiếu chấm điểm / verify the seal of score sheets (exit 1 if tampered)
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, …) as for the server.`;
 
@@ -91,6 +93,16 @@ async function main(argv: string[]): Promise<string> {
           ? `Demo: ${created.users.map((u) => `${u.login} (${u.role})`).join(', ')} — mật khẩu / password: ${created.password}`
           : 'Demo data already present.';
       });
+    case 'verify-sheets': {
+      const { values } = parseArgs({ args: rest, options: { dossier: { type: 'string' } }, strict: true });
+      if (values.dossier !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.dossier))
+        throw new Error(`--dossier needs a dossier id (uuid), not ${values.dossier}`);
+      return withApp(async ({ modules }) => {
+        const { message, tampered } = describeSealReport(await modules.evaluation.scoring.verifySheets(values.dossier));
+        if (tampered) process.exitCode = 1;
+        return message;
+      });
+    }
     case 'backup':
     case 'restore': {
       const file = rest[0];

@@ -211,4 +211,84 @@ export const EVALUATION_ERROR_MESSAGES = {
     vi: 'Số quyết định {number} đã được dùng trong tỉnh.',
     en: 'Decision number {number} is already used in the province.',
   },
+  'council.not_found': {
+    vi: 'Không tìm thấy hội đồng đánh giá này.',
+    en: 'There is no such evaluation council.',
+  },
+  'council.round_not_found': {
+    vi: 'Không tìm thấy đợt đánh giá này.',
+    en: 'There is no such evaluation round.',
+  },
+  'council.member_not_found': {
+    vi: 'Người này không có trong hội đồng.',
+    en: 'This person is not on the council.',
+  },
+  'council.member_of_other_province': {
+    vi: 'Người dùng này là thành viên hội đồng của tỉnh khác (mã {provinceCode}), không thể tham gia hội đồng của tỉnh này.',
+    en: 'This user is a council member of another province (code {provinceCode}) and cannot sit on this province’s council.',
+  },
+  'council.user_not_council_member': {
+    vi: 'Người dùng này chưa có vai trò thành viên hội đồng của tỉnh, nên không thể làm chủ tịch hay thành viên chấm điểm.',
+    en: 'This user does not hold the council-member role in the province, so cannot be the chair or a scoring member.',
+  },
+  'council.user_not_eligible': {
+    vi: 'Thư ký và tổ tư vấn phải là thành viên hội đồng hoặc cán bộ của tỉnh; người dùng này không phải.',
+    en: 'The secretary and the advisory team must be council members or officers of the province; this user is neither.',
+  },
+  'council.chair_exists': {
+    vi: 'Hội đồng đã có chủ tịch ({fullName}); mỗi hội đồng chỉ có một chủ tịch.',
+    en: 'The council already has a chair ({fullName}); a council has exactly one chair.',
+  },
+  'council.already_member': {
+    vi: 'Người dùng này đã có trong hội đồng.',
+    en: 'This user is already on the council.',
+  },
+  'council.member_has_sheets': {
+    vi: 'Không thể rút thành viên này khỏi hội đồng: đã nộp {count} phiếu chấm điểm.',
+    en: 'This member cannot leave the council: they have submitted {count} score sheets.',
+  },
+  'council.dossier_not_assignable': {
+    vi: 'Không thể giao hồ sơ {dossierId} cho hội đồng: hồ sơ phải cùng đợt đánh giá và đang ở bước tiếp nhận, tổ tư vấn xem xét hoặc hội đồng chấm điểm (hiện: "{state}").',
+    en: 'Dossier {dossierId} cannot go to this council: it must be of the same round and received, under advisory review or being scored (now "{state}").',
+  },
+  'council.dossier_scored_elsewhere': {
+    vi: 'Hồ sơ {dossierId} đã có phiếu chấm điểm của hội đồng khác, không thể giao lại.',
+    en: 'Dossier {dossierId} already has score sheets from another council and cannot be reassigned.',
+  },
+  'scoring.dossier_not_found': {
+    vi: 'Không tìm thấy hồ sơ này, hoặc hồ sơ không thuộc hội đồng của bạn.',
+    en: 'There is no such dossier, or it is not one of your council’s.',
+  },
+  'scoring.not_open': {
+    vi: 'Hồ sơ đang ở bước "{state}", chưa hoặc không còn mở để hội đồng chấm điểm.',
+    en: 'The dossier is at "{state}": it is not open for the council’s scoring.',
+  },
+  'scoring.position_does_not_score': {
+    vi: 'Chỉ chủ tịch và các thành viên hội đồng chấm điểm; thư ký và tổ tư vấn không chấm.',
+    en: 'Only the chair and the members score; the secretary and the advisory team do not.',
+  },
+  'scoring.conflict_declared': {
+    vi: 'Bạn đã khai báo xung đột lợi ích với hồ sơ này nên không được chấm điểm hồ sơ.',
+    en: 'You declared a conflict of interest with this dossier, so you may not score it.',
+  },
+  'scoring.declaration_locked': {
+    vi: 'Bạn đã nộp phiếu chấm điểm hồ sơ này nên không thể thay đổi khai báo xung đột lợi ích.',
+    en: 'You have submitted your score sheet for this dossier, so the conflict declaration can no longer change.',
+  },
+  'scoring.sheet_submitted': {
+    vi: 'Phiếu chấm điểm đã nộp và niêm phong, không thể sửa.',
+    en: 'The score sheet has been submitted and sealed; it cannot change.',
+  },
+  'scoring.stale_revision': {
+    vi: 'Phiếu chấm điểm vừa được lưu ở nơi khác. Hãy tải lại để xem bản mới nhất (lần lưu {revision}).',
+    en: 'The score sheet was just saved elsewhere. Reload to see the latest (save {revision}).',
+  },
+  'scoring.incomplete': {
+    vi: 'Chưa thể nộp phiếu: còn {count} tiêu chí chưa chấm ({missing}).',
+    en: 'The sheet cannot be submitted yet: {count} criteria are not scored ({missing}).',
+  },
+  'scoring.comment_not_of_sheet': {
+    vi: 'Nhận xét cho tiêu chí {criterionCode}, nhưng phiếu không có tiêu chí chấm điểm này.',
+    en: 'A comment on criterion {criterionCode}, which the sheet does not score.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

@@ -2,13 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { createCouncilRepository } from './councils/council.repository';
+import { councilRoutes } from './councils/council.routes';
+import { type CouncilPeople, createCouncilService } from './councils/council.service';
+import { scoringRoutes } from './councils/scoring.routes';
+import { createScoringService } from './councils/scoring.service';
 import { criteriaAdminRoutes } from './criteria/criteria-admin.routes';
 import { createCriteriaDrafts } from './criteria/criteria-drafts';
 import { createCriteriaTransfer } from './criteria/criteria-transfer';
 import { createCriteriaRepository } from './criteria/criteria.repository';
 import { criteriaRoutes } from './criteria/criteria.routes';
 import { createCriteriaService } from './criteria/criteria.service';
-import type { DossierNotifier, DossierPeople, DossierRegistry, DossierScoring } from './dossiers/dossier-ports';
+import type { DossierNotifier, DossierPeople, DossierRegistry } from './dossiers/dossier-ports';
 import { createDossierRepository } from './dossiers/dossier.repository';
 import { dossierRoutes } from './dossiers/dossier.routes';
 import { createDossierService } from './dossiers/dossier.service';
@@ -27,13 +32,15 @@ export type EvaluationDeps = {
   products: DossierRegistry;
   /** Who holds which role where, and their names (identity). */
   people: DossierPeople;
+  /** Users as councils seat them: name and grants (wired in app.ts from identity). */
+  councilPeople: CouncilPeople;
   /** Tells whoever must act next (the notifications module). */
   notifier: DossierNotifier;
 };
 
 /** Regimes and score sheets as versioned data, and the producers' self-assessments on them. */
 export function createEvaluationModule(deps: EvaluationDeps) {
-  const { transactions, clock, audit, products, people, notifier } = deps;
+  const { transactions, clock, audit, products, people, councilPeople, notifier } = deps;
   const criteriaRepository = createCriteriaRepository({ transactions });
   const criteria = createCriteriaService({ repository: criteriaRepository, clock });
   const drafts = createCriteriaDrafts({ transactions, clock, audit, repository: criteriaRepository, criteria });
@@ -46,12 +53,10 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     products,
     repository: createSelfAssessmentRepository({ transactions }),
   });
+  const councilRepository = createCouncilRepository({ transactions });
+  const councils = createCouncilService({ transactions, clock, audit, repository: councilRepository, people: councilPeople });
+  const scoring = createScoringService({ transactions, clock, audit, repository: councilRepository, criteria });
   const rounds = createRoundService({ transactions, clock, audit, criteria, repository: createRoundRepository({ transactions }) });
-  const dossierRepository = createDossierRepository({ transactions });
-  const scoring: DossierScoring = {
-    // Until councils score (the councils entity), a dossier has no sheets.
-    resultFor: async () => ({ councilAssigned: false, submittedSheets: 0, quorum: 0, result: null, meetingNeeded: false }),
-  };
   const dossiers = createDossierService({
     transactions,
     clock,
@@ -63,7 +68,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     people,
     notifier,
     scoring,
-    repository: dossierRepository,
+    repository: createDossierRepository({ transactions }),
   });
   const routes: FastifyPluginAsyncZod[] = [
     criteriaRoutes(criteria),
@@ -71,8 +76,10 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     selfAssessmentRoutes(selfAssessments),
     roundRoutes(rounds),
     dossierRoutes(dossiers),
+    councilRoutes(councils),
+    scoringRoutes(scoring),
   ];
-  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, routes };
+  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, councils, scoring, routes };
 }
 
 export type EvaluationModule = ReturnType<typeof createEvaluationModule>;
