@@ -166,6 +166,7 @@ export async function buildApp(deps: AppDeps) {
         return {
           id: product.id,
           name: product.nameVi,
+          code: product.code,
           producer: {
             id: product.producer.id,
             name: product.producer.name,

@@ -36,7 +36,12 @@ export function createDossierSteps(deps: {
           change.selfAssessment = { ...ctx.answers };
           change.selfAssessmentTotal = scoreSheet(ctx.sheet, ctx.answers).total;
         }
-        change.registration = { ...(await registry.registrationOf(actor, row.productId)), ...row.registration };
+        const registration = await registry.registrationOf(actor, row.productId);
+        change.registration = { ...registration, ...row.registration };
+        // The names as filed, refreshed from the registry at each submission.
+        if (typeof registration.productName === 'string') change.productName = registration.productName;
+        if (typeof registration.producerName === 'string') change.producerName = registration.producerName;
+        change.productCode = typeof registration.productCode === 'string' ? registration.productCode : null;
         return change;
       }
       case 'propose':

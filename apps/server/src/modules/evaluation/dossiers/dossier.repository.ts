@@ -2,8 +2,6 @@ import type { DossierState } from '@ocop/domain/evaluation';
 import { escapeLikePattern } from '@ocop/domain/shared';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Transactions } from '../../../platform/database/transaction';
-import { producers } from '../../registry/producers/producer.tables';
-import { products } from '../../registry/products/product.tables';
 import { councilMembers } from '../councils/council.tables';
 import { evaluationRounds } from '../rounds/round.tables';
 import {
@@ -39,35 +37,12 @@ export type DossierFilters = {
   q?: string | undefined;
 };
 
-/** A dossier with the names a list or a screen shows. */
-export type DossierJoined = DossierRow & {
-  productName: string;
-  productCode: string | null;
-  producerName: string;
-  roundName: string;
-};
+/** A dossier with its round's name, as a list or a screen shows it. */
+export type DossierJoined = DossierRow & { roundName: string };
 
-const joinedColumns = {
-  dossier: dossiers,
-  productName: products.nameVi,
-  productCode: products.code,
-  producerName: producers.name,
-  roundName: evaluationRounds.name,
-};
+const joinedColumns = { dossier: dossiers, roundName: evaluationRounds.name };
 
-const flatten = (row: {
-  dossier: DossierRow;
-  productName: string;
-  productCode: string | null;
-  producerName: string;
-  roundName: string;
-}) => ({
-  ...row.dossier,
-  productName: row.productName,
-  productCode: row.productCode,
-  producerName: row.producerName,
-  roundName: row.roundName,
-});
+const flatten = (row: { dossier: DossierRow; roundName: string }): DossierJoined => ({ ...row.dossier, roundName: row.roundName });
 
 function reachCondition(reach: DossierReach): SQL | undefined {
   if (reach === 'all') return undefined;
@@ -99,7 +74,7 @@ function filterConditions(filters: DossierFilters, withState: boolean): SQL[] {
   const q = filters.q?.trim();
   if (q) {
     const pattern = `%${escapeLikePattern(q)}%`;
-    const match = or(ilike(products.nameVi, pattern), ilike(producers.name, pattern), ilike(products.code, pattern));
+    const match = or(ilike(dossiers.productName, pattern), ilike(dossiers.producerName, pattern), ilike(dossiers.productCode, pattern));
     if (match) conditions.push(match);
   }
   return conditions;
@@ -107,13 +82,7 @@ function filterConditions(filters: DossierFilters, withState: boolean): SQL[] {
 
 export function createDossierRepository({ transactions }: { transactions: Transactions }) {
   const db = () => transactions.db();
-  const joined = () =>
-    db()
-      .select(joinedColumns)
-      .from(dossiers)
-      .innerJoin(products, eq(products.id, dossiers.productId))
-      .innerJoin(producers, eq(producers.id, dossiers.producerId))
-      .innerJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId));
+  const joined = () => db().select(joinedColumns).from(dossiers).innerJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId));
 
   return {
     findById: async (id: string): Promise<DossierRow | undefined> => (await db().select().from(dossiers).where(eq(dossiers.id, id)))[0],
@@ -153,12 +122,7 @@ export function createDossierRepository({ transactions }: { transactions: Transa
           .orderBy(desc(dossiers.updatedAt), asc(dossiers.id))
           .limit(page.pageSize)
           .offset((page.page - 1) * page.pageSize),
-        db()
-          .select({ n: count() })
-          .from(dossiers)
-          .innerJoin(products, eq(products.id, dossiers.productId))
-          .innerJoin(producers, eq(producers.id, dossiers.producerId))
-          .where(where),
+        db().select({ n: count() }).from(dossiers).where(where),
       ]);
       return { items: rows.map(flatten), total: Number(totals[0]?.n ?? 0) };
     },
@@ -168,8 +132,6 @@ export function createDossierRepository({ transactions }: { transactions: Transa
       const rows = await db()
         .select({ state: dossiers.state, n: count() })
         .from(dossiers)
-        .innerJoin(products, eq(products.id, dossiers.productId))
-        .innerJoin(producers, eq(producers.id, dossiers.producerId))
         .where(and(reachCondition(reach), ...filterConditions(filters, false)))
         .groupBy(dossiers.state);
       return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));

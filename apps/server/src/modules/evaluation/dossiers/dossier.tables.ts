@@ -114,6 +114,10 @@ export const dossiers = pgTable(
     roundId: uuid()
       .notNull()
       .references(() => evaluationRounds.id),
+    /** The names as filed (taken when opened, again at each submission): the board lists and searches them without reaching into the registry. */
+    productName: text().notNull(),
+    productCode: text(),
+    producerName: text().notNull(),
     kind: text({ enum: DOSSIER_KINDS }).notNull(),
     state: text({ enum: DOSSIER_STATES }).notNull().default('draft'),
     revision: integer().notNull().default(1),

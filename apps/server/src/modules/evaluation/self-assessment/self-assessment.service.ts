@@ -14,6 +14,7 @@ import type { SelfAssessmentRow } from './self-assessment.tables';
 export type AssessedProduct = {
   id: string;
   name: string;
+  code: string | null;
   producer: { id: string; name: string; provinceCode: string; communeCode: string | null };
   productSet: ProductSetRef & { name: string };
 };
