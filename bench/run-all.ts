@@ -41,6 +41,10 @@ console.log('\n## Scoring (26/2026 sheets, pure rules)');
 const { benchScoring } = await import('./scoring.bench');
 for (const line of await benchScoring()) console.log(`- ${line}`);
 
+console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)');
+const { benchDocuments } = await import('./documents.bench');
+for (const line of await benchDocuments()) console.log(`- ${line}`);
+
 console.log('\n## Reference data at first start (PGlite; ratios to a second start on the same data)');
 const { benchReferenceLoad } = await import('./reference-load.bench');
 for (const line of await benchReferenceLoad()) console.log(`- ${line}`);
