@@ -45,6 +45,10 @@ console.log('\n## Council scoring (PGlite, HTTP through inject; baseline GET /ap
 const { benchCouncil } = await import('./council.bench');
 for (const line of await benchCouncil()) console.log(`- ${line}`);
 
+console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)');
+const { benchDocuments } = await import('./documents.bench');
+for (const line of await benchDocuments()) console.log(`- ${line}`);
+
 console.log('\n## Reference data at first start (PGlite; ratios to a second start on the same data)');
 const { benchReferenceLoad } = await import('./reference-load.bench');
 for (const line of await benchReferenceLoad()) console.log(`- ${line}`);

@@ -33,7 +33,14 @@ export type PdfInfo = {
   subject?: string;
   /** Written as the creation and modification dates: taken from the data, so the same data gives the same file. */
   date: Date;
+  /** A4 portrait unless asked. */
+  layout?: 'portrait' | 'landscape';
 };
+
+/** One line of a text block: its text and style, and optionally a short centred rule under it. */
+export type BlockLine = TextStyle & { text: string; rule?: number; gap?: number };
+/** A column of lines at `x` (from the page's left edge), `width` wide, each line aligned as `align` (centre by default). */
+export type TextBlock = { x: number; width: number; lines: readonly BlockLine[]; align?: 'left' | 'center' | 'right' };
 
 export type TextStyle = { font?: PdfFont; size?: number; color?: string };
 
@@ -50,7 +57,7 @@ export class PdfWriter {
     const font = fonts();
     this.doc = new PDFDocument({
       size: 'A4',
-      layout: 'portrait',
+      layout: info.layout ?? 'portrait',
       margins: MARGIN,
       bufferPages: true,
       info: {
@@ -118,6 +125,58 @@ export class PdfWriter {
       .strokeColor(PDF_COLORS.rule)
       .stroke();
     this.doc.y = y + gap / 2;
+  }
+
+  /**
+   * Text blocks side by side from the current line (a letterhead: issuer left, national motto right;
+   * or signature blocks), kept together on one page; leaves the cursor under the tallest block.
+   */
+  blocks(blocks: readonly TextBlock[]): void {
+    const { doc } = this;
+    const lineHeight = (line: BlockLine, width: number) => {
+      this.style(line);
+      return doc.heightOfString(line.text || ' ', { width }) + (line.rule === undefined ? 0 : 3) + (line.gap ?? 0);
+    };
+    const heights = blocks.map((block) => block.lines.reduce((sum, line) => sum + lineHeight(line, block.width), 0));
+    this.ensureSpace(Math.max(0, ...heights));
+    const top = doc.y;
+    let bottom = top;
+    for (const block of blocks) {
+      let y = top;
+      for (const line of block.lines) {
+        this.style(line);
+        doc.text(line.text || ' ', block.x, y, { width: block.width, align: block.align ?? 'center' });
+        y = doc.y;
+        if (line.rule !== undefined) {
+          const from = block.x + (block.width - line.rule) / 2;
+          doc
+            .moveTo(from, y + 1)
+            .lineTo(from + line.rule, y + 1)
+            .lineWidth(0.6)
+            .strokeColor(PDF_COLORS.text)
+            .stroke();
+          y += 3;
+        }
+        y += line.gap ?? 0;
+      }
+      bottom = Math.max(bottom, y);
+    }
+    this.style();
+    doc.x = this.left;
+    doc.y = bottom;
+  }
+
+  /** A square check box of side `size` with its top left at (x, y), ticked when `checked`. */
+  checkbox(x: number, y: number, size: number, checked: boolean): void {
+    this.doc.rect(x, y, size, size).lineWidth(0.7).strokeColor(PDF_COLORS.text).stroke();
+    if (checked)
+      this.doc
+        .moveTo(x + size * 0.2, y + size * 0.55)
+        .lineTo(x + size * 0.42, y + size * 0.78)
+        .lineTo(x + size * 0.82, y + size * 0.22)
+        .lineWidth(1.2)
+        .strokeColor(PDF_COLORS.text)
+        .stroke();
   }
 
   /** A five-pointed star as a vector path (prints sharp at any size), centred on (cx, cy). */

@@ -1,7 +1,13 @@
 import { PDF_COLORS, type PdfFont, type PdfWriter } from './pdf-document';
 
 export type TableColumn = { header: string; width: number; align?: 'left' | 'center' | 'right' };
-export type TableCell = { text: string; font?: PdfFont; indent?: number };
+/** A cell's text; `paint` draws into the cell after it (e.g. vector stars), given the cell's box. */
+export type TableCell = {
+  text: string;
+  font?: PdfFont;
+  indent?: number;
+  paint?: (box: { x: number; y: number; width: number; height: number }) => void;
+};
 export type RowStyle = { fill?: string; font?: PdfFont };
 
 const PAD = 3;
@@ -18,11 +24,11 @@ export class PdfTable {
     private readonly columns: readonly TableColumn[],
   ) {}
 
+  /** The header row; on a new page when it and a first row would not fit here. */
   header(): void {
-    this.draw(
-      this.columns.map((column) => ({ text: column.header, font: 'bold' })),
-      { fill: PDF_COLORS.fill },
-    );
+    const cells: TableCell[] = this.columns.map((column) => ({ text: column.header, font: 'bold' }));
+    if (this.writer.doc.y + this.heightOf(cells, {}) + 24 > this.writer.bottom) this.writer.doc.addPage();
+    this.draw(cells, { fill: PDF_COLORS.fill });
   }
 
   /** One row; a new page (with the header again) when it does not fit on this one. */
@@ -60,6 +66,7 @@ export class PdfTable {
         const indent = cell.indent ?? 0;
         this.writer.style({ font: cell.font ?? style.font ?? 'regular', size: SIZE });
         doc.text(cell.text, x + PAD + indent, top + PAD, { width: column.width - 2 * PAD - indent, align: column.align ?? 'left' });
+        cell.paint?.({ x: x + PAD, y: top + PAD, width: column.width - 2 * PAD, height: height - 2 * PAD });
       }
       x += column.width;
     });
