@@ -211,6 +211,10 @@ export const EVALUATION_ERROR_MESSAGES = {
     vi: 'Số quyết định {number} đã được dùng trong tỉnh.',
     en: 'Decision number {number} is already used in the province.',
   },
+  'dossier.document_not_ready': {
+    vi: 'Chưa lập được tài liệu này: còn thiếu {missing}.',
+    en: 'This document cannot be drawn up yet: {missingEn} is missing.',
+  },
   'council.not_found': {
     vi: 'Không tìm thấy hội đồng đánh giá này.',
     en: 'There is no such evaluation council.',

@@ -59,3 +59,49 @@ export async function givenSelfAssessment(member: Client, productId: string, pic
   if (response.statusCode !== 200) throw new Error(`self-assessment not saved: ${response.statusCode} ${response.body}`);
   return response.json() as SelfAssessmentView;
 }
+
+type SheetContent = SelfAssessmentView['content'];
+type SheetCriterion = SheetContent['parts'][number]['criteria'][number];
+
+/**
+ * Answers whose total lands in [low, high): all best options, then criteria lowered one by one to
+ * their worst option (or the option a starred minimum needs at `keepMinimaOf` stars) while the
+ * total stays at least `low`.
+ */
+export function answersScoring(content: SheetContent, low: number, high: number, keepMinimaOf = 4): Record<string, string> {
+  const answerable: SheetCriterion[] = [];
+  const walk = (criteria: readonly SheetCriterion[]) => {
+    for (const criterion of criteria) {
+      if (criterion.options.length > 0) answerable.push(criterion);
+      walk(criterion.children);
+    }
+  };
+  for (const part of content.parts) walk(part.criteria);
+  const answers: Record<string, string> = {};
+  let total = 0;
+  for (const criterion of answerable) {
+    const best = [...criterion.options].sort((a, b) => b.points - a.points)[0];
+    if (best) {
+      answers[criterion.code] = best.id;
+      total += best.points;
+    }
+  }
+  for (const criterion of answerable) {
+    if (total < high) break;
+    const best = criterion.options.find((option) => option.id === answers[criterion.code]);
+    const floorId = criterion.minima.filter((minimum) => minimum.stars <= keepMinimaOf).sort((a, b) => b.stars - a.stars)[0]?.optionId;
+    const floor = floorId
+      ? criterion.options.find((option) => option.id === floorId)
+      : [...criterion.options].sort((a, b) => a.points - b.points)[0];
+    if (!best || !floor || floor.points >= best.points) continue;
+    // Lower only as far as the window allows: the cheapest option that keeps the total at least `low`.
+    const candidates = [...criterion.options]
+      .filter((option) => option.points >= floor.points && option.points < best.points)
+      .sort((a, b) => a.points - b.points);
+    const chosen = candidates.find((option) => total - best.points + option.points >= low);
+    if (!chosen) continue;
+    answers[criterion.code] = chosen.id;
+    total += chosen.points - best.points;
+  }
+  return answers;
+}

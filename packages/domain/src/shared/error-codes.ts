@@ -166,6 +166,7 @@ export const RULE_ERROR_CODES = [
   'dossier.evidence_item_unknown',
   'dossier.other_round',
   'decision.number_taken',
+  'dossier.document_not_ready',
   'self_assessment.members_only',
   'self_assessment.other_version',
   'self_assessment.stale_revision',

@@ -14,6 +14,8 @@ import { createCriteriaRepository } from './criteria/criteria.repository';
 import { criteriaRoutes } from './criteria/criteria.routes';
 import { createCriteriaService } from './criteria/criteria.service';
 import type { DossierNotifier, DossierPeople, DossierRegistry } from './dossiers/dossier-ports';
+import { documentRoutes } from './documents/document.routes';
+import { createDocumentService } from './documents/document.service';
 import { createDossierRepository } from './dossiers/dossier.repository';
 import { dossierRoutes } from './dossiers/dossier.routes';
 import { createDossierService } from './dossiers/dossier.service';
@@ -57,6 +59,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
   const councils = createCouncilService({ transactions, clock, audit, repository: councilRepository, people: councilPeople });
   const scoring = createScoringService({ transactions, clock, audit, repository: councilRepository, criteria });
   const rounds = createRoundService({ transactions, clock, audit, criteria, repository: createRoundRepository({ transactions }) });
+  const dossierRepository = createDossierRepository({ transactions });
   const dossiers = createDossierService({
     transactions,
     clock,
@@ -68,7 +71,17 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     people,
     notifier,
     scoring,
-    repository: createDossierRepository({ transactions }),
+    repository: dossierRepository,
+  });
+  const documents = createDocumentService({
+    transactions,
+    clock,
+    criteria,
+    rounds,
+    dossiers,
+    repository: dossierRepository,
+    councils: councilRepository,
+    registry: products,
   });
   const routes: FastifyPluginAsyncZod[] = [
     criteriaRoutes(criteria),
@@ -78,8 +91,9 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     dossierRoutes(dossiers),
     councilRoutes(councils),
     scoringRoutes(scoring),
+    documentRoutes(documents),
   ];
-  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, councils, scoring, routes };
+  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, councils, scoring, documents, routes };
 }
 
 export type EvaluationModule = ReturnType<typeof createEvaluationModule>;
