@@ -120,7 +120,7 @@ describe('the evaluation process end to end', () => {
   it('runs a dossier from the producer to a 4★ recognition, with the documents of every step', async () => {
     await givenSelfAssessment(scene.member, scene.product.id, 'best');
     const id = await toCouncil(scene.product.id);
-    const [chair, second, third, fourth] = members as [Client, Client, Client, Client];
+    const [chair, second, third, fourth] = members as unknown as [Client, Client, Client, Client];
     const conflict = await fourth.put(`/api/evaluation/dossiers/${id}/conflict`, {
       hasConflict: true,
       reason: 'Người thân làm việc tại hợp tác xã',
@@ -173,7 +173,7 @@ describe('the evaluation process end to end', () => {
     const product = await givenProduct(t, scene.officer, scene.producer.id, { nameVi: 'Cà phê rang xay Chiềng An' });
     await givenSelfAssessment(scene.member, product.id, 'best');
     const id = await toCouncil(product.id);
-    const [chair, second, third] = members as [Client, Client, Client];
+    const [chair, second, third] = members as unknown as [Client, Client, Client];
     await scoreBy([chair, second, third], id, 91, 94);
     const scored = await act(scene.officer, id, 'close_scoring');
     expect(scored.resultTotal).toBeGreaterThanOrEqual(90);
