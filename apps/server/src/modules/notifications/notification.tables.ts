@@ -29,10 +29,7 @@ export const notifications = pgTable(
     emailState: text({ enum: EMAIL_STATES }).notNull().default('pending'),
     emailedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    index('notifications_inbox_idx').on(t.userId, t.createdAt),
-    index('notifications_email_pending_idx').on(t.userId, t.emailState),
-  ],
+  (t) => [index('notifications_inbox_idx').on(t.userId, t.createdAt), index('notifications_email_pending_idx').on(t.userId, t.emailState)],
 );
 
 export type NotificationRow = typeof notifications.$inferSelect;
