@@ -1,4 +1,16 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantProvinces, users } from '../../identity/identity.tables';
 import { criteriaVersions } from '../criteria/criteria.tables';
 import { dossiers } from '../dossiers/dossier.tables';
@@ -66,10 +78,7 @@ export const councilMembers = pgTable(
     position: text({ enum: COUNCIL_POSITIONS }).notNull(),
     department: text({ enum: COUNCIL_DEPARTMENTS }).notNull(),
   },
-  (t) => [
-    uniqueIndex('council_members_user_key').on(t.councilId, t.userId),
-    index('council_members_user_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('council_members_user_key').on(t.councilId, t.userId), index('council_members_user_idx').on(t.userId)],
 );
 
 /** A member's declaration on one dossier: who declares a conflict of interest does not score it. */

@@ -1,6 +1,19 @@
 import { DOSSIER_STATES } from '@ocop/domain/evaluation';
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantProvinces, users } from '../../identity/identity.tables';
 import { registryDocuments } from '../../registry/documents/file.tables';
 import { producers } from '../../registry/producers/producer.tables';
@@ -173,7 +186,12 @@ export const dossierEvidence = pgTable(
     addedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('dossier_evidence_key').on(t.dossierId, t.documentId, sql`coalesce(${t.criterionCode}, '')`, sql`coalesce(${t.evidenceItemId}, '')`),
+    uniqueIndex('dossier_evidence_key').on(
+      t.dossierId,
+      t.documentId,
+      sql`coalesce(${t.criterionCode}, '')`,
+      sql`coalesce(${t.evidenceItemId}, '')`,
+    ),
     index('dossier_evidence_document_idx').on(t.documentId),
   ],
 );
