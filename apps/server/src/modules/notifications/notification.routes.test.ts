@@ -6,6 +6,7 @@ import { SYSTEM_CONTEXT } from '../identity';
 import { startSmtpServer, type TestSmtpServer } from '../../test-support/smtp-server';
 import { SON_LA, startTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/test-app';
 import { DIGEST_QUEUE, MAX_RECIPIENTS, type NotificationMessage } from '.';
+import { DIGEST_MAX_ITEMS } from './notification-digest';
 import { notifications } from './notification.tables';
 
 const MINUTE = 60_000;
@@ -196,6 +197,24 @@ describe('notifications: inbox and digest mail', () => {
     expect(rows.map((row) => [row.emailState, row.emailedAt])).toEqual([['skipped', null]]);
     expect(smtp.received.length).toBe(before);
     expect((await digestJobsOf(user.id)).map((job) => job.status)).toEqual(['completed']);
+  });
+
+  it('mails at most DIGEST_MAX_ITEMS items at once and sends the rest in a follow-up digest', async () => {
+    const { user, login } = await t.givenUser({ role: 'commune_officer' });
+    for (let i = 0; i < DIGEST_MAX_ITEMS + 3; i++) {
+      await notify([user.id], { subject: `Việc ${i + 1} / Task ${i + 1}`, link: `/dossiers/${i + 1}` });
+      t.clock.advance(1_000);
+    }
+    t.clock.advance(10 * MINUTE);
+    await t.settleJobs();
+    const mails = mailsTo(login);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      `OCOP: ${DIGEST_MAX_ITEMS} việc cần làm / ${DIGEST_MAX_ITEMS} things to do`,
+      'OCOP: 3 việc cần làm / 3 things to do',
+    ]);
+    expect(mails[0]?.text).toContain(`${DIGEST_MAX_ITEMS}. Việc ${DIGEST_MAX_ITEMS} / Task ${DIGEST_MAX_ITEMS}`);
+    expect(mails[1]?.text).toContain(`1. Việc ${DIGEST_MAX_ITEMS + 1} / Task ${DIGEST_MAX_ITEMS + 1}`);
+    expect((await rowsOf(user.id)).every((row) => row.emailState === 'sent')).toBe(true);
   });
 
   it('refuses more recipients than the bound, and recipients that are not users', async () => {
