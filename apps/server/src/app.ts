@@ -18,9 +18,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { DomainError } from '@ocop/domain/shared';
 import { createEvaluationModule } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule } from './modules/identity';
+import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
@@ -28,6 +30,9 @@ import { type Clock, systemClock } from './platform/clock';
 import { type DatabaseHandle, queryRows } from './platform/database/database';
 import { createTransactions } from './platform/database/transaction';
 import { createJobQueue } from './platform/jobs/job-queue';
+import { createLoggingTransport } from './platform/mail/logging-transport';
+import type { MailTransport } from './platform/mail/mail-transport';
+import { createSmtpTransport } from './platform/mail/smtp-transport';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
@@ -49,6 +54,12 @@ export type AppSettings = {
   bodyLimitBytes?: number;
   /** Where uploaded files are kept (`DATA_DIR/files`); tests give a fresh temporary folder. */
   filesDir: string;
+  /** The SMTP server mail goes through (`smtp://user:pass@host:587`); unset: mail is only noted in the log. */
+  smtpUrl?: string | undefined;
+  /** The sender of every mail. */
+  mailFrom?: string;
+  /** How long notifications gather before one digest mail carries them (10 by default). */
+  notifyDigestMinutes?: number;
 };
 
 export type AppDeps = {
@@ -59,6 +70,8 @@ export type AppDeps = {
   logger?: FastifyBaseLogger;
   /** Where uploaded bytes live (S3-compatible when configured); the local disk under `settings.filesDir` otherwise. */
   store?: FileStore;
+  /** Where mail goes; built from `settings.smtpUrl` (or the log) when not given. */
+  mail?: MailTransport;
 };
 
 /** Every module's events; a module publishes its own and subscribes, here, to any. */
@@ -127,6 +140,33 @@ export async function buildApp(deps: AppDeps) {
   // app is ready and, on close, stops its running job at the next safe point (it is run again later).
   const jobs = createJobQueue({ transactions, clock, logger: app.log });
   app.addHook('onClose', async () => jobs.stop());
+  const mail =
+    deps.mail ??
+    (settings.smtpUrl
+      ? createSmtpTransport({ url: settings.smtpUrl, from: settings.mailFrom ?? 'OCOP <no-reply@localhost>' })
+      : createLoggingTransport(app.log));
+  app.addHook('onClose', async () => mail.close());
+  // Notifications: an inbox and digest mails from the job queue; other modules receive `notifications.notifier`.
+  const notifications = createNotificationsModule({
+    transactions,
+    clock,
+    jobs,
+    mail,
+    publicUrl: settings.publicUrl,
+    digestMinutes: settings.notifyDigestMinutes ?? 10,
+    recipients: {
+      contactOf: async (userId) => {
+        try {
+          const user = await identity.users.getSelf(userId);
+          return { email: user.email, fullName: user.fullName, disabled: user.disabledAt !== null };
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'user.not_found') return null;
+          throw error;
+        }
+      },
+    },
+  });
+  notifications.registerJobs(jobs);
   // Domain events: published inside the changing transaction; after-commit work goes through the jobs table (an outbox).
   const events = createDomainEvents<AppEvents>({ transactions, clock, jobs });
   const store = deps.store ?? (await createLocalFileStore(settings.filesDir));
@@ -225,8 +265,7 @@ export async function buildApp(deps: AppDeps) {
       communeName: async (communeCode) => (await geography.adminUnits.findUnit(communeCode))?.name ?? null,
     },
     people: { holders: identity.users.holders, namesOf: identity.users.namesOf },
-    // Replaced by the notifications module's notifier when it lands on main.
-    notifier: { notify: async () => undefined },
+    notifier: notifications.notifier,
   });
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);
@@ -237,7 +276,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
-  const apiRoutes: FastifyPluginAsyncZod[] = [...geography.routes, ...identity.routes, ...registry.routes, ...evaluation.routes];
+  const apiRoutes: FastifyPluginAsyncZod[] = [
+    ...geography.routes,
+    ...identity.routes,
+    ...registry.routes,
+    ...evaluation.routes,
+    ...notifications.routes,
+  ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
     backOffice.addHook('onSend', async (request, reply) => {
@@ -305,7 +350,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry, evaluation }, clock, transactions, jobs, events };
+  return { app, routes, modules: { geography, identity, registry, evaluation, notifications }, clock, transactions, jobs, events };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

@@ -60,4 +60,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'ocop' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
     expect(() => loadConfig({ FILE_STORE: 'ftp' })).toThrow(/FILE_STORE/);
   });
+
+  it('logs mail instead of sending it unless SMTP_URL names a server; digests gather for 10 minutes by default', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://ocop.sonla.gov.vn' })).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'OCOP <no-reply@ocop.sonla.gov.vn>',
+      notifyDigestMinutes: 10,
+    });
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://ocop:secret@mail.sonla.gov.vn:587',
+        MAIL_FROM: 'OCOP Sơn La <ocop@sonla.gov.vn>',
+        NOTIFY_DIGEST_MINUTES: '30',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtp://ocop:secret@mail.sonla.gov.vn:587',
+      mailFrom: 'OCOP Sơn La <ocop@sonla.gov.vn>',
+      notifyDigestMinutes: 30,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.sonla.gov.vn:25' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ NOTIFY_DIGEST_MINUTES: '0' })).toThrow(/NOTIFY_DIGEST_MINUTES/);
+  });
+
+  it('never repeats the SMTP password in its complaint', () => {
+    expect(() => loadConfig({ SMTP_URL: 'ftp://ocop:hunter2@mail' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
+  });
 });

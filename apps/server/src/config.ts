@@ -38,6 +38,17 @@ const environment = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   // Self-hosted services (MinIO, Ceph, the Vietnamese clouds' object storage) mostly need path-style addressing.
   S3_FORCE_PATH_STYLE: boolish.default(true),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  NOTIFY_DIGEST_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 
 /** Where uploaded files are kept: `DATA_DIR/files` on the local disk, or one bucket of an S3-compatible service. */
@@ -66,6 +77,12 @@ export type Config = Readonly<{
   trustProxy: boolean;
   webDistDir: string | undefined;
   fileStore: FileStoreConfig;
+  /** The SMTP server mail goes through; unset: mail is only noted in the log. */
+  smtpUrl: string | undefined;
+  /** The sender of every mail. */
+  mailFrom: string;
+  /** How long notifications gather before one digest mail carries them. */
+  notifyDigestMinutes: number;
 }>;
 
 /** Reads the environment once; an invalid setting stops the process with a message naming it. */
@@ -94,12 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       forcePathStyle: e.S3_FORCE_PATH_STYLE,
     };
   }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
@@ -107,5 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR,
     fileStore,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `OCOP <no-reply@${new URL(publicUrl).hostname}>`,
+    notifyDigestMinutes: e.NOTIFY_DIGEST_MINUTES,
   });
 }

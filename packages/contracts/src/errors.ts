@@ -3,6 +3,7 @@ import type { Language } from './common';
 
 import type { ErrorText as Text } from './common';
 import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
+import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -12,6 +13,7 @@ import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
  */
 export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...EVALUATION_ERROR_MESSAGES,
+  ...NOTIFICATION_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',

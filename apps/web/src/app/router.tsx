@@ -28,6 +28,7 @@ const ProductSelfAssessmentPage = lazy(() =>
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
 const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
 const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
+const NotificationsPage = lazy(() => import('./routes/notifications').then((m) => ({ default: m.NotificationsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -141,6 +142,15 @@ export function AppRoutes() {
           }
         />
         <Route path="imports" element={<Page>{registry(<ImportsPage />, 'imports.run')}</Page>} />
+        {/* Everyone's own inbox: the server answers only the signed-in user's notifications. */}
+        <Route
+          path="notifications"
+          element={
+            <Page>
+              <NotificationsPage />
+            </Page>
+          }
+        />
         <Route
           path="change-password"
           element={

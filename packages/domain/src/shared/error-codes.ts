@@ -219,6 +219,9 @@ export const RULE_ERROR_CODES = [
   'import.product_of_other_producer',
   'import.product_ambiguous',
   'import.example_row_skipped',
+  'notification.not_found',
+  'notification.too_many_recipients',
+  'notification.unknown_recipient',
 ] as const;
 
 export const ERROR_CODES = [...EDGE_ERROR_CODES, ...RULE_ERROR_CODES] as const;

@@ -323,6 +323,18 @@ export function createJobQueue(deps: {
       return new Map(rows.map((row) => [row.id, row]));
     },
     settle,
+    /**
+     * The id of a job of `queue` still waiting to run whose payload contains `match` (jsonb `@>`),
+     * or null; lets a caller queue at most one pending job per key (e.g. one digest per user).
+     */
+    findQueued: async (queue: string, match: Record<string, unknown>): Promise<string | null> => {
+      const [row] = await db()
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.status, 'queued'), eq(jobs.queue, queue), sql`${jobs.payload} @> ${JSON.stringify(match)}::jsonb`))
+        .limit(1);
+      return row?.id ?? null;
+    },
     /** A job's stored state, for any process to show. */
     get: async (id: string): Promise<JobRow | null> => (await db().select().from(jobs).where(eq(jobs.id, id)))[0] ?? null,
     /** Starts this process's worker loop. */

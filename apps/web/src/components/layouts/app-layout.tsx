@@ -41,6 +41,10 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
 // just after it (the drawer only on a phone), and the account button works once it is here.
 const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
 const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
+// The bell (unread count, antd Badge) arrives after the first paint as well; it links to /notifications.
+const NotificationBell = lazy(() =>
+  import('../../features/notifications/components/notification-bell').then((m) => ({ default: m.NotificationBell })),
+);
 
 /**
  * The frame of every page after login. While the user must change their password, the menu is
@@ -141,6 +145,11 @@ export function AppLayout() {
             <BrandMark variant={isDesktop ? 'header' : 'compact'} />
           </div>
           <Flex align="center" gap={isDesktop ? 16 : 8} style={{ flex: 'none' }}>
+            {locked ? null : (
+              <Suspense fallback={<span style={{ display: 'inline-block', width: 26 }} />}>
+                <NotificationBell />
+              </Suspense>
+            )}
             <Suspense fallback={accountButton}>
               <UserMenu menu={userMenu}>{accountButton}</UserMenu>
             </Suspense>
