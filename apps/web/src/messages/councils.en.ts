@@ -125,7 +125,7 @@ export const councilsEn: Record<keyof typeof councilsVi, string> = {
   'scoring.submit': 'Submit sheet',
   'scoring.submitTitle': 'Submit the score sheet?',
   'scoring.submitText':
-    'Total {total} points, projected {stars} stars. Once submitted the sheet is locked and sealed; it cannot be changed.',
+    'Total {total} points, projected rank: {projected}. Once submitted the sheet is locked and sealed; it cannot be changed.',
   'scoring.incompleteTitle': '{count} criteria are not scored yet',
   'scoring.goToUnanswered': 'Go to the first one',
   'scoring.sealedAt': 'Submitted at {time} — the sheet is sealed',

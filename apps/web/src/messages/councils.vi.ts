@@ -126,7 +126,7 @@ export const councilsVi = {
   'scoring.notSavedYet': 'Chưa lưu',
   'scoring.submit': 'Nộp phiếu',
   'scoring.submitTitle': 'Nộp phiếu chấm?',
-  'scoring.submitText': 'Tổng {total} điểm, hạng dự kiến {stars} sao. Sau khi nộp, phiếu bị khóa và niêm phong, không sửa được nữa.',
+  'scoring.submitText': 'Tổng {total} điểm, hạng dự kiến: {projected}. Sau khi nộp, phiếu bị khóa và niêm phong, không sửa được nữa.',
   'scoring.incompleteTitle': 'Còn {count} tiêu chí chưa chấm',
   'scoring.goToUnanswered': 'Đến tiêu chí chưa chấm',
   'scoring.sealedAt': 'Đã nộp lúc {time} — phiếu đã niêm phong',

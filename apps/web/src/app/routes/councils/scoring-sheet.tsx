@@ -93,7 +93,7 @@ function SheetEditor({ view }: { view: MySheetView }) {
       title: t('scoring.submitTitle'),
       content: t('scoring.submitText', {
         total: formatPoints(score.total, language),
-        stars: score.stars ?? '—',
+        projected: score.stars === null ? '—' : t('scoring.stars', { stars: score.stars }),
       }),
       okText: t('scoring.submit'),
       cancelText: t('common.cancel'),

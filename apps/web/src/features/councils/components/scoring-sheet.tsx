@@ -52,12 +52,12 @@ const ScoringCriterion = memo(function ScoringCriterion(props: CriterionProps) {
   const unanswered = !chosen;
   return (
     // The criterion itself takes the focus, so digits and arrows work wherever the member is on it.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset cannot take the focus the keyboard entry needs
     <div
       ref={(element) => props.register(code, element)}
       id={`criterion-${code}`}
       data-testid={`criterion-${code}`}
       data-active={active ? 'true' : undefined}
-      // biome-ignore lint/a11y/useSemanticElements: a fieldset cannot take the focus the keyboard entry needs
       role="group"
       aria-label={`${code}. ${criterion.label}`}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the criterion is the keyboard stop the digits and arrows act on
