@@ -18,12 +18,23 @@ function seatable(user: UserView) {
   return !user.disabled && user.roles.some((grant) => grant.role === 'council_member' || grant.role === 'province_officer');
 }
 
-function UserPicker({ value, onChange, exclude }: { value?: string; onChange?: (id: string) => void; exclude: Set<string> }) {
+function UserPicker({
+  id,
+  value,
+  onChange,
+  exclude,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (id: string) => void;
+  exclude: Set<string>;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const users = useUserSearch(q, true);
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setQ }}
       data-testid="member-user"
       value={value}
