@@ -44,7 +44,6 @@ function CloseScoring({ dossier }: { dossier: DossierView }) {
     <Flex vertical gap={4} align="flex-end">
       <Button
         type="primary"
-        danger
         disabled={blocked}
         loading={close.isPending}
         data-testid="close-scoring"

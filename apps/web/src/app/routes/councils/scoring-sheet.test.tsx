@@ -82,9 +82,7 @@ describe('the council member’s score sheet', () => {
         .some((input) => (input as HTMLInputElement).checked),
     ).toBe(false);
     await waitFor(() => expect(requests.some((request) => request.method === 'PUT')).toBe(true), { timeout: 3000 });
-    expect((requests.find((request) => request.method === 'PUT')?.body as { comments: unknown }).comments).toEqual({
-      C1: 'Mẫu 2 chưa đạt',
-    });
+    expect(requests.find((request) => request.method === 'PUT')?.body).toMatchObject({ comments: { C1: 'Mẫu 2 chưa đạt' } });
   });
 
   it('lists the unscored criteria instead of submitting an incomplete sheet', async () => {
