@@ -29,6 +29,11 @@ const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default
 const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
 const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
 const NotificationsPage = lazy(() => import('./routes/notifications').then((m) => ({ default: m.NotificationsPage })));
+const CouncilListPage = lazy(() => import('./routes/councils/council-list').then((m) => ({ default: m.CouncilListPage })));
+const CouncilDetailPage = lazy(() => import('./routes/councils/council-detail').then((m) => ({ default: m.CouncilDetailPage })));
+const MyScoringPage = lazy(() => import('./routes/councils/my-scoring').then((m) => ({ default: m.MyScoringPage })));
+const ScoringSheetPage = lazy(() => import('./routes/councils/scoring-sheet').then((m) => ({ default: m.ScoringSheetPage })));
+const ScoringResultsPage = lazy(() => import('./routes/councils/scoring-results').then((m) => ({ default: m.ScoringResultsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -151,6 +156,12 @@ export function AppRoutes() {
             </Page>
           }
         />
+        <Route path="councils" element={<Page>{registry(<CouncilListPage />, 'councils.manage')}</Page>} />
+        <Route path="councils/:councilId" element={<Page>{registry(<CouncilDetailPage />, 'councils.manage')}</Page>} />
+        <Route path="scoring" element={<Page>{registry(<MyScoringPage />, 'dossiers.score')}</Page>} />
+        <Route path="scoring/:dossierId" element={<Page>{registry(<ScoringSheetPage />, 'dossiers.score')}</Page>} />
+        {/* The secretariat (dossiers.manage) and the council's chair (dossiers.score); the server narrows dossiers.read to them. */}
+        <Route path="scoring/:dossierId/results" element={<Page>{registry(<ScoringResultsPage />, 'dossiers.read')}</Page>} />
         <Route
           path="change-password"
           element={

@@ -1,3 +1,4 @@
+import { councilsEn } from './councils.en';
 import type { Messages } from './vi';
 
 /** English texts; the `Messages` type makes a missing or extra key a type error. */
@@ -752,4 +753,5 @@ export const en: Messages = {
   'criteria.editor.discard': 'Discard changes',
   'criteria.editor.childrenSum': 'Sub-criteria add up to {sum}',
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
+  ...councilsEn,
 };

@@ -1,3 +1,5 @@
+import { councilsVi } from './councils.vi';
+
 /**
  * Every text the web app shows, in Vietnamese: the source language. `en.ts` must have exactly
  * these keys (its type is `Messages`). `{name}` placeholders are filled by `t(key, values)`.
@@ -752,6 +754,7 @@ export const vi = {
   'criteria.editor.discard': 'Bỏ thay đổi',
   'criteria.editor.childrenSum': 'Tiêu chí con cộng lại: {sum}',
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
+  ...councilsVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -27,6 +27,7 @@ describe('side navigation', () => {
       'Chủ thể OCOP',
       'Sản phẩm',
       'Nhập dữ liệu',
+      'Hội đồng đánh giá',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',

@@ -4,12 +4,14 @@ import {
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FormOutlined,
   HomeOutlined,
   OrderedListOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -35,6 +37,8 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   products: <AppstoreOutlined />,
   imports: <CloudUploadOutlined />,
   criteria: <OrderedListOutlined />,
+  councils: <SolutionOutlined />,
+  scoring: <FormOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

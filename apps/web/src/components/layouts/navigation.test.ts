@@ -22,11 +22,11 @@ const menu = (role: Role) => navigationFor(userWith(role)).map((item) => item.pa
 
 describe('navigation from the capability table', () => {
   it.each<[Role, string[]]>([
-    ['system_admin', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units', '/users', '/audit']],
-    ['province_admin', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units', '/users', '/audit']],
-    ['province_officer', ['/', '/producers', '/products', '/imports', '/criteria', '/admin-units']],
+    ['system_admin', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit']],
+    ['province_admin', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit']],
+    ['province_officer', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units']],
     ['commune_officer', ['/', '/producers', '/products', '/criteria', '/admin-units']],
-    ['council_member', ['/', '/producers', '/products', '/criteria', '/admin-units']],
+    ['council_member', ['/', '/producers', '/products', '/scoring', '/criteria', '/admin-units']],
     ['producer_member', ['/', '/producers', '/products', '/criteria', '/admin-units']],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
@@ -39,6 +39,8 @@ describe('navigation from the capability table', () => {
       ['/imports', 'imports.run'],
       ['/users', 'users.manage'],
       ['/audit', 'audit.read'],
+      ['/councils', 'councils.manage'],
+      ['/scoring', 'dossiers.score'],
     ] as const;
     for (const [path, capability] of entries) {
       expect(

@@ -1,5 +1,6 @@
 import type { UserView } from '@ocop/contracts/identity';
 import type { MessageKey } from '../../messages/vi';
+import { can } from '@ocop/domain/shared';
 import { canAdministerUsers, canReadAudit } from '../../lib/auth';
 import { canImport, canReadRegistry } from '../../lib/registry';
 
@@ -9,7 +10,7 @@ export const HEADER_BACKGROUND = '#14532d';
 export type NavigationItem = {
   path: string;
   label: MessageKey;
-  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria';
+  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria' | 'councils' | 'scoring';
 };
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -22,6 +23,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
     );
   }
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
+  if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
+  if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
