@@ -28,6 +28,9 @@ const ProductSelfAssessmentPage = lazy(() =>
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
 const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
 const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
+const DossierListPage = lazy(() => import('./routes/dossiers/dossier-list').then((m) => ({ default: m.DossierListPage })));
+const DossierDetailPage = lazy(() => import('./routes/dossiers/dossier-detail').then((m) => ({ default: m.DossierDetailPage })));
+const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -141,6 +144,9 @@ export function AppRoutes() {
           }
         />
         <Route path="imports" element={<Page>{registry(<ImportsPage />, 'imports.run')}</Page>} />
+        <Route path="dossiers" element={<Page>{registry(<DossierListPage />, 'dossiers.read')}</Page>} />
+        <Route path="dossiers/:dossierId" element={<Page>{registry(<DossierDetailPage />, 'dossiers.read')}</Page>} />
+        <Route path="rounds" element={<Page>{registry(<RoundsPage />, 'rounds.manage')}</Page>} />
         <Route
           path="change-password"
           element={

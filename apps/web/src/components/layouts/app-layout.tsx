@@ -1,9 +1,11 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   OrderedListOutlined,
   KeyOutlined,
@@ -35,6 +37,8 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   products: <AppstoreOutlined />,
   imports: <CloudUploadOutlined />,
   criteria: <OrderedListOutlined />,
+  dossiers: <FileDoneOutlined />,
+  rounds: <CalendarOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

@@ -1,4 +1,5 @@
 import type { UserView } from '@ocop/contracts/identity';
+import { can } from '@ocop/domain/shared';
 import type { MessageKey } from '../../messages/vi';
 import { canAdministerUsers, canReadAudit } from '../../lib/auth';
 import { canImport, canReadRegistry } from '../../lib/registry';
@@ -9,7 +10,7 @@ export const HEADER_BACKGROUND = '#14532d';
 export type NavigationItem = {
   path: string;
   label: MessageKey;
-  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria';
+  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria' | 'dossiers' | 'rounds';
 };
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -21,6 +22,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
       { path: '/products', label: 'nav.products', icon: 'products' },
     );
   }
+  if (can(user.roles, 'dossiers.read')) items.push({ path: '/dossiers', label: 'dossier.nav', icon: 'dossiers' });
+  if (can(user.roles, 'rounds.manage')) items.push({ path: '/rounds', label: 'dossier.navRounds', icon: 'rounds' });
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
