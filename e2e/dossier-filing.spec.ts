@@ -92,7 +92,10 @@ describe('dossier filing journey', () => {
     await page.getByTestId('checklist').waitFor();
     assert.equal(await page.getByTestId('checklist-giay-dang-ky-kinh-doanh').getAttribute('data-present'), 'true');
     assert.equal(await page.getByTestId('checklist-giay-chung-nhan-du-dieu-kien').getAttribute('data-present'), 'true');
-    assert.match((await page.getByTestId('dossier-self-assessment').textContent()) ?? '', /Tổng điểm tự đánh giá/);
+    await page
+      .getByTestId('dossier-self-assessment')
+      .filter({ hasText: /Tổng điểm tự đánh giá: \d+/ })
+      .waitFor();
     await noHorizontalScroll(page);
     await snap(page, 'dossier-03-draft-phone');
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -103,8 +103,9 @@ function HolidaysCard({ provinceCode, year }: { provinceCode: string; year: numb
   useEffect(() => setRows((holidays.data ?? []).map((holiday) => ({ ...holiday, key: nextKey() }))), [holidays.data]);
   const set = (index: number, patch: Partial<Holiday>) => setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   return (
-    <Card title={t('rounds.holidays.title', { year })} extra={<span className="ocop-text-secondary">{t('rounds.holidays.hint')}</span>}>
+    <Card title={t('rounds.holidays.title', { year })}>
       <Flex vertical gap={8}>
+        <span className="ocop-text-secondary">{t('rounds.holidays.hint')}</span>
         {rows.map((row, index) => (
           <Flex key={row.key} gap={8} wrap>
             <DatePicker

@@ -109,6 +109,8 @@ function DossierPage({ view }: { view: DossierView }) {
   const isCommune = can(user.roles, 'dossiers.assess');
   const isOffice = can(user.roles, 'dossiers.manage');
   const producerEditable = isProducer && PRODUCER_EDITABLE.includes(view.state);
+  // A draft carries no total yet (the server freezes it on submit): the live self-assessment gives it.
+  const live = useQuery({ ...selfAssessmentQueryOptions(view.product.id), enabled: producerEditable && !view.selfAssessment });
 
   return (
     <>
@@ -138,7 +140,7 @@ function DossierPage({ view }: { view: DossierView }) {
           <Flex vertical gap={16}>
             {isCommune && view.state === 'submitted' ? <CommuneClockPanel view={view} /> : null}
             {isProducer || isOffice || isCommune ? <ChecklistSection view={view} /> : null}
-            {isProducer ? <SelfAssessmentSection view={view} /> : null}
+            {isProducer ? <SelfAssessmentSection view={view} liveTotal={live.data?.score.total ?? null} /> : null}
             {isProducer || isCommune || isOffice ? <ProducerEvidence view={view} editable={producerEditable} write={write} /> : null}
             {isProducer ? <RegistrationSection view={view} editable={producerEditable} write={write} /> : null}
             {isCommune && (view.state === 'submitted' || view.communeReport) ? (

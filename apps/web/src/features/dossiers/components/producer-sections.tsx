@@ -226,9 +226,9 @@ export function EvidenceSection({
 }
 
 /** The self-assessment's total and the way to the screen where it is answered. */
-export function SelfAssessmentSection({ view }: { view: DossierView }) {
+export function SelfAssessmentSection({ view, liveTotal = null }: { view: DossierView; liveTotal?: number | null }) {
   const { t } = useI18n();
-  const total = view.selfAssessment?.total ?? view.selfAssessmentTotal;
+  const total = view.selfAssessment?.total ?? view.selfAssessmentTotal ?? liveTotal;
   return (
     <Panel title={t('dossier.selfAssessment.title')} testId="dossier-self-assessment">
       <div style={{ marginBottom: 8 }}>
