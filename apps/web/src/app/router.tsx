@@ -34,6 +34,9 @@ const CouncilDetailPage = lazy(() => import('./routes/councils/council-detail').
 const MyScoringPage = lazy(() => import('./routes/councils/my-scoring').then((m) => ({ default: m.MyScoringPage })));
 const ScoringSheetPage = lazy(() => import('./routes/councils/scoring-sheet').then((m) => ({ default: m.ScoringSheetPage })));
 const ScoringResultsPage = lazy(() => import('./routes/councils/scoring-results').then((m) => ({ default: m.ScoringResultsPage })));
+const DossierListPage = lazy(() => import('./routes/dossiers/dossier-list').then((m) => ({ default: m.DossierListPage })));
+const DossierDetailPage = lazy(() => import('./routes/dossiers/dossier-detail').then((m) => ({ default: m.DossierDetailPage })));
+const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -162,6 +165,9 @@ export function AppRoutes() {
         <Route path="scoring/:dossierId" element={<Page>{registry(<ScoringSheetPage />, 'dossiers.score')}</Page>} />
         {/* The secretariat (dossiers.manage) and the council's chair (dossiers.score); the server narrows dossiers.read to them. */}
         <Route path="scoring/:dossierId/results" element={<Page>{registry(<ScoringResultsPage />, 'dossiers.read')}</Page>} />
+        <Route path="dossiers" element={<Page>{registry(<DossierListPage />, 'dossiers.read')}</Page>} />
+        <Route path="dossiers/:dossierId" element={<Page>{registry(<DossierDetailPage />, 'dossiers.read')}</Page>} />
+        <Route path="rounds" element={<Page>{registry(<RoundsPage />, 'rounds.manage')}</Page>} />
         <Route
           path="change-password"
           element={

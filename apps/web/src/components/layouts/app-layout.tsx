@@ -1,10 +1,12 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
   FormOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   OrderedListOutlined,
   KeyOutlined,
@@ -39,6 +41,8 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   criteria: <OrderedListOutlined />,
   councils: <SolutionOutlined />,
   scoring: <FormOutlined />,
+  dossiers: <FileDoneOutlined />,
+  rounds: <CalendarOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

@@ -22,12 +22,18 @@ const menu = (role: Role) => navigationFor(userWith(role)).map((item) => item.pa
 
 describe('navigation from the capability table', () => {
   it.each<[Role, string[]]>([
-    ['system_admin', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit']],
-    ['province_admin', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit']],
-    ['province_officer', ['/', '/producers', '/products', '/imports', '/councils', '/criteria', '/admin-units']],
-    ['commune_officer', ['/', '/producers', '/products', '/criteria', '/admin-units']],
-    ['council_member', ['/', '/producers', '/products', '/scoring', '/criteria', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/criteria', '/admin-units']],
+    [
+      'system_admin',
+      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit'],
+    ],
+    [
+      'province_admin',
+      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit'],
+    ],
+    ['province_officer', ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units']],
+    ['commune_officer', ['/', '/producers', '/products', '/dossiers', '/criteria', '/admin-units']],
+    ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
+    ['producer_member', ['/', '/producers', '/products', '/dossiers', '/criteria', '/admin-units']],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
@@ -36,6 +42,8 @@ describe('navigation from the capability table', () => {
   it('shows each menu entry to exactly the holders of its capability', () => {
     const entries = [
       ['/producers', 'producers.read'],
+      ['/dossiers', 'dossiers.read'],
+      ['/rounds', 'rounds.manage'],
       ['/imports', 'imports.run'],
       ['/users', 'users.manage'],
       ['/audit', 'audit.read'],

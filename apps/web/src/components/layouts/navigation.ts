@@ -1,6 +1,6 @@
 import type { UserView } from '@ocop/contracts/identity';
-import type { MessageKey } from '../../messages/vi';
 import { can } from '@ocop/domain/shared';
+import type { MessageKey } from '../../messages/vi';
 import { canAdministerUsers, canReadAudit } from '../../lib/auth';
 import { canImport, canReadRegistry } from '../../lib/registry';
 
@@ -10,7 +10,19 @@ export const HEADER_BACKGROUND = '#14532d';
 export type NavigationItem = {
   path: string;
   label: MessageKey;
-  icon: 'home' | 'units' | 'users' | 'audit' | 'producers' | 'products' | 'imports' | 'criteria' | 'councils' | 'scoring';
+  icon:
+    | 'home'
+    | 'units'
+    | 'users'
+    | 'audit'
+    | 'producers'
+    | 'products'
+    | 'imports'
+    | 'criteria'
+    | 'dossiers'
+    | 'rounds'
+    | 'councils'
+    | 'scoring';
 };
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -22,6 +34,8 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
       { path: '/products', label: 'nav.products', icon: 'products' },
     );
   }
+  if (can(user.roles, 'dossiers.read')) items.push({ path: '/dossiers', label: 'dossier.nav', icon: 'dossiers' });
+  if (can(user.roles, 'rounds.manage')) items.push({ path: '/rounds', label: 'dossier.navRounds', icon: 'rounds' });
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
   if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });

@@ -16,6 +16,7 @@ export function FilePicker({
   disabled = false,
   testId,
   id,
+  capture,
 }: {
   value?: File | null;
   onChange?: (files: File[]) => void;
@@ -25,6 +26,8 @@ export function FilePicker({
   disabled?: boolean;
   testId?: string;
   id?: string;
+  /** On a phone: open the camera rather than the files. */
+  capture?: 'environment' | 'user';
 }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
@@ -35,6 +38,7 @@ export function FilePicker({
         id={id}
         type="file"
         accept={accept}
+        capture={capture}
         multiple={multiple}
         disabled={disabled}
         data-testid={testId}

@@ -102,16 +102,21 @@ function FileLink({ document }: { document: DocumentView }) {
   );
 }
 
-function UploadForm({
+/** The registry's upload form; an evaluation dossier reuses it to add evidence (`capture`: the phone's camera). */
+export function UploadForm({
   owner,
   productOptions,
   onDone,
   onCancel,
+  capture = false,
+  initialKind,
 }: {
   owner: DocumentOwner;
   productOptions?: { value: string; label: string }[];
-  onDone: () => void;
+  onDone: (document: DocumentView) => void;
   onCancel: () => void;
+  capture?: boolean;
+  initialKind?: DocumentKind;
 }) {
   const { t, language, describeError } = useI18n();
   const [form] = Form.useForm<UploadValues>();
@@ -150,6 +155,7 @@ function UploadForm({
       noValidate
       form={form}
       layout="vertical"
+      initialValues={initialKind ? { kind: initialKind } : undefined}
       onFinish={submit}
       disabled={uploadDocument.isPending}
       onValuesChange={() => setFormError(null)}
@@ -220,7 +226,7 @@ function UploadForm({
           },
         ]}
       >
-        <FilePicker accept={DOCUMENT_TYPES} testId="document-file" />
+        <FilePicker accept={capture ? 'image/*' : DOCUMENT_TYPES} capture={capture ? 'environment' : undefined} testId="document-file" />
       </Form.Item>
       {formError ? <ErrorAlert error={formError} /> : null}
       <Flex justify="flex-end" gap={8} style={{ marginTop: formError ? 16 : 0 }}>
