@@ -69,11 +69,10 @@ export const councilsVi = {
   'councils.member.name': 'Họ và tên',
   'councils.member.user': 'Người dùng',
   'councils.member.userPlaceholder': 'Gõ tên hoặc email để tìm',
+  'councils.member.candidatesMembers': 'Thành viên hội đồng (chủ tịch, thành viên)',
+  'councils.member.candidatesStaff': 'Cán bộ tỉnh (thư ký, tổ tư vấn)',
   'councils.member.userRequired': 'Vui lòng chọn người dùng.',
-  'councils.member.userIdInvalid': 'Mã người dùng không đúng dạng (UUID).',
   'councils.member.noUsers': 'Không tìm thấy thành viên hội đồng hay cán bộ tỉnh nào',
-  'councils.member.idOnly':
-    'Tài khoản cán bộ chưa được xem danh sách người dùng: nhập mã người dùng (do quản trị tỉnh cung cấp) của thành viên hội đồng.',
   'councils.member.position': 'Chức danh trong hội đồng',
   'councils.member.department': 'Cơ quan',
   'councils.member.departmentPlaceholder': 'Chọn cơ quan',

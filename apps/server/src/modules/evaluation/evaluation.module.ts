@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
 import { createCouncilRepository } from './councils/council.repository';
+import { councilCandidateRoutes } from './councils/council-candidates.routes';
 import { councilRoutes } from './councils/council.routes';
 import { type CouncilPeople, createCouncilService } from './councils/council.service';
 import { scoringRoutes } from './councils/scoring.routes';
@@ -90,6 +91,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     roundRoutes(rounds),
     dossierRoutes(dossiers),
     councilRoutes(councils),
+    councilCandidateRoutes(people),
     scoringRoutes(scoring),
     documentRoutes(documents),
   ];

@@ -84,7 +84,9 @@ export function createDossierService(deps: {
           repository.listPage(reach, query, query),
           repository.countByState(reach, query),
         ]);
+        // A page names few regimes and communes: look each up once.
         const regimes = new Map<string, Awaited<ReturnType<typeof deps.criteria.regime>>>();
+        const communes = new Map<string, string | null>();
         const briefs = [];
         for (const row of items) {
           let regime = regimes.get(row.regimeCode);
@@ -92,7 +94,8 @@ export function createDossierService(deps: {
             regime = await deps.criteria.regime(row.regimeCode);
             regimes.set(row.regimeCode, regime);
           }
-          briefs.push(toDossierBrief(row, { communeName: null, clock: await clockOf(row, { regime }) }));
+          if (!communes.has(row.communeCode)) communes.set(row.communeCode, await registry.communeName(row.communeCode));
+          briefs.push(toDossierBrief(row, { communeName: communes.get(row.communeCode) ?? null, clock: await clockOf(row, { regime }) }));
         }
         return { items: briefs, total, page: query.page, pageSize: query.pageSize, counts };
       }),

@@ -42,7 +42,8 @@ describe('a council’s page', () => {
       'GET /api/auth/me': () => jsonResponse(ADMIN),
       [`GET ${COUNCIL}`]: () => jsonResponse(buildCouncil()),
       'GET /api/evaluation/dossiers': () => jsonResponse(roundDossiers()),
-      'GET /api/users': () => jsonResponse({ items: [CANDIDATE], total: 1, page: 1, pageSize: 50 }),
+      'GET /api/evaluation/council-candidates': () =>
+        jsonResponse({ members: [{ id: CANDIDATE.id, fullName: CANDIDATE.fullName, email: CANDIDATE.email }], staff: [] }),
       [`POST ${COUNCIL}/members`]: () =>
         jsonResponse(
           buildCouncil({
@@ -80,14 +81,18 @@ describe('a council’s page', () => {
     expect(screen.getByTestId('members').textContent).toContain('Sở Y tế');
   });
 
-  it('asks a province officer, who may not list users, for the user id', async () => {
-    stubFetch({
+  it('offers a province officer the province’s candidates, council members apart from staff', async () => {
+    const { requests } = stubFetch({
       'GET /api/auth/me': () => jsonResponse(OFFICER),
       [`GET ${COUNCIL}`]: () => jsonResponse(buildCouncil()),
       'GET /api/evaluation/dossiers': () => jsonResponse(roundDossiers()),
+      'GET /api/evaluation/council-candidates': () =>
+        jsonResponse({ members: [], staff: [{ id: CANDIDATE.id, fullName: 'Lò Văn Thư', email: null }] }),
     });
     renderApp(`/councils/${COUNCIL_ID}`);
-    expect(await screen.findByTestId('member-user-id', {}, { timeout: 10_000 })).toBeTruthy();
+    const form = await screen.findByTestId('add-member-form', {}, { timeout: 10_000 });
+    await chooseOption(within(form).getByLabelText('Người dùng'), 'Lò Văn Thư');
+    expect(requests.some((request) => request.path === '/api/evaluation/council-candidates')).toBe(true);
   });
 
   it('assigns received dossiers of the round and shows their scoring progress', async () => {

@@ -1,6 +1,5 @@
 import type { AddCouncilMemberBody, CouncilView, CreateCouncilBody } from '@ocop/contracts/councils';
 import type { DossierBrief, RoundView } from '@ocop/contracts/dossiers';
-import type { UserView } from '@ocop/contracts/identity';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -46,12 +45,16 @@ export function useDossiers(filter: { roundId?: string; state?: string }, enable
   });
 }
 
-/** Province users by name or login (province admins only: the route needs users.manage). */
-export function useUserSearch(q: string, enabled: boolean) {
+export type CouncilCandidate = { id: string; fullName: string; email: string | null };
+
+/** Who may sit on the province's councils: council members (chair, member) and province staff (secretary, advisory). */
+export function useCouncilCandidates(provinceCode: string) {
   return useQuery({
-    queryKey: [...COUNCILS_QUERY_KEY, 'users', q],
-    queryFn: () => api.get<{ items: UserView[] }>('/api/users', { query: { q: q || undefined, pageSize: 50 } }),
-    enabled,
+    queryKey: [...COUNCILS_QUERY_KEY, 'candidates', provinceCode],
+    queryFn: () =>
+      api.get<{ members: CouncilCandidate[]; staff: CouncilCandidate[] }>('/api/evaluation/council-candidates', {
+        query: { provinceCode },
+      }),
   });
 }
 

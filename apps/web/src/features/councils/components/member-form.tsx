@@ -1,62 +1,51 @@
 import type { CouncilView } from '@ocop/contracts/councils';
-import type { UserView } from '@ocop/contracts/identity';
-import { can } from '@ocop/domain/shared';
-import { Alert, Button, Flex, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Flex, Form, Input, Select } from 'antd';
 import { ErrorAlert } from '../../../components/ui/error-alert';
-import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
-import { useAddMember, useUserSearch } from '../api/councils';
+import { type CouncilCandidate, useAddMember, useCouncilCandidates } from '../api/councils';
 import { type CouncilDepartment, type CouncilPosition, DEPARTMENT_LABELS, DEPARTMENTS, POSITION_LABELS, POSITIONS } from './labels';
 
 type MemberForm = { userId: string; position: CouncilPosition; department: CouncilDepartment; title?: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Users who may sit: council members (chair, member) and province officers (secretary, advisory). */
-function seatable(user: UserView) {
-  return !user.disabled && user.roles.some((grant) => grant.role === 'council_member' || grant.role === 'province_officer');
-}
-
+/** The province's candidates: council members for the chair and member seats, province staff for the secretary and advisory team. */
 function UserPicker({
   id,
   value,
   onChange,
   exclude,
+  provinceCode,
 }: {
   id?: string;
   value?: string;
   onChange?: (id: string) => void;
   exclude: Set<string>;
+  provinceCode: string;
 }) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const users = useUserSearch(q, true);
+  const candidates = useCouncilCandidates(provinceCode);
+  const option = (user: CouncilCandidate) => ({ value: user.id, label: `${user.fullName}${user.email ? ` — ${user.email}` : ''}` });
+  const keep = (list: CouncilCandidate[] | undefined) => (list ?? []).filter((user) => !exclude.has(user.id)).map(option);
   return (
     <Select
       id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ optionFilterProp: 'label' }}
       data-testid="member-user"
       value={value}
       onChange={onChange}
-      loading={users.isFetching}
+      loading={candidates.isFetching}
       placeholder={t('councils.member.userPlaceholder')}
       notFoundContent={t('councils.member.noUsers')}
-      options={(users.data?.items ?? [])
-        .filter((user) => seatable(user) && !exclude.has(user.id))
-        .map((user) => ({ value: user.id, label: `${user.fullName}${user.email ? ` — ${user.email}` : ''}` }))}
+      options={[
+        { label: t('councils.member.candidatesMembers'), options: keep(candidates.data?.members) },
+        { label: t('councils.member.candidatesStaff'), options: keep(candidates.data?.staff) },
+      ]}
     />
   );
 }
 
-/**
- * Seats a user on the council. Province administrators pick from the province's users; officers,
- * who may not list users, enter the user's id (a server route for the candidates is pending).
- */
+/** Seats one of the province's candidates on the council, with a position and the department they come from. */
 export function AddMemberForm({ council }: { council: CouncilView }) {
   const { t } = useI18n();
-  const me = useCurrentUser();
-  const canList = can(me.user.roles, 'users.manage');
   const add = useAddMember(council.id);
   const [form] = Form.useForm<MemberForm>();
   const seated = new Set(council.members.map((member) => member.userId).filter((id): id is string => id !== null));
@@ -73,19 +62,15 @@ export function AddMemberForm({ council }: { council: CouncilView }) {
         )
       }
     >
-      {canList ? null : <Alert type="info" showIcon title={t('councils.member.idOnly')} style={{ marginBottom: 12 }} />}
       {add.isError ? <ErrorAlert error={add.error} /> : null}
       <Flex gap="0 12px" wrap align="flex-end">
         <Form.Item
           name="userId"
           label={t('councils.member.user')}
           style={{ flex: '2 1 260px' }}
-          rules={[
-            { required: true, message: t('councils.member.userRequired') },
-            ...(canList ? [] : [{ pattern: UUID, message: t('councils.member.userIdInvalid') }]),
-          ]}
+          rules={[{ required: true, message: t('councils.member.userRequired') }]}
         >
-          {canList ? <UserPicker exclude={seated} /> : <Input data-testid="member-user-id" placeholder="xxxxxxxx-xxxx-…" />}
+          <UserPicker exclude={seated} provinceCode={council.provinceCode} />
         </Form.Item>
         <Form.Item name="position" label={t('councils.member.position')} style={{ flex: '1 1 150px' }} rules={[{ required: true }]}>
           <Select
