@@ -117,6 +117,15 @@ describe('the evaluation process end to end', () => {
   });
   afterAll(() => t.close());
 
+  it('lists the province’s council candidates to the officer, and to no one of another province', async () => {
+    const listed = await scene.officer.get('/api/evaluation/council-candidates?provinceCode=14');
+    expect(listed.statusCode).toBe(200);
+    const ids = (listed.json().members as { id: string }[]).map((member) => member.id);
+    for (const member of members) expect(ids).toContain(member.session.userId);
+    expect((await scene.officer.get('/api/evaluation/council-candidates?provinceCode=01')).statusCode).toBe(403);
+    expect((await scene.member.get('/api/evaluation/council-candidates?provinceCode=14')).statusCode).toBe(403);
+  });
+
   it('runs a dossier from the producer to a 4★ recognition, with the documents of every step', async () => {
     await givenSelfAssessment(scene.member, scene.product.id, 'best');
     const id = await toCouncil(scene.product.id);
