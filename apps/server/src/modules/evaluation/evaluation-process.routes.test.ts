@@ -178,6 +178,29 @@ describe('the evaluation process end to end', () => {
     expect(report).toContain('Bản sắc văn hóa Thái');
   });
 
+  it('opens an upgrade on the recognised dossier: its evidence is carried over and each changed criterion asks for proof', async () => {
+    const view0 = (await scene.member.get(`/api/products/${scene.product.id}/self-assessment`)).json();
+    const [code, optionId] = Object.entries(view0.answers as Record<string, string>)[0] as [string, string];
+    const other = (view0.content.parts as { criteria: { code: string; options: { id: string }[]; children: unknown[] }[] }[])
+      .flatMap((part) => part.criteria)
+      .find((criterion) => criterion.code === code)
+      ?.options.find((option) => option.id !== optionId);
+    if (!other) throw new Error('no other option');
+    const saved = await scene.member.put(`/api/products/${scene.product.id}/self-assessment`, {
+      criteriaVersionId: view0.version.id,
+      revision: view0.revision,
+      answers: { ...view0.answers, [code]: other.id },
+    });
+    expect(saved.statusCode).toBe(200);
+    const opened = await scene.member.post('/api/evaluation/dossiers', { productId: scene.product.id, roundId: round.id, kind: 'upgrade' });
+    expect(opened.statusCode).toBe(201);
+    const upgrade = opened.json() as DossierView;
+    expect(upgrade.baseDossierId).not.toBeNull();
+    expect(upgrade.evidence.length).toBeGreaterThanOrEqual(2);
+    expect(upgrade.checklist.find((line) => line.key === `criterion:${code}`)).toMatchObject({ present: false });
+    expect(upgrade.missingDocuments).toHaveLength(1);
+  });
+
   it('sends a dossier of 90 points or more to the ministry, whose recorded 5★ recognises it', async () => {
     const product = await givenProduct(t, scene.officer, scene.producer.id, { nameVi: 'Cà phê rang xay Chiềng An' });
     await givenSelfAssessment(scene.member, product.id, 'best');

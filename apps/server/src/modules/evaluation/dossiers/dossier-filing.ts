@@ -117,7 +117,11 @@ export function createDossierFiling(deps: {
           updatedAt: now,
         });
         if (!row) throw new DomainError('conflict', 'dossier.open_exists', 'The product has a dossier in progress.');
-        // Evidence is reused: the registry's valid documents of the producer and product are offered at once.
+        // Evidence is reused: what the certified dossier carried (an upgrade or re-evaluation builds on it) ...
+        if (base)
+          for (const item of await repository.listEvidence(base.id))
+            await repository.insertEvidence({ ...item, id: undefined, dossierId: row.id, addedBy: actor.userId, addedAt: now });
+        // ... and the registry's valid documents of the producer and product, offered at once.
         for (const document of await registry.documentsOf(actor, product.id)) {
           const evidenceItemId = EVIDENCE_OF_DOCUMENT_KIND[document.kind];
           if (!evidenceItemId || (document.validTo !== null && document.validTo < today)) continue;
