@@ -14,11 +14,7 @@ const DECIDED_STATES: readonly [DossierState, number][] = [
   ['not_recognised', 28],
   ['ministry_recognised', 7],
 ];
-const CLOSED_ROUND_STATES: readonly [DossierState, number][] = [
-  ...DECIDED_STATES,
-  ['returned_by_commune', 8],
-  ['proposed_to_ministry', 2],
-];
+const CLOSED_ROUND_STATES: readonly [DossierState, number][] = [...DECIDED_STATES, ['returned_by_commune', 8], ['proposed_to_ministry', 2]];
 const OPEN_ROUND_STATES: readonly [DossierState, number][] = [
   ['draft', 10],
   ['submitted', 15],
@@ -75,7 +71,14 @@ export async function insertDossierBenchData(
     .insert(evaluationRounds)
     .values(
       [
-        { year: 2025, ordinal: 92, name: 'Đợt bench 2/2025', proposalsBy: '2025-10-30', resultsBy: '2025-12-30', status: 'closed' as const },
+        {
+          year: 2025,
+          ordinal: 92,
+          name: 'Đợt bench 2/2025',
+          proposalsBy: '2025-10-30',
+          resultsBy: '2025-12-30',
+          status: 'closed' as const,
+        },
         { year: 2026, ordinal: 91, name: 'Đợt bench 1/2026', proposalsBy: '2026-04-30', resultsBy: '2026-06-30', status: 'open' as const },
       ].map((round) => ({
         ...round,
@@ -139,7 +142,13 @@ export async function insertDossierBenchData(
   for (let i = half - reused; i < productCount; i++) {
     const product = rows[i];
     if (product)
-      add(product, openRound.id, pickState(OPEN_ROUND_STATES), i < half ? (random() < 0.5 ? 'upgrade' : 're_evaluation') : 'first', Math.floor(random() * 60));
+      add(
+        product,
+        openRound.id,
+        pickState(OPEN_ROUND_STATES),
+        i < half ? (random() < 0.5 ? 'upgrade' : 're_evaluation') : 'first',
+        Math.floor(random() * 60),
+      );
   }
 
   await db.transaction(async (tx) => {
