@@ -45,6 +45,10 @@ console.log('\n## Council scoring (PGlite, HTTP through inject; baseline GET /ap
 const { benchCouncil } = await import('./council.bench');
 for (const line of await benchCouncil()) console.log(`- ${line}`);
 
+console.log('\n## Dossier board (2,000 dossiers; PGlite and PostgreSQL; HTTP through inject; baseline GET /api/health in the same run)');
+const { benchDossierBoard } = await import('./dossier-board.bench');
+for (const line of await benchDossierBoard({ postgresUrl: pgUrl })) console.log(`- ${line}`);
+
 console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)');
 const { benchDocuments } = await import('./documents.bench');
 for (const line of await benchDocuments()) console.log(`- ${line}`);
