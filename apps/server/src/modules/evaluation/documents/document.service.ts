@@ -257,7 +257,7 @@ export function createDocumentService(deps: {
     draftDecision: (actor: DossierActor, roundId: string): Promise<RenderedDocument> =>
       transactions.run(async () => {
         const round = await managedRound(actor, roundId);
-        const { items } = await repository.listPage('all', { roundId: round.id, state: 'scored' }, { page: 1, pageSize: 500 });
+        const items = await repository.listPage('all', { roundId: round.id, state: 'scored' }, { page: 1, pageSize: 500 });
         const rows = [];
         for (const row of items) {
           if (!row.result) continue;

@@ -39,10 +39,20 @@ export function createDossierService(deps: {
   const decisions = createDossierDecisions({ ...deps, core });
 
   /** The commune's 15 working days from receipt, skipping the province's holidays; only while the commune holds it. */
-  async function clockOf(row: DossierJoined, ctx: Pick<DossierContext, 'regime'>) {
+  async function clockOf(row: DossierJoined, ctx: Pick<DossierContext, 'regime'>, known?: Map<string, string[]>) {
     if (!row.submittedOn || row.state !== 'submitted') return null;
-    const holidays = (await rounds.holidays(row.provinceCode, row.submittedOn)).map((holiday) => holiday.day);
-    return communeClock(ctx.regime, row.submittedOn, core.today(), holidays);
+    // A board page loads each province's holidays once (from the earliest day it needs), not once per row.
+    let holidays = known?.get(row.provinceCode);
+    if (!holidays) {
+      holidays = (await rounds.holidays(row.provinceCode, known ? undefined : row.submittedOn)).map((holiday) => holiday.day);
+      known?.set(row.provinceCode, holidays);
+    }
+    return communeClock(
+      ctx.regime,
+      row.submittedOn,
+      core.today(),
+      holidays.filter((day) => day > (row.submittedOn as string)),
+    );
   }
 
   async function viewOf(actor: DossierActor, row: DossierJoined): Promise<DossierView> {
@@ -80,13 +90,13 @@ export function createDossierService(deps: {
     list: (actor: DossierActor, query: DossierListQuery) =>
       transactions.run(async () => {
         const reach = access.reach(actor);
-        const [{ items, total }, counts] = await Promise.all([
-          repository.listPage(reach, query, query),
-          repository.countByState(reach, query),
-        ]);
+        // One count per state serves both the tags and the total (the state filter's count, or their sum).
+        const [items, counts] = await Promise.all([repository.listPage(reach, query, query), repository.countByState(reach, query)]);
+        const total = query.state ? (counts[query.state] ?? 0) : Object.values(counts).reduce((sum, n) => sum + n, 0);
         // A page names few regimes and communes: look each up once.
         const regimes = new Map<string, Awaited<ReturnType<typeof deps.criteria.regime>>>();
         const communes = new Map<string, string | null>();
+        const holidays = new Map<string, string[]>();
         const briefs = [];
         for (const row of items) {
           let regime = regimes.get(row.regimeCode);
@@ -95,7 +105,9 @@ export function createDossierService(deps: {
             regimes.set(row.regimeCode, regime);
           }
           if (!communes.has(row.communeCode)) communes.set(row.communeCode, await registry.communeName(row.communeCode));
-          briefs.push(toDossierBrief(row, { communeName: communes.get(row.communeCode) ?? null, clock: await clockOf(row, { regime }) }));
+          briefs.push(
+            toDossierBrief(row, { communeName: communes.get(row.communeCode) ?? null, clock: await clockOf(row, { regime }, holidays) }),
+          );
         }
         return { items: briefs, total, page: query.page, pageSize: query.pageSize, counts };
       }),
