@@ -182,14 +182,12 @@ export function answersInWindow(sheet: PreparedSheet, low: number, high: number,
   return answers;
 }
 
-/** A small real PDF standing for a paper the producer holds, marked as demo. */
-async function demoPaper(title: string, producerName: string, number: string, today: string): Promise<Buffer> {
+/** A small real PDF standing for a paper a producer holds, marked as demo (one per kind, shared by the demo producers). */
+async function demoPaper(title: string, today: string): Promise<Buffer> {
   const writer = new PdfWriter({ title: `${title} (demo)`, date: new Date(`${today}T00:00:00Z`) });
   writer.paragraph('DỮ LIỆU DEMO – KHÔNG CÓ GIÁ TRỊ PHÁP LÝ', { font: 'bold', size: 9, align: 'center', gap: 16 });
   writer.paragraph(title.toUpperCase(), { font: 'bold', size: 15, align: 'center', gap: 10 });
-  writer.paragraph(`Số: ${number}`, { align: 'center', gap: 14 });
-  writer.paragraph(`Cấp cho: ${producerName}`, { size: 11 });
-  writer.paragraph('Tỉnh Sơn La. Giấy tờ minh họa do hệ thống tạo cho dữ liệu demo.', { size: 10, color: '#555555' });
+  writer.paragraph('Giấy tờ minh họa do hệ thống tạo cho dữ liệu demo của tỉnh Sơn La.', { size: 10, color: '#555555' });
   return writer.finish();
 }
 
@@ -244,11 +242,16 @@ export async function seedEvaluationDemo(
 
   // The products, and their sheet under the regime in force (none before QĐ 26/2026: nothing to show).
   const planned: { plan: DemoDossier; productId: string; producerId: string; sheet: PreparedSheet; versionId: string }[] = [];
+  const productsOf = new Map<string, { id: string; nameVi: string }[]>();
   for (const plan of DEMO_DOSSIERS) {
     const producerId = options.producerIds.get(plan.producerKey);
     if (!producerId) return { created: false, dossiers: 0 };
-    const found = await modules.registry.products.listProducts({ grants: SYSTEM }, { producerId, page: 1, pageSize: 50 });
-    const product = found.items.find((item) => item.nameVi === demoName(plan.product));
+    let items = productsOf.get(producerId);
+    if (!items) {
+      items = (await modules.registry.products.listProducts({ grants: SYSTEM }, { producerId, page: 1, pageSize: 50 })).items;
+      productsOf.set(producerId, items);
+    }
+    const product = items.find((item) => item.nameVi === demoName(plan.product));
     if (!product) return { created: false, dossiers: 0 };
     const state = await evaluation.selfAssessments.read({ userId: null, grants: SYSTEM }, product.id).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'evaluation.no_sheet_for_set') return null;
@@ -268,6 +271,7 @@ export async function seedEvaluationDemo(
 
   // The papers every dossier needs, uploaded by each producer once (the dossier links them itself on opening).
   const producers = [...new Set(planned.map((entry) => entry.producerId))];
+  const papers = await Promise.all(PAPERS.map((paper) => demoPaper(paper.title, today)));
   for (const producerId of producers) {
     const actor = producerActor(producerId, producerId === bichThaoId ? bichThaoMember : null);
     const held = await modules.registry.files.listDocuments(SYSTEM, { producerId });
@@ -275,11 +279,10 @@ export async function seedEvaluationDemo(
     for (const [index, paper] of PAPERS.entries()) {
       if (held.some((entry) => entry.document.kind === paper.kind && (entry.document.validTo ?? today) >= today)) continue;
       const number = `${String(index + 1).padStart(2, '0')}${producer.registrationNumber.slice(-4)}/DEMO`;
-      const bytes = await demoPaper(paper.title, producer.name, number, today);
       await modules.registry.files.addDocument(
         actor,
         { producerId },
-        { bytes, filename: `${paper.kind}-demo.pdf` },
+        { bytes: papers[index] as Buffer, filename: `${paper.kind}-demo.pdf` },
         { kind: paper.kind, number, issuer: paper.issuer, validFrom: addDays(today, -365), validTo: addDays(today, 3 * 365) },
         actor.context,
       );
