@@ -24,10 +24,16 @@ async function start() {
   });
 
   if (config.seedDemo === 'auto' && database.engine === 'pglite' && (await modules.identity.users.countUsers()) === 0) {
+    const seedStarted = performance.now();
     const created = await seedDemoData(modules);
     // Printed once, on the first start of an empty embedded database; the README lists them too.
     log.warn(
-      { demoLogins: created.users.map((u) => `${u.login} (${u.role})`), demoPassword: created.password },
+      {
+        demoLogins: created.users.map((u) => `${u.login} (${u.role})`),
+        demoPassword: created.password,
+        seedMs: Math.round(performance.now() - seedStarted),
+        evaluationSeedMs: created.evaluationMs,
+      },
       'DEMO DATA created — demo logins (not for real use)',
     );
   }

@@ -1,13 +1,17 @@
 import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
 import { attachDemoImages } from './demo-images';
+import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
 
-/** Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users per role. Idempotent. */
+/**
+ * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
+ * per role, a self-assessment, and an evaluation round with dossiers in every state. Idempotent.
+ */
 export async function seedDemoData(
   modules: OcopApp['modules'],
-): Promise<{ users: DemoUser[]; password: string; producers: number; products: number }> {
+): Promise<{ users: DemoUser[]; password: string; producers: number; products: number; evaluationMs: number }> {
   await modules.identity.users.serveProvince(DEMO_PROVINCE);
   const registry = await seedRegistryDemo(modules.registry, { provinceCode: DEMO_PROVINCE });
   // Pictures drawn by the project for every demo product that has none yet.
@@ -29,10 +33,16 @@ export async function seedDemoData(
       role: 'producer_member',
       producerId: tea,
     });
+  // Council members and commune officers of the evaluation demo.
+  extra.push(...DEMO_EVALUATION_USERS);
   const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth }, extra);
   if (tea) {
     const member = await modules.identity.auth.findUserByLogin(DEMO_TEA_MEMBER_LOGIN);
     await seedSelfAssessmentDemo(modules, { producerId: tea, userId: member?.id ?? null });
   }
-  return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts };
+  // One round with a dossier in every state of the lifecycle and a council of five (after the users exist).
+  const started = performance.now();
+  await seedEvaluationDemo(modules, { producerIds: registry.producerIds });
+  const evaluationMs = Math.round(performance.now() - started);
+  return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

@@ -1,0 +1,106 @@
+import type { DossierView, RoundView } from '@ocop/contracts/dossiers';
+import { DOSSIER_STATES } from '@ocop/domain/evaluation';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../modules/identity';
+import { type Client, type TestApp, startTestApp } from '../test-support/test-app';
+import {
+  DEMO_COUNCIL,
+  DEMO_DOSSIERS,
+  DEMO_MINISTRY_DECISION_NUMBER,
+  DEMO_RECOGNITION_NUMBER,
+  DEMO_ROUND_PREFIX,
+  seedEvaluationDemo,
+} from './evaluation-demo';
+import { seedDemoData } from './seed-demo';
+
+const DAY = 86_400_000;
+type Brief = { id: string; state: string; product: { name: string } };
+
+describe('evaluation demo data', () => {
+  let t: TestApp;
+  let officer: Client;
+  let round: RoundView;
+  let seconds: number;
+  let evaluationMs: number;
+
+  const dossiersOf = async (client: Client): Promise<Brief[]> =>
+    (await client.get(`/api/evaluation/dossiers?roundId=${round.id}&pageSize=100`)).json().items;
+  const byState = async (state: string) => {
+    const brief = (await dossiersOf(officer)).find((item) => item.state === state) as Brief;
+    return (await officer.get(`/api/evaluation/dossiers/${brief.id}`)).json() as DossierView;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.advance(280 * DAY); // 2026-12-07: QĐ 26/2026 is in force, as on the demo's first start
+    const started = performance.now();
+    evaluationMs = (await seedDemoData(t.modules)).evaluationMs;
+    seconds = (performance.now() - started) / 1000;
+    officer = await t.as({ role: 'province_officer' });
+    const rounds: RoundView[] = (await officer.get('/api/evaluation/rounds?provinceCode=14')).json();
+    round = rounds.find((item) => item.name.startsWith(DEMO_ROUND_PREFIX)) as RoundView;
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('opens one extra round of Sơn La, still open for filing, with one dossier in every state of the lifecycle', async () => {
+    console.info(`demo seed: ${seconds.toFixed(1)} s in all, of which the evaluation ${(evaluationMs / 1000).toFixed(1)} s`);
+    expect(round).toMatchObject({ name: 'Đợt đánh giá bổ sung (demo) năm 2026', kind: 'extra', level: 'province' });
+    expect(round.proposalsBy > '2026-12-07').toBe(true);
+    const items = await dossiersOf(officer);
+    expect(items.map((item) => item.state).sort()).toEqual([...DOSSIER_STATES].sort());
+    expect(new Set(items.map((item) => item.product.name)).size).toBe(DEMO_DOSSIERS.length);
+    for (const spared of ['Chè Shan tuyết Tà Xùa', 'Bạch trà mây Tà Xùa', 'Cà phê bột nguyên chất Bích Thao'])
+      expect(items.some((item) => item.product.name.includes(spared))).toBe(false);
+  });
+
+  it('seats a council of five, chaired by the demo council member', async () => {
+    const councils: { id: string }[] = (await officer.get(`/api/evaluation/councils?roundId=${round.id}`)).json().items;
+    expect(councils).toHaveLength(1);
+    const council = (await officer.get(`/api/evaluation/councils/${councils[0]?.id}`)).json();
+    expect(council.members).toHaveLength(5);
+    const chair = council.members.find((member: { position: string }) => member.position === 'chair');
+    expect(chair.fullName).toBe(DEMO_COUNCIL[0]?.fullName);
+    expect(new Set(council.members.map((member: { department: string }) => member.department)).size).toBe(5);
+  });
+
+  it('recognises 4★ by a decision, refuses 2★, and records the ministry’s 5★', async () => {
+    const recognised = await byState('recognised');
+    expect(recognised).toMatchObject({ recognisedStars: 4, decision: { number: DEMO_RECOGNITION_NUMBER } });
+    const refused = await byState('not_recognised');
+    expect(refused.resultStars).toBe(2);
+    const proposed = await byState('proposed_to_ministry');
+    expect(proposed.resultTotal).toBeGreaterThanOrEqual(90);
+    const ministry = await byState('ministry_recognised');
+    expect(ministry.recognisedStars).toBe(5);
+    expect(JSON.stringify(ministry)).toContain(DEMO_MINISTRY_DECISION_NUMBER);
+  });
+
+  it('seals every submitted sheet; the chair still has the dossier in scoring to score, a member declared a conflict', async () => {
+    const seals = await t.modules.evaluation.scoring.verifySheets();
+    expect(seals.broken).toEqual([]);
+    expect(seals.sealedSheets).toBe(2 + 5 * 5);
+    const scoring = await byState('council_scoring');
+    const chair = t.client(await t.login(DEMO_COUNCIL[0]?.login as string, DEMO_PASSWORD));
+    const mine = await chair.get(`/api/evaluation/dossiers/${scoring.id}/my-sheet`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().canEdit).toBe(true);
+    const fifth = t.client(await t.login(DEMO_COUNCIL[4]?.login as string, DEMO_PASSWORD));
+    expect((await fifth.get(`/api/evaluation/dossiers/${scoring.id}/my-sheet`)).json().canEdit).toBe(false);
+  });
+
+  it('shows each commune officer only the dossiers of their commune', async () => {
+    const chiengAn = t.client(await t.login('xa.chiengan@ocop.demo', DEMO_PASSWORD));
+    const states = (await dossiersOf(chiengAn)).map((item) => item.state).sort();
+    expect(states).toEqual(['returned_by_commune', 'submitted']);
+  });
+
+  it('adds nothing when the seed runs again', async () => {
+    const before = (await dossiersOf(officer)).length;
+    const again = await seedDemoData(t.modules);
+    expect(again.users).toEqual([]);
+    expect(await seedEvaluationDemo(t.modules, { producerIds: new Map() })).toEqual({ created: false, dossiers: 0 });
+    expect((await dossiersOf(officer)).length).toBe(before);
+    const rounds: RoundView[] = (await officer.get('/api/evaluation/rounds?provinceCode=14')).json();
+    expect(rounds.filter((item) => item.name.startsWith(DEMO_ROUND_PREFIX))).toHaveLength(1);
+  });
+});
