@@ -213,7 +213,7 @@ export const EVALUATION_ERROR_MESSAGES = {
   },
   'dossier.document_not_ready': {
     vi: 'Chưa lập được tài liệu này: còn thiếu {missing}.',
-    en: 'This document cannot be drawn up yet: {missingEn} is missing.',
+    en: 'This document cannot be drawn up yet: missing {missing}.',
   },
   'council.not_found': {
     vi: 'Không tìm thấy hội đồng đánh giá này.',

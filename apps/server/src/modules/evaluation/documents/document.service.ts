@@ -23,8 +23,8 @@ export type DocumentService = ReturnType<typeof createDocumentService>;
 export type RenderedDocument = { name: string; bytes: Buffer };
 
 const MISSING = {
-  report: { missing: 'Báo cáo đánh giá của UBND xã (Mẫu 03)', missingEn: 'the commune report (form 03)' },
-  result: { missing: 'kết quả chấm điểm của Hội đồng', missingEn: 'the council’s result' },
+  report: { missing: 'Báo cáo đánh giá của UBND xã (Mẫu 03) / the commune report (form 03)' },
+  result: { missing: 'kết quả chấm điểm của Hội đồng / the council’s result' },
 } as const;
 const notReady = (what: keyof typeof MISSING) =>
   new DomainError('invalid', 'dossier.document_not_ready', 'The document has nothing to show yet.', MISSING[what]);
