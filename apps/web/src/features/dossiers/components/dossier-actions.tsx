@@ -66,6 +66,8 @@ export function DossierActions({ view, write, busy }: { view: DossierView; write
                 block
                 size="large"
                 disabled={blocking.length > 0 || busy}
+                // A long step name wraps inside the narrow side column instead of spilling out of the button.
+                style={{ whiteSpace: 'normal', height: 'auto', minHeight: 40 }}
                 onClick={() => start(step)}
                 data-testid={`step-button-${step.action}`}
               >
