@@ -171,6 +171,7 @@ export const dossierBrief = z.object({
 export type DossierBrief = z.infer<typeof dossierBrief>;
 
 export const dossierView = dossierBrief.extend({
+  councilName: z.string().nullable(),
   regimeCode: z.string(),
   productSetCode: z.string().nullable(),
   baseDossierId: z.uuid().nullable(),

@@ -51,6 +51,7 @@ export function buildBrief(overrides: Partial<DossierBrief> = {}): DossierBrief 
 export function buildDossier(overrides: Partial<DossierView> = {}): DossierView {
   return {
     ...buildBrief({ state: 'draft', revision: 2, communeClock: null, submittedOn: null }),
+    councilName: null,
     regimeCode: 'qd-26-2026',
     productSetCode: '1.5.1',
     baseDossierId: null,

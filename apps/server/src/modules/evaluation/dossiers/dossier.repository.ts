@@ -2,7 +2,7 @@ import type { DossierState } from '@ocop/domain/evaluation';
 import { escapeLikePattern } from '@ocop/domain/shared';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Transactions } from '../../../platform/database/transaction';
-import { councilMembers } from '../councils/council.tables';
+import { councilMembers, councils } from '../councils/council.tables';
 import { evaluationRounds } from '../rounds/round.tables';
 import {
   type DossierEvidenceRow,
@@ -161,6 +161,9 @@ export function createDossierRepository({ transactions }: { transactions: Transa
         .limit(1);
       return rows.length > 0;
     },
+
+    councilName: async (councilId: string): Promise<string | null> =>
+      (await db().select({ name: councils.name }).from(councils).where(eq(councils.id, councilId)))[0]?.name ?? null,
 
     councilUserIds: async (councilId: string, positions: readonly string[]): Promise<string[]> =>
       (

@@ -57,16 +57,18 @@ export function createDossierService(deps: {
 
   async function viewOf(actor: DossierActor, row: DossierJoined): Promise<DossierView> {
     const ctx = await core.context(actor, row);
-    const [transitions, communeName, stepList, decision] = await Promise.all([
+    const [transitions, communeName, stepList, decision, councilName] = await Promise.all([
       repository.listTransitions(row.id),
       registry.communeName(row.communeCode),
       core.stepsFor(actor, ctx),
       row.decisionId ? repository.findDecision(row.decisionId) : Promise.resolve(undefined),
+      row.councilId ? repository.councilName(row.councilId) : Promise.resolve(null),
     ]);
     const names = await people.namesOf([...new Set(transitions.map((t) => t.actorId).filter((id): id is string => id !== null))]);
     return toDossierView({
       ctx,
       communeName,
+      councilName,
       clock: await clockOf(row, ctx),
       steps: stepList,
       decision: decision ?? null,

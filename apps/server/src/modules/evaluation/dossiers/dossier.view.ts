@@ -31,6 +31,7 @@ export function toDossierBrief(row: DossierJoined, extra: { communeName: string 
 export function toDossierView(input: {
   ctx: DossierContext;
   communeName: string | null;
+  councilName: string | null;
   clock: CommuneClock | null;
   steps: { action: string; to: DossierView['state']; unmet: string[] }[];
   decision: EvaluationDecisionRow | null;
@@ -40,6 +41,7 @@ export function toDossierView(input: {
   const row = ctx.row;
   return {
     ...toDossierBrief(row, { communeName: input.communeName, clock: input.clock }),
+    councilName: input.councilName,
     regimeCode: row.regimeCode,
     productSetCode: ctx.productSetCode,
     baseDossierId: row.baseDossierId,

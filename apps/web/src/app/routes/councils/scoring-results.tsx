@@ -13,6 +13,7 @@ import { CriteriaBreakdown, ResultsTable, UnmetMinima } from '../../../features/
 import { useCurrentUser } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { describeError, useI18n } from '../../../lib/i18n';
+import { unmetLabel } from '../../../features/dossiers/components/dossier-labels';
 
 function SealStatus({ dossierId }: { dossierId: string }) {
   const { t } = useI18n();
@@ -65,7 +66,7 @@ function CloseScoring({ dossier }: { dossier: DossierView }) {
       </Button>
       {blocked ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {step.unmet.join('; ')}
+          {step.unmet.map((unmet) => unmetLabel(t, unmet)).join('; ')}
         </Typography.Text>
       ) : null}
     </Flex>

@@ -130,7 +130,7 @@ export function CouncilSection({ view }: { view: DossierView }) {
   const { t } = useI18n();
   return (
     <Panel title={t('dossier.council.title')} testId="council">
-      {view.councilId ? t('dossier.council.assigned', { id: view.councilId.slice(0, 8) }) : t('dossier.council.none')}
+      {view.councilId ? t('dossier.council.assigned', { id: view.councilName ?? view.councilId.slice(0, 8) }) : t('dossier.council.none')}
     </Panel>
   );
 }
