@@ -1,26 +1,12 @@
 import type { SelfAssessmentView } from '@ocop/contracts/evaluation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersOf } from '../../../test-support/evaluation-builders';
 import { givenProducer, givenProduct, productSetId } from '../../../test-support/registry-builders';
 import { type Client, type TestApp, startTestApp } from '../../../test-support/test-app';
 
 const DAY = 86_400_000;
 
-/** Every answerable criterion of the view's sheet, at its lowest or highest option. */
-function extremeAnswers(view: SelfAssessmentView, pick: 'worst' | 'best'): Record<string, string> {
-  const answers: Record<string, string> = {};
-  const walk = (criteria: SelfAssessmentView['content']['parts'][number]['criteria']) => {
-    for (const criterion of criteria) {
-      if (criterion.options.length > 0) {
-        const sorted = [...criterion.options].sort((a, b) => a.points - b.points);
-        const option = pick === 'worst' ? sorted[0] : sorted.at(-1);
-        if (option) answers[criterion.code] = option.id;
-      }
-      walk(criterion.children);
-    }
-  };
-  for (const part of view.content.parts) walk(part.criteria);
-  return answers;
-}
+const extremeAnswers = answersOf;
 
 describe('self-assessment routes', () => {
   let t: TestApp;
