@@ -2,3 +2,4 @@ export { createEvaluationModule, type EvaluationModule } from './evaluation.modu
 export { loadEvaluationReference, type EvaluationLoadReport } from './reference/evaluation-reference.loader';
 export type { AssessedProduct, AssessedProducts, EvaluationActor } from './self-assessment/self-assessment.service';
 export type { CouncilOutcome, SealReport } from './councils/scoring.service';
+export type { DossierRegistry } from './dossiers/dossier-ports';
