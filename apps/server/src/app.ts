@@ -18,10 +18,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError } from '@ocop/domain/shared';
+import { certificationEvaluationPort, certificationRegistryPort } from './certification-ports';
 import { evaluationRegistryPort } from './evaluation-registry-port';
-import { createEvaluationModule } from './modules/evaluation';
+import { createCertificationModule } from './modules/certification';
+import { createEvaluationModule, type EvaluationEvents } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
-import { createIdentityModule } from './modules/identity';
+import { createIdentityModule, SYSTEM_CONTEXT } from './modules/identity';
 import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
 import type { FileStore } from './platform/files/file-store';
@@ -75,7 +77,7 @@ export type AppDeps = {
 };
 
 /** Every module's events; a module publishes its own and subscribes, here, to any. */
-export type AppEvents = RegistryEvents;
+export type AppEvents = RegistryEvents & EvaluationEvents;
 
 const API_VERSION = '0.1.0';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -197,13 +199,32 @@ export async function buildApp(deps: AppDeps) {
     products: evaluationRegistryPort({ registry, geography }),
     people: { holders: identity.users.holders, namesOf: identity.users.namesOf },
     notifier: notifications.notifier,
+    events,
+  });
+  const certification = createCertificationModule({
+    transactions,
+    clock,
+    audit: identity.audit,
+    evaluation: certificationEvaluationPort(evaluation),
+    registry: certificationRegistryPort({ registry, geography }),
+    people: { holders: identity.users.holders },
+    notifier: notifications.notifier,
+    publicUrl: settings.publicUrl,
   });
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);
+  // A recognition issues its certificate in the decision's own transaction: both are recorded, or neither.
+  events.inTransaction('evaluation.product_recognised', async (event) => {
+    await certification.issuing.issueOnRecognition(event.payload.dossierId, {
+      ...SYSTEM_CONTEXT,
+      actorUserId: event.payload.actorUserId,
+      actorName: null,
+    });
+  });
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
-  const publicRoutes: FastifyPluginAsync[] = [aboutPage(), prefixed('/api', platformRoutes(database))];
+  const publicRoutes: FastifyPluginAsync[] = [aboutPage(), ...certification.publicRoutes, prefixed('/api', platformRoutes(database))];
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
@@ -212,6 +233,7 @@ export async function buildApp(deps: AppDeps) {
     ...identity.routes,
     ...registry.routes,
     ...evaluation.routes,
+    ...certification.routes,
     ...notifications.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
@@ -281,7 +303,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry, evaluation, notifications }, clock, transactions, jobs, events };
+  return { app, routes, modules: { geography, identity, registry, evaluation, certification, notifications }, clock, transactions, jobs, events };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

@@ -2,6 +2,7 @@ import { type ErrorCode, isErrorCode } from '@ocop/domain/shared';
 import type { Language } from './common';
 
 import type { ErrorText as Text } from './common';
+import { CERTIFICATION_ERROR_MESSAGES } from './errors-certification';
 import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
 import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
 
@@ -13,6 +14,7 @@ import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
  */
 export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...EVALUATION_ERROR_MESSAGES,
+  ...CERTIFICATION_ERROR_MESSAGES,
   ...NOTIFICATION_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',

@@ -36,12 +36,14 @@ describe('capability table', () => {
     ['dossiers.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['councils.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['dossiers.score', ['council_member']],
+    ['certificates.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['certificates.manage', ['system_admin', 'province_admin', 'province_officer']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(21);
+    expect(CAPABILITY_NAMES).toHaveLength(23);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

@@ -83,6 +83,13 @@ export const CAPABILITIES = {
   'councils.manage': PROVINCE_STAFF,
   /** Scoring a dossier of one's council and declaring conflicts of interest. */
   'dossiers.score': { council_member: 'province' },
+  /** Reading certificates with their derived status: the province's staff, the commune's officer, the producer's own members. */
+  'certificates.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
+  /**
+   * Issuing a certificate for a recognised dossier, revoking one (Art. 8), importing those issued
+   * before the system, the numbering pattern, and the supervision lists: the OCOP secretariat.
+   */
+  'certificates.manage': PROVINCE_STAFF,
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
+import type { EventPublisher } from '../../platform/domain-events';
 import type { AuditService } from '../identity';
 import { createCouncilRepository } from './councils/council.repository';
 import { councilCandidateRoutes } from './councils/council-candidates.routes';
@@ -17,6 +18,7 @@ import { createCriteriaService } from './criteria/criteria.service';
 import type { DossierNotifier, DossierPeople, DossierRegistry } from './dossiers/dossier-ports';
 import { documentRoutes } from './documents/document.routes';
 import { createDocumentService } from './documents/document.service';
+import { createDossierRecognitionReader } from './dossiers/dossier-recognition.repository';
 import { createDossierRepository } from './dossiers/dossier.repository';
 import { dossierRoutes } from './dossiers/dossier.routes';
 import { createDossierService } from './dossiers/dossier.service';
@@ -26,6 +28,7 @@ import { createRoundService } from './rounds/round.service';
 import { createSelfAssessmentRepository } from './self-assessment/self-assessment.repository';
 import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes';
 import { createSelfAssessmentService } from './self-assessment/self-assessment.service';
+import type { EvaluationEvents } from './evaluation-events';
 
 export type EvaluationDeps = {
   transactions: Transactions;
@@ -39,11 +42,13 @@ export type EvaluationDeps = {
   councilPeople: CouncilPeople;
   /** Tells whoever must act next (the notifications module). */
   notifier: DossierNotifier;
+  /** Where the evaluation announces what happened (a recognition). */
+  events: EventPublisher<EvaluationEvents>;
 };
 
 /** Regimes and score sheets as versioned data, and the producers' self-assessments on them. */
 export function createEvaluationModule(deps: EvaluationDeps) {
-  const { transactions, clock, audit, products, people, councilPeople, notifier } = deps;
+  const { transactions, clock, audit, products, people, councilPeople, notifier, events } = deps;
   const criteriaRepository = createCriteriaRepository({ transactions });
   const criteria = createCriteriaService({ repository: criteriaRepository, clock });
   const drafts = createCriteriaDrafts({ transactions, clock, audit, repository: criteriaRepository, criteria });
@@ -73,6 +78,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     notifier,
     scoring,
     repository: dossierRepository,
+    events,
   });
   const documents = createDocumentService({
     transactions,
@@ -95,7 +101,9 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     scoringRoutes(scoring),
     documentRoutes(documents),
   ];
-  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, councils, scoring, documents, routes };
+  // What the certification reads to issue and to tell whether a re-evaluation is pending.
+  const recognitions = createDossierRecognitionReader({ transactions });
+  return { criteria, drafts, transfer, selfAssessments, rounds, dossiers, councils, scoring, documents, recognitions, routes };
 }
 
 export type EvaluationModule = ReturnType<typeof createEvaluationModule>;

@@ -16,8 +16,10 @@ import {
 import { vietnamDate } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
 import type { AuditContext, AuditService } from '../../identity';
 import type { CriteriaService } from '../criteria/criteria.service';
+import type { EvaluationEvents } from '../evaluation-events';
 import type { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { type DossierAccess, dossierNotFound } from './dossier-access';
 import { dossierFacts, refusalFor } from './dossier-facts';
@@ -37,6 +39,8 @@ export type DossierDeps = {
   scoring: DossierScoring;
   repository: DossierRepository;
   access: DossierAccess;
+  /** Where a recognition is announced (the certification issues the certificate in the same transaction). */
+  events: EventPublisher<EvaluationEvents>;
 };
 
 /** Everything known about a dossier at one moment: the rules' facts and what the screen shows. */
@@ -62,7 +66,7 @@ export const actionsOnlyByDecision = new Set(['recognise', 'propose_to_ministry'
 
 /** The parts shared by the dossier's use cases: loading with scope, the facts, one checked transition. */
 export function createDossierCore(deps: DossierDeps) {
-  const { clock, audit, criteria, selfAssessments, notifier, people, scoring, repository, access } = deps;
+  const { clock, audit, criteria, selfAssessments, notifier, people, scoring, repository, access, events } = deps;
   const today = () => vietnamDate(clock.now());
 
   async function readable(actor: DossierActor, id: string): Promise<DossierJoined> {
@@ -200,6 +204,11 @@ export function createDossierCore(deps: DossierDeps) {
       before: { state: row.state, revision: row.revision },
       after: { state: to, revision: saved.revision, ...(input.reasons ? { reasons: input.reasons } : {}) },
     });
+    if ((to === 'recognised' || to === 'ministry_recognised') && saved.recognisedStars !== null)
+      await events.publish({
+        name: 'evaluation.product_recognised',
+        payload: { dossierId: row.id, productId: row.productId, provinceCode: row.provinceCode, stars: saved.recognisedStars, actorUserId: actor.userId },
+      });
     await tellWhoActsNext({ ...row, ...saved });
     return saved;
   }

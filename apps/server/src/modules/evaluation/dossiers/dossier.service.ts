@@ -1,6 +1,8 @@
 import type { DossierListQuery, DossierView } from '@ocop/contracts/dossiers';
 import { communeClock } from '@ocop/domain/evaluation';
 import type { Clock } from '../../../platform/clock';
+import type { EventPublisher } from '../../../platform/domain-events';
+import type { EvaluationEvents } from '../evaluation-events';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { AuditService } from '../../identity';
 import type { CriteriaService } from '../criteria/criteria.service';
@@ -30,6 +32,7 @@ export function createDossierService(deps: {
   notifier: DossierNotifier;
   scoring: DossierScoring;
   repository: DossierRepository;
+  events: EventPublisher<EvaluationEvents>;
 }) {
   const { transactions, repository, rounds, registry, people } = deps;
   const access = createDossierAccess(repository);
