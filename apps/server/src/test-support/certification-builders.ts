@@ -43,7 +43,8 @@ export async function recordRecognition(officer: Client, roundId: string, dossie
     signerTitle: 'KT. CHỦ TỊCH — PHÓ CHỦ TỊCH',
     dossierIds,
   });
-  if (response.statusCode !== 200 && response.statusCode !== 201) throw new Error(`decision refused: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200 && response.statusCode !== 201)
+    throw new Error(`decision refused: ${response.statusCode} ${response.body}`);
   return { number, signedOn };
 }
 
@@ -57,4 +58,26 @@ export async function givenCertificate(t: TestApp, options: { stars?: number; si
   const certificate = (page.json() as { items: CertificateView[] }).items[0];
   if (!certificate) throw new Error(`no certificate issued: ${page.body}`);
   return { officer, dossier, decision, certificate };
+}
+
+/** A second dossier of the same product (re-evaluation or upgrade), straight into the table in the state asked. */
+export async function givenFollowUpDossier(
+  t: TestApp,
+  base: { id: string; productId: string; roundId: string },
+  change: Partial<typeof dossiers.$inferInsert>,
+) {
+  const [row] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, base.id));
+  if (!row) throw new Error('base dossier missing');
+  const { id: _id, decisionId: _decision, revision: _revision, ...copy } = row;
+  const [inserted] = await t.database.db
+    .insert(dossiers)
+    .values({ ...copy, baseDossierId: base.id, recognisedStars: null, createdAt: t.clock.now(), updatedAt: t.clock.now(), ...change })
+    .returning({ id: dossiers.id });
+  if (!inserted) throw new Error('dossier not inserted');
+  return inserted.id;
+}
+
+/** Changes a dossier straight in the table (a state the HTTP chain would take long to reach). */
+export async function setDossier(t: TestApp, id: string, change: Partial<typeof dossiers.$inferInsert>) {
+  await t.database.db.update(dossiers).set(change).where(eq(dossiers.id, id));
 }
