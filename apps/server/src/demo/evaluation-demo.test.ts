@@ -1,3 +1,4 @@
+import type { CertificateView } from '@ocop/contracts/certification';
 import type { DossierView, RoundView } from '@ocop/contracts/dossiers';
 import { DOSSIER_STATES } from '@ocop/domain/evaluation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,17 @@ describe('evaluation demo data', () => {
     const ministry = await byState('ministry_recognised');
     expect(ministry.recognisedStars).toBe(5);
     expect(JSON.stringify(ministry)).toContain(DEMO_MINISTRY_DECISION_NUMBER);
+  });
+
+  it('has the certificates the decisions issued: 4★ by the province, 5★ by the ministry, both valid', async () => {
+    const page = (await officer.get('/api/certificates?pageSize=100')).json() as { items: CertificateView[] };
+    const byDecision = (number: string) => page.items.find((item) => item.decisionNumber === number);
+    expect(byDecision(DEMO_RECOGNITION_NUMBER)).toMatchObject({ stars: 4, status: 'valid', issuer: { level: 'province' } });
+    expect(byDecision(DEMO_MINISTRY_DECISION_NUMBER)).toMatchObject({
+      stars: 5,
+      status: 'valid',
+      issuer: { level: 'ministry', name: 'Bộ Nông nghiệp và Môi trường' },
+    });
   });
 
   it('seals every submitted sheet; the chair still has the dossier in scoring to score, a member declared a conflict', async () => {
