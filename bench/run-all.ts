@@ -53,6 +53,10 @@ console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)'
 const { benchDocuments } = await import('./documents.bench');
 for (const line of await benchDocuments()) console.log(`- ${line}`);
 
+console.log('\n## Certificate verification /c/:number (real HTTP, 50 connections, built server with demo data; ratios to bare node:http)');
+const { benchVerification } = await import('./verification.bench');
+for (const line of await benchVerification({ seconds })) console.log(`- ${line}`);
+
 console.log('\n## Reference data at first start (PGlite; ratios to a second start on the same data)');
 const { benchReferenceLoad } = await import('./reference-load.bench');
 for (const line of await benchReferenceLoad()) console.log(`- ${line}`);

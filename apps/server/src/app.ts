@@ -62,6 +62,8 @@ export type AppSettings = {
   mailFrom?: string;
   /** How long notifications gather before one digest mail carries them (10 by default). */
   notifyDigestMinutes?: number;
+  /** How long a public certificate verification answer is reused (60 s by default; 0: never). */
+  verifyCacheSeconds?: number;
 };
 
 export type AppDeps = {
@@ -210,6 +212,7 @@ export async function buildApp(deps: AppDeps) {
     people: { holders: identity.users.holders },
     notifier: notifications.notifier,
     publicUrl: settings.publicUrl,
+    verifyCacheMs: (settings.verifyCacheSeconds ?? 60) * 1000,
   });
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);

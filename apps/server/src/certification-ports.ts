@@ -14,15 +14,21 @@ const SYSTEM: { grants: readonly RoleGrant[] } = {
 
 /** The evaluation's recognitions and terms, as the certification reads them (wiring, kept apart from app.ts). */
 export function certificationEvaluationPort(evaluation: EvaluationModule): CertificationEvaluation {
+  // A regime is reference data, fixed once loaded; the public verification asks for its terms on every request.
+  const terms = new Map<string, { validityMonths: number; lateExtensionMaxDays: number }>();
   return {
     recognitionOf: evaluation.recognitions.recognitionOf,
     pendingReEvaluations: evaluation.recognitions.pendingReEvaluations,
     terms: async (regimeCode) => {
+      const known = terms.get(regimeCode);
+      if (known) return known;
       const regime = await evaluation.criteria.regime(regimeCode);
-      return {
+      const found = {
         validityMonths: regime.certificateValidityMonths ?? 36,
         lateExtensionMaxDays: regime.transition?.lateReEvaluationExtensionMaxDays ?? 180,
       };
+      terms.set(regimeCode, found);
+      return found;
     },
   };
 }

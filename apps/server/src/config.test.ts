@@ -66,6 +66,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'OCOP <no-reply@ocop.sonla.gov.vn>',
       notifyDigestMinutes: 10,
+      verifyCacheSeconds: 60,
     });
     expect(
       loadConfig({
@@ -80,6 +81,8 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ SMTP_URL: 'mail.sonla.gov.vn:25' })).toThrow(/SMTP_URL/);
     expect(() => loadConfig({ NOTIFY_DIGEST_MINUTES: '0' })).toThrow(/NOTIFY_DIGEST_MINUTES/);
+    expect(loadConfig({ VERIFY_CACHE_SECONDS: '0' }).verifyCacheSeconds).toBe(0);
+    expect(() => loadConfig({ VERIFY_CACHE_SECONDS: '-1' })).toThrow(/VERIFY_CACHE_SECONDS/);
   });
 
   it('never repeats the SMTP password in its complaint', () => {

@@ -49,6 +49,8 @@ const environment = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  /** How long a public certificate verification answer is reused in a process (0: never; changes made here clear it at once). */
+  VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
 });
 
 /** Where uploaded files are kept: `DATA_DIR/files` on the local disk, or one bucket of an S3-compatible service. */
@@ -83,6 +85,8 @@ export type Config = Readonly<{
   mailFrom: string;
   /** How long notifications gather before one digest mail carries them. */
   notifyDigestMinutes: number;
+  /** How long a public verification answer is reused (seconds; 0: never). */
+  verifyCacheSeconds: number;
 }>;
 
 /** Reads the environment once; an invalid setting stops the process with a message naming it. */
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `OCOP <no-reply@${new URL(publicUrl).hostname}>`,
     notifyDigestMinutes: e.NOTIFY_DIGEST_MINUTES,
+    verifyCacheSeconds: e.VERIFY_CACHE_SECONDS,
   });
 }

@@ -21,13 +21,15 @@ export type CertificationDeps = {
   notifier: CertificationNotifier;
   /** The public address the verification URLs (and QR codes) carry. */
   publicUrl: string;
+  /** How long a public verification answer is reused (0: never). */
+  verifyCacheMs: number;
 };
 
 /** OCOP certificates: issued on recognition, status derived from dates and events, revocation, public verification. */
 export function createCertificationModule(deps: CertificationDeps) {
   const repository = createCertificateRepository({ transactions: deps.transactions });
   const certificates = createCertificateService({ ...deps, repository });
-  const issuing = createCertificateIssuing({ ...deps, repository });
+  const issuing = createCertificateIssuing({ ...deps, repository, onChange: certificates.forgetCached });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
   const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation })];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];

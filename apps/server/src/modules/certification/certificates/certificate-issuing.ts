@@ -29,8 +29,10 @@ export function createCertificateIssuing(deps: {
   registry: CertificationRegistry;
   people: CertificationPeople;
   notifier: CertificationNotifier;
+  /** Forgets reused verification answers once a certificate is issued or superseded. */
+  onChange: () => void;
 }) {
-  const { transactions, clock, audit, repository, evaluation, registry, people, notifier } = deps;
+  const { transactions, clock, audit, repository, evaluation, registry, people, notifier, onChange } = deps;
 
   async function issuerOf(recognition: DossierRecognition) {
     if (recognition.state === 'ministry_recognised' && recognition.ministryResult) {
@@ -122,6 +124,7 @@ export function createCertificateIssuing(deps: {
     const saved = await repository.insert(row);
     if (!saved) throw new DomainError('conflict', 'certificate.number_taken', 'The number is taken.', { number });
     const superseded = await repository.supersedeOthers(recognition.productId, saved.id, issuedOn);
+    onChange();
     await audit.record(context, {
       action: 'certificate.issued',
       entityType: 'certificate',

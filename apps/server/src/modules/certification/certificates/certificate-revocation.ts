@@ -58,6 +58,7 @@ export function createCertificateRevocation(deps: {
             decisionNumber: earlier?.decisionNumber ?? '',
           });
         }
+        certificates.forgetCached();
         await audit.record(context, {
           action: 'certificate.revoked',
           entityType: 'certificate',

@@ -33,6 +33,15 @@ const wantsJson = (request: FastifyRequest) => {
  * unknown number costs the same lookup as a real one and gets a page of the same frame.
  */
 export function certificatePages(certificates: CertificateService): FastifyPluginAsync {
+  // The page of a reused answer is rendered once (the service's cache decides how long an answer lives).
+  const rendered = new WeakMap<object, string>();
+  const pageOf = (result: object, render: () => string) => {
+    const known = rendered.get(result);
+    if (known !== undefined) return known;
+    const page = render();
+    rendered.set(result, page);
+    return page;
+  };
   return async (app) => {
     app.get('/c/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const raw = (request.params as { '*': string })['*'] ?? '';
@@ -42,10 +51,16 @@ export function certificatePages(certificates: CertificateService): FastifyPlugi
         const status = result.kind === 'malformed' ? 400 : 404;
         const code = result.kind === 'malformed' ? 'certificate.number_malformed' : 'certificate.not_found';
         if (wantsJson(request)) return reply.status(status).send({ code, number: result.kind === 'unknown' ? result.number : null });
-        return sendPage(reply.status(status), notFoundPage(result.kind === 'unknown' ? result.number : null));
+        return sendPage(
+          reply.status(status),
+          pageOf(result, () => notFoundPage(result.kind === 'unknown' ? result.number : null)),
+        );
       }
       if (wantsJson(request)) return reply.send(result.view);
-      return sendPage(reply, verificationPage(result.view));
+      return sendPage(
+        reply,
+        pageOf(result, () => verificationPage(result.view)),
+      );
     });
   };
 }

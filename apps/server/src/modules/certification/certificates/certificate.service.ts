@@ -10,7 +10,9 @@ import {
 } from '@ocop/domain/certification';
 import { vietnamDate } from '@ocop/domain/registry';
 import { can, DomainError, reachOf, type RoleGrant } from '@ocop/domain/shared';
+import type { PublicCertificateView } from '@ocop/contracts/certification';
 import type { Clock } from '../../../platform/clock';
+import { createMemoCache } from '../../../platform/memo-cache';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { AuditContext, AuditService } from '../../identity';
 import type { CertificationEvaluation } from '../certification-ports';
@@ -21,6 +23,14 @@ export type CertificateActor = { userId: string | null; grants: readonly RoleGra
 
 /** Lists filtered by a derived status are read whole first; a province holds a few thousand certificates at most. */
 export const STATUS_FILTER_ROW_LIMIT = 20_000;
+
+/** Bounds the verification cache whatever numbers are asked (made-up ones included). */
+export const VERIFY_CACHE_ENTRIES = 20_000;
+
+/** The id asked for when a number is unknown, so a made-up number costs the same queries as a real one. */
+const NO_PRODUCT = '00000000-0000-0000-0000-000000000000';
+
+export type VerifyResult = { kind: 'malformed' } | { kind: 'unknown'; number: string } | { kind: 'found'; view: PublicCertificateView };
 
 export const certificateNotFound = () => new DomainError('not_found', 'certificate.not_found', 'No such certificate.');
 
@@ -34,17 +44,33 @@ export function createCertificateService(deps: {
   repository: CertificateRepository;
   evaluation: CertificationEvaluation;
   publicUrl: string;
+  verifyCacheMs: number;
 }) {
   const { transactions, clock, audit, repository, evaluation, publicUrl } = deps;
   const today = () => vietnamDate(clock.now());
+  // Verification answers and the provinces' settings are reused for `verifyCacheMs` (60 s by default):
+  // a change made by this process clears them at once; one made by another process shows within that
+  // time (a revocation takes effect days after its finding anyway).
+  const verified = createMemoCache<VerifyResult>({ ttlMs: deps.verifyCacheMs, maxEntries: VERIFY_CACHE_ENTRIES });
+  const policies = createMemoCache<StatusPolicy>({ ttlMs: deps.verifyCacheMs, maxEntries: 100 });
 
   async function policyOf(provinceCode: string): Promise<StatusPolicy> {
+    const known = policies.get(provinceCode);
+    if (known) return known;
     const settings = await repository.findSettings(provinceCode);
     const terms = await evaluation.terms('26/2026');
-    return {
+    const policy = {
       expiringWindowDays: settings?.expiringWindowDays ?? DEFAULT_STATUS_POLICY.expiringWindowDays,
       lateExtensionMaxDays: terms.lateExtensionMaxDays,
     };
+    policies.set(provinceCode, policy);
+    return policy;
+  }
+
+  /** Forget reused answers after a change this process made (issue, revocation, settings, import). */
+  function forgetCached() {
+    verified.clear();
+    policies.clear();
   }
 
   /** Views of many certificates at once: one pending-re-evaluation query, one settings read per province. */
@@ -158,15 +184,25 @@ export function createCertificateService(deps: {
      * The public verification of a number as typed or scanned. A malformed number and an unknown
      * one both end in one indexed lookup, so neither answers faster than a real certificate.
      */
-    verify: async (input: string) => {
+    verify: async (input: string): Promise<VerifyResult> => {
       const number = normaliseCertificateNumber(input);
-      const row = await repository.findJoinedByNumber(number ?? input.slice(0, 64));
-      if (!number) return { kind: 'malformed' as const };
-      if (!row) return { kind: 'unknown' as const, number };
-      const [view] = await viewsOf([row]);
-      if (!view) return { kind: 'unknown' as const, number };
-      return { kind: 'found' as const, view: publicViewOf(view) };
+      if (!number) return { kind: 'malformed' };
+      const key = `${today()}|${number}`;
+      const cached = verified.get(key);
+      if (cached) return cached;
+      const row = await repository.findJoinedByNumber(number);
+      let result: VerifyResult;
+      if (row) {
+        const [view] = await viewsOf([row]);
+        result = view ? { kind: 'found', view: publicViewOf(view) } : { kind: 'unknown', number };
+      } else {
+        await evaluation.pendingReEvaluations([NO_PRODUCT]);
+        result = { kind: 'unknown', number };
+      }
+      verified.set(key, result);
+      return result;
     },
+    forgetCached,
 
     markOf: async (productId: string) => {
       const mark = (await marksOf([productId])).get(productId);
@@ -209,6 +245,7 @@ export function createCertificateService(deps: {
           throw new DomainError('conflict', 'certificate.settings_changed_concurrently', 'The settings changed meanwhile.', {
             revision: before?.revision ?? 0,
           });
+        forgetCached();
         await audit.record(context, {
           action: 'certification.settings_saved',
           entityType: 'certification_settings',
