@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@ocop/domain/shared';
+import { foldVietnamese, type RoleGrant } from '@ocop/domain/shared';
 import type { CertificationEvaluation, CertificationRegistry } from './modules/certification';
 import type { EvaluationModule } from './modules/evaluation';
 import type { GeographyModule } from './modules/geography';
@@ -49,7 +49,12 @@ export function certificationRegistryPort({
       const producer = await registry.producers.getProducer(SYSTEM, product.producer.id);
       const productSet = await registry.classification.getSet(product.productSetId);
       const [commune, province] = await Promise.all([units.findUnit(producer.communeCode), units.findUnit(producer.provinceCode)]);
-      const place = [producer.address, commune?.name, province?.name].filter(Boolean).join(', ');
+      // The address often names its commune already ("…, xã Ngọc Chiến"): add the unit only where it does not.
+      const named = foldVietnamese(producer.address ?? '');
+      const missing = [commune?.name, province?.name].filter(
+        (name): name is string => !!name && !named.includes(foldVietnamese(name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s+/u, ''))),
+      );
+      const place = [producer.address, ...missing].filter(Boolean).join(', ');
       return { productSetName: productSet.name, producerAddress: place || null, communeCode: producer.communeCode };
     },
     productByCode: async (provinceCode, code) => {

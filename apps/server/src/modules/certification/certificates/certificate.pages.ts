@@ -88,7 +88,7 @@ function verificationPage(view: PublicCertificateView): string {
     body: html`<p class="verdict" style="color:${tone.color};background:${tone.background};border-radius:.5rem;padding:1rem;font-size:1.6rem;font-weight:700;margin:0">${label.vi}<span class="en" lang="en" style="display:block;font-size:1rem;font-weight:400">${label.en}</span>${why(view)}</p>
 <h1>${view.productName}</h1>
 <p style="font-size:1.5rem;color:#b8860b;margin:.25rem 0" aria-label="${view.stars} sao">${stars} <span style="font-size:1rem;color:#1f2328">Sản phẩm OCOP ${view.stars} sao</span></p>
-<dl style="display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem">
+<dl style="display:grid;grid-template-columns:minmax(6.5rem,38%) 1fr;gap:.25rem .75rem">
 <dt>Chủ thể <span class="en" lang="en">/ Producer</span></dt><dd style="margin:0">${view.producerName}${view.producerAddress ? html`<br><small>${view.producerAddress}</small>` : ''}</dd>
 ${view.productSetName ? html`<dt>Bộ sản phẩm <span class="en" lang="en">/ Product set</span></dt><dd style="margin:0">${view.productSetName}</dd>` : ''}
 <dt>Số giấy chứng nhận <span class="en" lang="en">/ No.</span></dt><dd style="margin:0">${view.number}</dd>
