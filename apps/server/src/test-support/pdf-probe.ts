@@ -19,13 +19,34 @@ export const pdfText = (bytes: Buffer, page?: number): string =>
     .replace(/\s+/g, ' ');
 
 function pdfInfo(bytes: Buffer): string {
-  return execFileSync('pdfinfo', ['-'], { input: bytes }).toString();
+  return execFileSync('pdfinfo', ['-isodates', '-'], { input: bytes }).toString();
 }
 
 export const pdfPageCount = (bytes: Buffer): number => Number(/Pages:\s+(\d+)/.exec(pdfInfo(bytes))?.[1]);
 
 /** The first page's size in points, as pdfinfo prints it ("841.89 x 595.28"). */
 export const pdfPageSize = (bytes: Buffer): string => /Page size:\s+([\d.]+ x [\d.]+) pts/.exec(pdfInfo(bytes))?.[1] ?? '';
+
+export type WordBox = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+
+/** Every word of a page with its box in points (top-left origin), as pdftotext -bbox reads them. */
+export function pdfWords(bytes: Buffer, page: number): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', '-', '-'], {
+    input: bytes,
+  }).toString('utf8');
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    ([, xMin, yMin, xMax, yMax, text]) => ({
+      text: text ?? '',
+      xMin: Number(xMin),
+      yMin: Number(yMin),
+      xMax: Number(xMax),
+      yMax: Number(yMax),
+    }),
+  );
+}
+
+/** The document's creation date as pdfinfo reads it ("2026-12-15T05:00:00Z"). */
+export const pdfCreationDate = (bytes: Buffer): string => /CreationDate:\s+(\S+)/.exec(pdfInfo(bytes))?.[1] ?? '';
 
 /** The page drawn at `dpi` as RGBA pixels. */
 export async function pdfPagePixels(bytes: Buffer, page: number, dpi = 150) {
