@@ -53,6 +53,10 @@ console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)'
 const { benchDocuments } = await import('./documents.bench');
 for (const line of await benchDocuments()) console.log(`- ${line}`);
 
+console.log('\n## Certificates');
+const { benchCertificatePdf } = await import('./certificates.bench');
+for (const line of await benchCertificatePdf()) console.log(`- ${line}`);
+
 console.log('\n## Reference data at first start (PGlite; ratios to a second start on the same data)');
 const { benchReferenceLoad } = await import('./reference-load.bench');
 for (const line of await benchReferenceLoad()) console.log(`- ${line}`);

@@ -37,6 +37,12 @@ export type PdfInfo = {
   layout?: 'portrait' | 'landscape';
   /** Of every page; the writer's defaults suit a letter, a framed page (a certificate) sets its own. */
   margins?: PageMargins;
+  /**
+   * Keep every page open until the end (the default), which `footer` needs to write "page x of y".
+   * A long run of independent pages turns it off: each page is written out when the next begins,
+   * so memory holds one page rather than all of them.
+   */
+  bufferPages?: boolean;
 };
 
 export type PageMargins = { top: number; bottom: number; left: number; right: number };
@@ -56,14 +62,16 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<Buffer>;
+  private readonly buffered: boolean;
 
   constructor(info: PdfInfo) {
     const font = fonts();
+    this.buffered = info.bufferPages ?? true;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: info.layout ?? 'portrait',
       margins: info.margins ?? MARGIN,
-      bufferPages: true,
+      bufferPages: this.buffered,
       info: {
         Title: info.title,
         // pdfkit fails on an undefined entry: leave out what is not given.
@@ -219,6 +227,7 @@ export class PdfWriter {
 
   /** Writes `label(page, pages)` in the bottom margin of every page; call once, after the content. */
   footer(label: (page: number, pages: number) => string): void {
+    if (!this.buffered) throw new Error('footer needs a writer that buffers its pages.');
     const range = this.doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
       this.doc.switchToPage(index);

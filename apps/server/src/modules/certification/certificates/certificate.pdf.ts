@@ -325,6 +325,8 @@ export async function renderCertificates(certificates: readonly CertificatePdfDa
     date: documentInstant(latest ?? first.issuedOn),
     layout: 'landscape',
     margins: MARGINS,
+    // No page refers to another: each is written out as the next begins (a run is hundreds).
+    bufferPages: false,
   });
   for (const [index, certificate] of certificates.entries()) {
     if (index > 0) {
