@@ -53,6 +53,10 @@ console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)'
 const { benchDocuments } = await import('./documents.bench');
 for (const line of await benchDocuments()) console.log(`- ${line}`);
 
+console.log('\n## Certificates (PDF: 500 in one file)');
+const { benchCertificatePdf } = await import('./certificates.bench');
+for (const line of await benchCertificatePdf()) console.log(`- ${line}`);
+
 console.log('\n## Certificate verification /c/:number (real HTTP, 50 connections, built server with demo data; ratios to bare node:http)');
 const { benchVerification } = await import('./verification.bench');
 for (const line of await benchVerification({ seconds })) console.log(`- ${line}`);

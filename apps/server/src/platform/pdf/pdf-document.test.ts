@@ -43,4 +43,9 @@ describe('PdfWriter and PdfTable', () => {
     expect(a.equals(b)).toBe(true);
     expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('refuses page numbers on a writer that writes each page out as it goes (it cannot know the count)', () => {
+    const writer = new PdfWriter({ title: 'Thử nghiệm', date: new Date('2026-12-03T02:00:00Z'), bufferPages: false });
+    expect(() => writer.footer((page, of) => `Trang ${page}/${of}`)).toThrow(/buffers its pages/);
+  });
 });

@@ -35,7 +35,17 @@ export type PdfInfo = {
   date: Date;
   /** A4 portrait unless asked. */
   layout?: 'portrait' | 'landscape';
+  /** Of every page; the writer's defaults suit a letter, a framed page (a certificate) sets its own. */
+  margins?: PageMargins;
+  /**
+   * Keep every page open until the end (the default), which `footer` needs to write "page x of y".
+   * A long run of independent pages turns it off: each page is written out when the next begins,
+   * so memory holds one page rather than all of them.
+   */
+  bufferPages?: boolean;
 };
+
+export type PageMargins = { top: number; bottom: number; left: number; right: number };
 
 /** One line of a text block: its text and style, and optionally a short centred rule under it. */
 export type BlockLine = TextStyle & { text: string; rule?: number; gap?: number };
@@ -46,20 +56,22 @@ export type TextStyle = { font?: PdfFont; size?: number; color?: string };
 
 export const PDF_COLORS = { text: '#111111', muted: '#555555', rule: '#999999', fill: '#eeeeee', star: '#d4a017' } as const;
 
-const MARGIN = { top: 50, bottom: 56, left: 50, right: 50 };
+const MARGIN: PageMargins = { top: 50, bottom: 56, left: 50, right: 50 };
 
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<Buffer>;
+  private readonly buffered: boolean;
 
   constructor(info: PdfInfo) {
     const font = fonts();
+    this.buffered = info.bufferPages ?? true;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: info.layout ?? 'portrait',
-      margins: MARGIN,
-      bufferPages: true,
+      margins: info.margins ?? MARGIN,
+      bufferPages: this.buffered,
       info: {
         Title: info.title,
         // pdfkit fails on an undefined entry: leave out what is not given.
@@ -97,6 +109,19 @@ export class PdfWriter {
     return this;
   }
 
+  /**
+   * The largest size from `largest` down to `smallest` (in steps of half a point) at which `text`
+   * in `font` fits `width` and `height`: long names shrink rather than run off a fixed layout.
+   * Returns `smallest` when even that does not fit; the caller clips.
+   */
+  fittingSize(text: string, box: { font: PdfFont; width: number; height: number; largest: number; smallest: number }): number {
+    for (let size = box.largest; size > box.smallest; size -= 0.5) {
+      this.doc.font(box.font).fontSize(size);
+      if (this.doc.heightOfString(text, { width: box.width }) <= box.height) return size;
+    }
+    return box.smallest;
+  }
+
   /** Starts a new page unless `height` points still fit on this one. */
   ensureSpace(height: number): void {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
@@ -110,7 +135,7 @@ export class PdfWriter {
     const { align = 'left', indent = 0, gap = 2 } = style;
     this.style(style);
     const width = this.width - indent;
-    this.ensureSpace(Math.min(this.doc.heightOfString(text, { width }), this.bottom - MARGIN.top));
+    this.ensureSpace(Math.min(this.doc.heightOfString(text, { width }), this.bottom - this.doc.page.margins.top));
     this.doc.text(text, this.left + indent, this.doc.y, { width, align });
     this.doc.y += gap;
   }
@@ -202,6 +227,7 @@ export class PdfWriter {
 
   /** Writes `label(page, pages)` in the bottom margin of every page; call once, after the content. */
   footer(label: (page: number, pages: number) => string): void {
+    if (!this.buffered) throw new Error('footer needs a writer that buffers its pages.');
     const range = this.doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
       this.doc.switchToPage(index);

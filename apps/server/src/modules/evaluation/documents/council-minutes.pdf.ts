@@ -1,9 +1,8 @@
+import { dayPhrase, ddmmyyyy } from '../../../platform/pdf/vietnamese-document';
 import { breathe, PDF_COLORS, type PdfWriter } from '../../../platform/pdf/pdf-document';
 import { PdfTable } from '../../../platform/pdf/pdf-table';
 import type { CouncilMinutesData, MinutesDossier, MinutesMember, Recognition } from './document-data';
 import {
-  dayPhrase,
-  ddmmyyyy,
   DEPARTMENT_LABELS,
   documentTitle,
   documentWriter,

@@ -1,5 +1,6 @@
 import type { BlockLine, TextBlock } from '../../../platform/pdf/pdf-document';
 import { PDF_COLORS, PdfWriter } from '../../../platform/pdf/pdf-document';
+import { dateLine, documentInstant, NATIONAL_MOTTO } from '../../../platform/pdf/vietnamese-document';
 import type { CouncilDepartment, CouncilPosition } from '../councils/council.tables';
 import type { DossierKind } from '../dossiers/dossier.tables';
 import type { IsoDate, Recognition, Signer } from './document-data';
@@ -49,33 +50,15 @@ export const score = (points: number) => (Math.round(points * 100) / 100).toFixe
 /** A maximum or an option's points: no trailing zeros ("40", "2,5"). */
 export const points = (value: number) => String(Math.round(value * 100) / 100).replace('.', ',');
 
-/** "ngày 05 tháng 02 năm 2026" (Nghị định 30/2020: a zero before days 1–9 and months 1–2); dotted when no date yet. */
-export function dayPhrase(date: IsoDate | null, year?: number): string {
-  if (!date) return `ngày …… tháng …… năm ${year ?? '……'}`;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `ngày ${d < 10 ? `0${d}` : d} tháng ${m < 3 ? `0${m}` : m} năm ${y}`;
-}
-
-/** "Sơn La, ngày 05 tháng 02 năm 2026". */
-export const dateLine = (place: string, date: IsoDate | null, year?: number) => `${place}, ${dayPhrase(date, year)}`;
-
-/** dd/mm/yyyy of a calendar day. */
-export const ddmmyyyy = (date: IsoDate) => date.split('-').reverse().join('/');
-
 /** A writer whose PDF dates are the document's day (noon in Vietnam), never the clock. */
 export function documentWriter(title: string, date: IsoDate | null, fallback: IsoDate, subject?: string): PdfWriter {
   return new PdfWriter({
     title,
     author: 'ocop',
     ...(subject === undefined ? {} : { subject }),
-    date: new Date(`${date ?? fallback}T12:00:00+07:00`),
+    date: documentInstant(date ?? fallback),
   });
 }
-
-const MOTTO: BlockLine[] = [
-  { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font: 'bold', size: 10.5 },
-  { text: 'Độc lập - Tự do - Hạnh phúc', font: 'bold', size: 11, rule: 150, gap: 6 },
-];
 
 /**
  * The letterhead: the parent body (regular) and the issuing body (bold, underlined), and its
@@ -94,7 +77,7 @@ export function letterhead(
 ): void {
   const dated: BlockLine = { text: dateLine(head.place, head.date, head.year), font: 'italic', size: 10 };
   if (!head.issuer) {
-    writer.blocks([{ x: writer.left, width: writer.width, lines: MOTTO }]);
+    writer.blocks([{ x: writer.left, width: writer.width, lines: NATIONAL_MOTTO }]);
     return;
   }
   const leftWidth = writer.width * 0.42;
@@ -106,7 +89,7 @@ export function letterhead(
     ),
   ];
   const left: TextBlock = { x: writer.left, width: leftWidth, lines: [...issuer, { text: `Số: ${head.number ?? '……/……'}`, size: 10 }] };
-  const right: TextBlock = { x: writer.left + leftWidth, width: writer.width - leftWidth, lines: [...MOTTO, dated] };
+  const right: TextBlock = { x: writer.left + leftWidth, width: writer.width - leftWidth, lines: [...NATIONAL_MOTTO, dated] };
   writer.blocks([left, right]);
 }
 

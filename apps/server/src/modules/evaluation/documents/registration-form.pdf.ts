@@ -1,8 +1,7 @@
+import { dateLine, ddmmyyyy } from '../../../platform/pdf/vietnamese-document';
 import { DOSSIER_KINDS } from '../dossiers/dossier.tables';
 import type { RegistrationFormData } from './document-data';
 import {
-  dateLine,
-  ddmmyyyy,
   documentTitle,
   documentWriter,
   field,

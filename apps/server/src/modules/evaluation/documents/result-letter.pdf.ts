@@ -1,8 +1,8 @@
+import { ddmmyyyy } from '../../../platform/pdf/vietnamese-document';
 import { PDF_COLORS, type PdfWriter } from '../../../platform/pdf/pdf-document';
 import { PdfTable } from '../../../platform/pdf/pdf-table';
 import type { ImprovementLine, ResultLetterData } from './document-data';
 import {
-  ddmmyyyy,
   documentTitle,
   documentWriter,
   field,
