@@ -48,6 +48,8 @@ export const certificateView = z.object({
   decisionNumber: z.string(),
   decisionDate: isoDay,
   dossierId: z.uuid().nullable(),
+  /** The province's decision that issued it (its certificates print as one PDF); null for the ministry's and legacy ones. */
+  decisionId: z.uuid().nullable(),
   issuedOn: isoDay,
   expiresOn: isoDay,
   supersededBy: z.object({ id: z.uuid(), number: z.string(), on: isoDay }).nullable(),

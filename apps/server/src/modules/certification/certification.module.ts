@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { createCertificateDocuments } from './certificates/certificate-documents';
 import { createCertificateIssuing } from './certificates/certificate-issuing';
 import { createCertificateRevocation } from './certificates/certificate-revocation';
 import { certificatePages } from './certificates/certificate.pages';
@@ -31,12 +32,14 @@ export function createCertificationModule(deps: CertificationDeps) {
   const certificates = createCertificateService({ ...deps, repository });
   const issuing = createCertificateIssuing({ ...deps, repository, onChange: certificates.forgetCached });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation })];
+  const documents = createCertificateDocuments({ repository, certificates });
+  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation, documents })];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
     issuing,
     revocation,
+    documents,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,

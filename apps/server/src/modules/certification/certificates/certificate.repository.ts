@@ -133,6 +133,10 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
         .orderBy(asc(certificates.expiresOn), asc(certificates.number))
         .limit(limit),
 
+    /** The certificates one decision issued, in number order. */
+    listOfDecision: async (decisionId: string): Promise<CertificateJoined[]> =>
+      joined().where(eq(certificates.decisionId, decisionId)).orderBy(asc(certificates.seq), asc(certificates.number)),
+
     /** The product's certificates, newest first. */
     listOfProducts: async (productIds: readonly string[]): Promise<CertificateJoined[]> => {
       if (productIds.length === 0) return [];

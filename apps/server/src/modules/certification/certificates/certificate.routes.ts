@@ -11,7 +11,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capability, requireActor } from '../../../platform/http/access';
+import { contentDisposition } from '../../../platform/http/uploads';
 import { auditContextOf } from '../../identity';
+import type { CertificateDocuments, RenderedCertificates } from './certificate-documents';
 import type { CertificateIssuing } from './certificate-issuing';
 import type { createCertificateRevocation } from './certificate-revocation';
 import type { CertificateService } from './certificate.service';
@@ -28,9 +30,38 @@ export function certificateRoutes(deps: {
   certificates: CertificateService;
   issuing: CertificateIssuing;
   revocation: ReturnType<typeof createCertificateRevocation>;
+  documents: CertificateDocuments;
 }): FastifyPluginAsyncZod {
-  const { certificates, issuing, revocation } = deps;
+  const { certificates, issuing, revocation, documents } = deps;
+  const sendPdf = (reply: { header: (k: string, v: string) => unknown; send: (b: Buffer) => unknown }, file: RenderedCertificates) => {
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', contentDisposition('inline', file.name));
+    reply.header('cache-control', 'private, no-store');
+    return reply.send(file.bytes);
+  };
   return async (app) => {
+    app.get(
+      '/certificates/:certificateId/certificate.pdf',
+      {
+        config: { access: capability('certificates.read') },
+        schema: { tags: TAG, summary: 'The certificate as PDF (A4 landscape, with the QR code of its verification page)', params },
+      },
+      async (request, reply) => sendPdf(reply, await documents.one(actorOf(request), request.params.certificateId)),
+    );
+
+    app.get(
+      '/certificates/decisions/:decisionId/certificates.pdf',
+      {
+        config: { access: capability('certificates.read') },
+        schema: {
+          tags: TAG,
+          summary: 'Every certificate one decision issued, in one PDF, one page each',
+          params: z.object({ decisionId: z.uuid() }),
+        },
+      },
+      async (request, reply) => sendPdf(reply, await documents.ofDecision(actorOf(request), request.params.decisionId)),
+    );
+
     app.get(
       '/certificates',
       {

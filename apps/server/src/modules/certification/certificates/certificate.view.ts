@@ -54,6 +54,7 @@ export function certificateViewOf(
     decisionNumber: row.decisionNumber,
     decisionDate: row.decisionDate,
     dossierId: row.dossierId,
+    decisionId: row.decisionId,
     issuedOn: row.issuedOn,
     expiresOn: row.expiresOn,
     supersededBy:
