@@ -65,10 +65,21 @@ describe('issuing certificates on recognition', () => {
       .sort((a, b) => a - b);
     expect(numbers).toHaveLength(2);
     expect((numbers[1] ?? 0) - (numbers[0] ?? 0)).toBe(1);
+    // Without {year} the numbers run on across years, so they never repeat.
+    const running = await officer.put('/api/certification/settings/14', {
+      numberPattern: '{seq}/OCOP-SL',
+      expiringWindowDays: 180,
+      revision: (saved.json() as { revision: number }).revision,
+    });
+    expect(running.json()).toMatchObject({ example: '1/OCOP-SL' });
+    const third = await givenScoredDossier(t, officer, { roundId: first.roundId });
+    await recordRecognition(officer, first.roundId, [third.id]);
+    const issued = (await officer.get(`/api/certificates?productId=${third.productId}`)).json() as { items: { number: string }[] };
+    expect(issued.items[0]?.number).toBe('1/OCOP-SL');
     await officer.put('/api/certification/settings/14', {
       numberPattern: '{seq}/GCN-OCOP-{province}-{year}',
       expiringWindowDays: 180,
-      revision: (saved.json() as { revision: number }).revision,
+      revision: (running.json() as { revision: number }).revision,
     });
   });
 

@@ -84,8 +84,10 @@ export function createCertificateIssuing(deps: {
     const settings = await repository.findSettings(recognition.provinceCode);
     const issuedOn = issuer.decisionDate;
     const year = Number(issuedOn.slice(0, 4));
-    const seq = await repository.nextSeq(recognition.provinceCode, year);
-    const number = formatCertificateNumber(settings?.numberPattern ?? DEFAULT_NUMBER_PATTERN, {
+    const pattern = settings?.numberPattern ?? DEFAULT_NUMBER_PATTERN;
+    // A pattern with the year restarts its numbers each year; one without keeps one running sequence (key 0).
+    const seq = await repository.nextSeq(recognition.provinceCode, pattern.includes('{year}') ? year : 0);
+    const number = formatCertificateNumber(pattern, {
       seq,
       province: recognition.provinceCode,
       year,

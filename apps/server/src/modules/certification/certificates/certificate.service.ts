@@ -109,7 +109,7 @@ export function createCertificateService(deps: {
       expiringWindowDays: row?.expiringWindowDays ?? DEFAULT_STATUS_POLICY.expiringWindowDays,
       revision: row?.revision ?? 0,
       example: formatCertificateNumber(numberPattern, {
-        seq: await repository.peekSeq(provinceCode, year),
+        seq: await repository.peekSeq(provinceCode, numberPattern.includes('{year}') ? year : 0),
         province: provinceCode,
         year,
         stars: 4,
