@@ -85,7 +85,6 @@ ALTER TABLE "certification_settings" ADD CONSTRAINT "certification_settings_prov
 CREATE INDEX "certificate_revocations_effective_idx" ON "certificate_revocations" USING btree ("effective_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_number_key" ON "certificates" USING btree ("number");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_dossier_key" ON "certificates" USING btree ("dossier_id") WHERE "certificates"."dossier_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "certificates_seq_key" ON "certificates" USING btree ("province_code","year","seq") WHERE "certificates"."seq" is not null;--> statement-breakpoint
 CREATE INDEX "certificates_product_idx" ON "certificates" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "certificates_producer_idx" ON "certificates" USING btree ("producer_id");--> statement-breakpoint
 CREATE INDEX "certificates_province_expiry_idx" ON "certificates" USING btree ("province_code","expires_on");
