@@ -10,6 +10,8 @@ import { createCertificateRepository } from './certificates/certificate.reposito
 import { certificateRoutes } from './certificates/certificate.routes';
 import { createCertificateService } from './certificates/certificate.service';
 import type { CertificationEvaluation, CertificationNotifier, CertificationPeople, CertificationRegistry } from './certification-ports';
+import { createLegacyImport } from './legacy/legacy-import.service';
+import { legacyRoutes } from './legacy/legacy.routes';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -29,12 +31,15 @@ export function createCertificationModule(deps: CertificationDeps) {
   const certificates = createCertificateService({ ...deps, repository });
   const issuing = createCertificateIssuing({ ...deps, repository });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation })];
+  const legacy = createLegacyImport({ ...deps, repository, certificates });
+  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation }), legacyRoutes(legacy)];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
     issuing,
     revocation,
+    /** Certificates issued before the system, imported from the legacy template. */
+    legacy,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,
