@@ -179,3 +179,84 @@ export const REVOCATION_GROUND_LABELS: Record<(typeof REVOCATION_GROUNDS)[number
   dd: { vi: 'đ) Chủ thể ngừng sản xuất sản phẩm', en: 'đ) The producer stopped producing' },
   e: { vi: 'e) Trường hợp khác theo kết luận của cơ quan có thẩm quyền', en: 'e) Other findings of a competent authority' },
 };
+
+// ————— Certificates issued before the system (legacy import) —————
+
+/** The most certificates one legacy file may hold (Sơn La has about 200). */
+export const LEGACY_IMPORT_MAX_ROWS = 2_000;
+/** Problems listed in a report (more are counted): a 2,000-row file of wrong dates stays a readable answer. */
+export const LEGACY_PROBLEMS_LISTED = 1_000;
+
+export const legacyImportQuery = z
+  .object({
+    /** `true` (the default) only checks and previews; `false` imports all or nothing. */
+    dryRun: z.enum(['true', 'false']).default('true'),
+    /** Only for someone whose reach is every province (a system admin); others import into their own. */
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+export const legacyTemplateQuery = legacyImportQuery.pick({ provinceCode: true }).strict();
+
+/** One problem of the file, by its xlsx row and column, in the request's language and in both. */
+export const legacyImportProblemView = z.object({
+  /** The row as the spreadsheet numbers it; null for a problem of the whole file. */
+  row: z.number().int().nullable(),
+  /** The column letter in the file (A, B, …), when the problem has one. */
+  column: z.string().nullable(),
+  header: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  messageVi: z.string(),
+  messageEn: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type LegacyImportProblemView = z.infer<typeof legacyImportProblemView>;
+
+/** What a clean row would become: the certificate's facts and its status derived today. */
+export const legacyCertificatePreview = z.object({
+  row: z.number().int(),
+  number: z.string(),
+  productName: z.string(),
+  productCode: z.string().nullable(),
+  /** Linked to a registry product of the province by its code. */
+  productLinked: z.boolean(),
+  producerName: z.string(),
+  stars: z.number().int().min(3).max(5),
+  regimeCode: z.string(),
+  issuer: z.object({ level: issuerLevelSchema, name: z.string(), unitCode: z.string() }),
+  legacyDistrictName: z.string().nullable(),
+  legacyCommuneName: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  decisionNumber: z.string(),
+  decisionDate: isoDay,
+  issuedOn: isoDay,
+  expiresOn: isoDay,
+  status: certificateStatusSchema,
+});
+export type LegacyCertificatePreview = z.infer<typeof legacyCertificatePreview>;
+
+/** The answer of a dry run (200), of an import (201), and the report of a refused import (422, in `details.report`). */
+export const legacyImportReport = z.object({
+  dryRun: z.boolean(),
+  provinceCode: z.string(),
+  fileName: z.string(),
+  sheetName: z.string().nullable(),
+  headerRow: z.number().int().nullable(),
+  /** Data rows read (the example row and blank rows not counted). */
+  dataRows: z.number().int(),
+  rowsOk: z.number().int(),
+  rowsWithProblems: z.number().int(),
+  /** All problems found; `problems` lists the first LEGACY_PROBLEMS_LISTED of them, by row and column. */
+  problemCount: z.number().int(),
+  problems: z.array(legacyImportProblemView),
+  /** Things worth knowing that stop nothing (the template's example row skipped). */
+  notices: z.array(legacyImportProblemView),
+  preview: z.array(legacyCertificatePreview),
+  /** Certificates written: 0 on a dry run. */
+  created: z.number().int(),
+});
+export type LegacyImportReport = z.infer<typeof legacyImportReport>;

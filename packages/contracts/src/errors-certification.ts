@@ -50,12 +50,12 @@ export const CERTIFICATION_ERROR_MESSAGES = {
     en: 'Commune "{commune}" is not in the given district on the map before 1 July 2025.',
   },
   'certificate.legacy_date_in_future': {
-    vi: 'Ngày {field} ({value}) ở sau ngày hôm nay.',
-    en: 'The {field} date ({value}) is after today.',
+    vi: '"{field}" ({value}) ở sau ngày hôm nay ({today}).',
+    en: '"{field}" ({value}) is after today ({today}).',
   },
   'certificate.legacy_date_invalid': {
-    vi: 'Ngày {field} "{value}" không hợp lệ (dùng dd/mm/yyyy).',
-    en: 'The {field} date "{value}" is not valid (use dd/mm/yyyy).',
+    vi: '"{field}": "{value}" không phải là ngày hợp lệ (ghi dd/mm/yyyy, ví dụ 15/06/2023).',
+    en: '"{field}": "{value}" is not a valid date (write dd/mm/yyyy, e.g. 15/06/2023).',
   },
   'certificate.legacy_dates_out_of_order': {
     vi: 'Ngày hết hạn ({expiresOn}) phải sau ngày cấp ({issuedOn}).',
@@ -86,5 +86,9 @@ export const CERTIFICATION_ERROR_MESSAGES = {
   'certificate.legacy_header_missing': {
     vi: 'Tệp thiếu cột "{column}" ở dòng tiêu đề.',
     en: 'The file lacks the column "{column}" in its header row.',
+  },
+  'certificate.legacy_import_rejected': {
+    vi: 'Tệp có {problems} lỗi ở {rows} dòng; chưa nhập giấy chứng nhận nào. Hãy sửa các lỗi trong báo cáo rồi tải lên lại.',
+    en: 'The file has {problems} problems in {rows} rows; no certificate was imported. Fix the problems in the report and upload again.',
   },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

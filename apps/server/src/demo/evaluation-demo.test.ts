@@ -12,6 +12,7 @@ import {
   DEMO_ROUND_PREFIX,
   seedEvaluationDemo,
 } from './evaluation-demo';
+import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { seedDemoData } from './seed-demo';
 
 const DAY = 86_400_000;
@@ -104,6 +105,30 @@ describe('evaluation demo data', () => {
     const chiengAn = t.client(await t.login('xa.chiengan@ocop.demo', DEMO_PASSWORD));
     const states = (await dossiersOf(chiengAn)).map((item) => item.state).sort();
     expect(states).toEqual(['returned_by_commune', 'submitted']);
+  });
+
+  it('imports three certificates issued before the system: Mộc Châu’s still valid, the province’s expired, Yên Châu’s expiring', async () => {
+    const legacy = ((await officer.get('/api/certificates?q=-DEMO&pageSize=50')).json().items as CertificateView[]).filter(
+      (item) => item.source === 'legacy',
+    );
+    const byNumber = new Map(legacy.map((item) => [item.number, item]));
+    expect(byNumber.get('0125/GCN-UBND-MC-DEMO')).toMatchObject({
+      stars: 3,
+      regimeCode: '148/2023',
+      status: 'valid',
+      issuer: { level: 'district', name: 'Ủy ban nhân dân huyện Mộc Châu', unitCode: '123' },
+      legacyDistrictName: 'Huyện Mộc Châu',
+    });
+    expect(byNumber.get('0311/GCN-UBND-SL-DEMO')).toMatchObject({
+      stars: 4,
+      regimeCode: '1048/2019',
+      status: 'expired',
+      issuer: { level: 'province', name: 'Ủy ban nhân dân tỉnh Sơn La' },
+    });
+    const yenChau = byNumber.get('0207/GCN-UBND-YC-DEMO');
+    expect(yenChau).toMatchObject({ status: 'expiring', issuer: { level: 'district', name: 'Ủy ban nhân dân huyện Yên Châu' } });
+    expect(yenChau?.daysLeft).toBeLessThan(183);
+    expect(await seedLegacyCertificatesDemo(t.modules)).toEqual({ created: 0 });
   });
 
   it('adds nothing when the seed runs again', async () => {

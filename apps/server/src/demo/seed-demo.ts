@@ -2,12 +2,14 @@ import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
+import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
 
 /**
  * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
- * per role, a self-assessment, and an evaluation round with dossiers in every state. Idempotent.
+ * per role, a self-assessment, an evaluation round with dossiers in every state, and certificates
+ * issued before the system (former districts and the province). Idempotent.
  */
 export async function seedDemoData(
   modules: OcopApp['modules'],
@@ -44,5 +46,7 @@ export async function seedDemoData(
   const started = performance.now();
   await seedEvaluationDemo(modules, { producerIds: registry.producerIds });
   const evaluationMs = Math.round(performance.now() - started);
+  // Certificates of the former districts and the province, imported as a province would (after the users exist).
+  await seedLegacyCertificatesDemo(modules);
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

@@ -26,6 +26,7 @@ const ProductSelfAssessmentPage = lazy(() =>
   import('./routes/products/product-self-assessment').then((m) => ({ default: m.ProductSelfAssessmentPage })),
 );
 const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
+const LegacyImportPage = lazy(() => import('./routes/certificates/legacy-import').then((m) => ({ default: m.LegacyImportPage })));
 const CriteriaListPage = lazy(() => import('./routes/criteria/criteria-list').then((m) => ({ default: m.CriteriaListPage })));
 const CriteriaVersionPage = lazy(() => import('./routes/criteria/criteria-version').then((m) => ({ default: m.CriteriaVersionPage })));
 const NotificationsPage = lazy(() => import('./routes/notifications').then((m) => ({ default: m.NotificationsPage })));
@@ -150,6 +151,7 @@ export function AppRoutes() {
           }
         />
         <Route path="imports" element={<Page>{registry(<ImportsPage />, 'imports.run')}</Page>} />
+        <Route path="certificates/legacy-import" element={<Page>{registry(<LegacyImportPage />, 'certificates.manage')}</Page>} />
         {/* Everyone's own inbox: the server answers only the signed-in user's notifications. */}
         <Route
           path="notifications"

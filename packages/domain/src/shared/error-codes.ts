@@ -243,6 +243,7 @@ export const RULE_ERROR_CODES = [
   'certificate.legacy_too_many_rows',
   'certificate.legacy_no_rows',
   'certificate.legacy_header_missing',
+  'certificate.legacy_import_rejected',
   'notification.not_found',
   'notification.too_many_recipients',
   'notification.unknown_recipient',

@@ -11,6 +11,8 @@ import { createCertificateRepository } from './certificates/certificate.reposito
 import { certificateRoutes } from './certificates/certificate.routes';
 import { createCertificateService } from './certificates/certificate.service';
 import type { CertificationEvaluation, CertificationNotifier, CertificationPeople, CertificationRegistry } from './certification-ports';
+import { createLegacyImport } from './legacy/legacy-import.service';
+import { legacyRoutes } from './legacy/legacy.routes';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -33,13 +35,16 @@ export function createCertificationModule(deps: CertificationDeps) {
   const issuing = createCertificateIssuing({ ...deps, repository, onChange: certificates.forgetCached });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
   const documents = createCertificateDocuments({ repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation, documents })];
+  const legacy = createLegacyImport({ ...deps, repository, certificates });
+  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation, documents }), legacyRoutes(legacy)];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
     issuing,
     revocation,
     documents,
+    /** Certificates issued before the system, imported from the legacy template. */
+    legacy,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,

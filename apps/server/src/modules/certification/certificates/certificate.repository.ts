@@ -38,6 +38,8 @@ export type CertificateFilters = {
 
 const successor = alias(certificates, 'successor');
 
+const INSERT_SLICE = 500;
+
 function reachCondition(reach: CertificateReach): SQL | undefined {
   if (reach === 'all') return undefined;
   const parts: SQL[] = [];
@@ -90,10 +92,17 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
       return saved ?? null;
     },
 
-    insertMany: async (rows: CertificateInsert[]): Promise<number> => {
-      if (rows.length === 0) return 0;
-      const saved = await db().insert(certificates).values(rows).returning({ id: certificates.id });
-      return saved.length;
+    /** Inserts in slices: one statement may bind at most 65,535 parameters, about 1,800 certificates. */
+    insertMany: async (rows: readonly CertificateInsert[]): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let start = 0; start < rows.length; start += INSERT_SLICE) {
+        const saved = await db()
+          .insert(certificates)
+          .values(rows.slice(start, start + INSERT_SLICE))
+          .returning({ id: certificates.id });
+        ids.push(...saved.map((row) => row.id));
+      }
+      return ids;
     },
 
     findJoined: async (id: string): Promise<CertificateJoined | null> => (await joined().where(eq(certificates.id, id)))[0] ?? null,
@@ -104,12 +113,14 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
     findByDossier: async (dossierId: string): Promise<CertificateRow | null> =>
       (await db().select().from(certificates).where(eq(certificates.dossierId, dossierId)))[0] ?? null,
 
+    /** Of these numbers (upper-cased, as normalised), those a certificate already has, compared upper-cased. */
     existingNumbers: async (numbers: readonly string[]): Promise<Set<string>> => {
       if (numbers.length === 0) return new Set();
+      const upper = sql<string>`upper(${certificates.number})`;
       const rows = await db()
-        .select({ number: certificates.number })
+        .select({ number: upper })
         .from(certificates)
-        .where(inArray(certificates.number, [...numbers]));
+        .where(inArray(upper, [...numbers]));
       return new Set(rows.map((row) => row.number));
     },
 
