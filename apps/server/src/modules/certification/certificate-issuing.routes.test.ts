@@ -108,5 +108,7 @@ describe('issuing certificates on recognition', () => {
     expect((await member.get(`/api/certificates/${other.certificate.id}`)).statusCode).toBe(404);
     const list = (await member.get('/api/certificates')).json() as { items: CertificateView[] };
     expect(list.items.map((item) => item.id)).toEqual([certificate.id]);
+    const ofDossier = (await other.officer.get(`/api/certificates?dossierId=${dossier.id}`)).json() as { items: CertificateView[] };
+    expect(ofDossier.items.map((item) => item.id)).toEqual([certificate.id]);
   });
 });

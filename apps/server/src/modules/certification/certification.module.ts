@@ -10,6 +10,8 @@ import { createCertificateRepository } from './certificates/certificate.reposito
 import { certificateRoutes } from './certificates/certificate.routes';
 import { createCertificateService } from './certificates/certificate.service';
 import type { CertificationEvaluation, CertificationNotifier, CertificationPeople, CertificationRegistry } from './certification-ports';
+import { supervisionRoutes } from './supervision/supervision.routes';
+import { createCertificateSupervision } from './supervision/supervision.service';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -29,12 +31,14 @@ export function createCertificationModule(deps: CertificationDeps) {
   const certificates = createCertificateService({ ...deps, repository });
   const issuing = createCertificateIssuing({ ...deps, repository });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation })];
+  const supervision = createCertificateSupervision({ repository, certificates });
+  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation }), supervisionRoutes(supervision)];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
     issuing,
     revocation,
+    supervision,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,
