@@ -59,3 +59,16 @@ export async function givenCertificate(t: TestApp, options: { stars?: number; si
   if (!certificate) throw new Error(`no certificate issued: ${page.body}`);
   return { officer, dossier, decision, certificate };
 }
+
+/** Marks a dossier recognised with `stars` straight in the table (a state no decision would reach, e.g. 2★). */
+export async function forceRecognised(t: TestApp, dossierId: string, stars: number) {
+  await t.database.db.update(dossiers).set({ state: 'recognised', recognisedStars: stars }).where(eq(dossiers.id, dossierId));
+}
+
+/** A re-evaluation dossier of the same product as `dossierId`, filed on `filedOn` and not yet decided. */
+export async function givenReEvaluationFiled(t: TestApp, dossierId: string, filedOn: string) {
+  const [original] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+  if (!original) throw new Error(`no dossier ${dossierId}`);
+  const { id: _id, ...copy } = original;
+  await t.database.db.insert(dossiers).values({ ...copy, kind: 're_evaluation', state: 'submitted', submittedOn: filedOn, result: null });
+}

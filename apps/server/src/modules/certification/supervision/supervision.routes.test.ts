@@ -2,9 +2,8 @@ import type { SupervisionListView } from '@ocop/contracts/certification';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givenCertificate } from '../../../test-support/certification-builders';
+import { givenCertificate, givenReEvaluationFiled } from '../../../test-support/certification-builders';
 import { startTestApp, type Client, type TestApp } from '../../../test-support/test-app';
-import { dossiers } from '../../evaluation/dossiers/dossier.tables';
 import { certificates } from '../certificates/certificate.tables';
 
 const ids = (view: SupervisionListView) => view.items.map((item) => item.id);
@@ -38,29 +37,18 @@ describe('GET /api/certificates/supervision', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    const dossierOf: Record<string, string> = {};
     for (const name of ['near', 'renewing', 'far', 'expired', 'revoked', 'revoking'] as const) {
       const issued = await givenCertificate(t);
       officer = issued.officer;
-      const [dossier] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, issued.dossier.id));
-      given[name] = { id: issued.certificate.id, number: issued.certificate.number, producerId: dossier?.producerId ?? '' };
+      dossierOf[name] = issued.dossier.id;
+      given[name] = { id: issued.certificate.id, number: issued.certificate.number, producerId: issued.certificate.producerId ?? '' };
     }
     // Today is 2026-09-01: one certificate ends in 40 days, one expired 10 days ago; "far" keeps its 36 months.
     await t.database.db.update(certificates).set({ expiresOn: '2026-10-11' }).where(eq(certificates.id, given.near.id));
     // "renewing" ends in two months, and its producer has filed the re-evaluation already.
-    const [renewing] = await t.database.db
-      .update(certificates)
-      .set({ expiresOn: '2026-11-01' })
-      .where(eq(certificates.id, given.renewing.id))
-      .returning();
-    const [original] = await t.database.db
-      .select()
-      .from(dossiers)
-      .where(eq(dossiers.id, renewing?.dossierId ?? ''));
-    if (!original) throw new Error('no dossier');
-    const { id: _id, ...copy } = original;
-    await t.database.db
-      .insert(dossiers)
-      .values({ ...copy, kind: 're_evaluation', state: 'submitted', submittedOn: '2026-08-25', result: null });
+    await t.database.db.update(certificates).set({ expiresOn: '2026-11-01' }).where(eq(certificates.id, given.renewing.id));
+    await givenReEvaluationFiled(t, dossierOf.renewing ?? '', '2026-08-25');
     await t.database.db
       .update(certificates)
       .set({ issuedOn: '2023-08-22', decisionDate: '2023-08-22', expiresOn: '2026-08-21' })
