@@ -17,6 +17,7 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'certificates.empty': 'No certificate matches.',
   'certificates.col.number': 'Number',
   'certificates.col.product': 'Product',
+  'certificates.col.productProducer': 'Product / producer',
   'certificates.col.producer': 'Producer',
   'certificates.col.stars': 'Stars',
   'certificates.col.issuer': 'Issued by',
@@ -24,6 +25,7 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'certificates.col.validUntil': 'Valid until',
   'certificates.col.status': 'Status',
   'certificates.daysLeft': '{days} days left',
+  'certificates.revokedFrom': 'Revoked from {date}',
   'certificates.lastDay': 'last day',
   'certificates.starsLabel': '{stars} stars',
   'certificates.toSupervision': 'Supervision',
@@ -67,6 +69,8 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'certificate.why.expired': 'Expired from {since}; the product may no longer show the OCOP mark.',
   'certificate.why.revoked': 'Revoked by decision {number}, effective from {since}; the product may not show the OCOP mark.',
   'certificate.why.superseded': 'Replaced from {since} by certificate {number}.',
+  'certificate.since': 'since {date}',
+  'certificate.why.revoking': 'The product may show the OCOP mark until {until}; the revocation takes effect the day after.',
   'certificate.pendingRevocation': 'Revoked by decision {number}; the revocation takes effect on {date}.',
 
   'certificate.revocation.title': 'Revocation',
@@ -90,6 +94,10 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'supervision.title': 'Certificate supervision',
   'supervision.intro':
     'Certificates expiring soon, expired without re-evaluation, and revoked: for reminders and reports. Each list holds at most {limit} rows.',
+  'supervision.tab.expiring_3m': '≤ 3 months',
+  'supervision.tab.expiring_6m': '≤ 6 months',
+  'supervision.tab.expired_not_renewed': 'Expired',
+  'supervision.tab.revoked': 'Revoked',
   'supervision.asOf': 'As of {date}: {count} certificates.',
   'supervision.truncated': 'The list exceeds {limit} rows; only the first {limit} are shown.',
   'supervision.export': 'Export to Excel',
@@ -100,6 +108,8 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'supervision.col.ground': 'Ground',
   'supervision.col.revocationDecision': 'Revocation decision',
   'supervision.col.effectiveOn': 'Effective from',
+  'supervision.groundLetter': 'Point {letter}',
+  'supervision.revocationLine': 'Revoked by decision {number} (point {letter}), effective {date}',
   'supervision.notYetEffective': 'not yet in effect',
   'supervision.empty': 'No certificate in this list.',
 
@@ -118,7 +128,6 @@ export const certificatesEn: Record<keyof typeof certificatesVi, string> = {
   'certSettings.placeholder.stars': '{stars}: the product’s stars (3, 4 or 5)',
   'certSettings.saved': 'Settings saved. Next number: {example}',
   'certSettings.conflict': 'Someone else changed the settings. The latest version is loaded; check it and save again.',
-  'certSettings.province': 'Province: {code}',
 
   'productCertificates.title': 'OCOP certificates',
   'productCertificates.empty': 'The product has no OCOP certificate yet.',

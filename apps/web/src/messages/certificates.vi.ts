@@ -21,6 +21,7 @@ export const certificatesVi = {
   'certificates.empty': 'Không có giấy chứng nhận nào phù hợp.',
   'certificates.col.number': 'Số GCN',
   'certificates.col.product': 'Sản phẩm',
+  'certificates.col.productProducer': 'Sản phẩm / Chủ thể',
   'certificates.col.producer': 'Chủ thể',
   'certificates.col.stars': 'Hạng sao',
   'certificates.col.issuer': 'Cơ quan cấp',
@@ -28,6 +29,7 @@ export const certificatesVi = {
   'certificates.col.validUntil': 'Hiệu lực đến',
   'certificates.col.status': 'Trạng thái',
   'certificates.daysLeft': 'còn {days} ngày',
+  'certificates.revokedFrom': 'Thu hồi từ {date}',
   'certificates.lastDay': 'ngày cuối cùng',
   'certificates.starsLabel': '{stars} sao',
   'certificates.toSupervision': 'Giám sát hiệu lực',
@@ -72,6 +74,8 @@ export const certificatesVi = {
   'certificate.why.expired': 'Hết hiệu lực từ ngày {since}; sản phẩm không còn được sử dụng nhãn OCOP.',
   'certificate.why.revoked': 'Bị thu hồi theo Quyết định số {number}, có hiệu lực từ ngày {since}; sản phẩm không được sử dụng nhãn OCOP.',
   'certificate.why.superseded': 'Được thay thế từ ngày {since} bởi giấy chứng nhận số {number}.',
+  'certificate.since': 'từ ngày {date}',
+  'certificate.why.revoking': 'Sản phẩm được sử dụng nhãn OCOP đến hết ngày {until}; từ ngày hôm sau quyết định thu hồi có hiệu lực.',
   'certificate.pendingRevocation': 'Đã có quyết định thu hồi số {number}; thu hồi có hiệu lực từ ngày {date}.',
 
   'certificate.revocation.title': 'Thu hồi',
@@ -95,6 +99,10 @@ export const certificatesVi = {
   'supervision.title': 'Giám sát giấy chứng nhận',
   'supervision.intro':
     'Giấy chứng nhận sắp hết hạn, hết hạn chưa đánh giá lại và đã thu hồi, để nhắc chủ thể và báo cáo. Mỗi danh sách tối đa {limit} dòng.',
+  'supervision.tab.expiring_3m': '≤ 3 tháng',
+  'supervision.tab.expiring_6m': '≤ 6 tháng',
+  'supervision.tab.expired_not_renewed': 'Hết hạn',
+  'supervision.tab.revoked': 'Thu hồi',
   'supervision.asOf': 'Tính đến ngày {date}: {count} giấy chứng nhận.',
   'supervision.truncated': 'Danh sách vượt quá {limit} dòng; chỉ hiện {limit} dòng đầu.',
   'supervision.export': 'Xuất Excel',
@@ -105,6 +113,8 @@ export const certificatesVi = {
   'supervision.col.ground': 'Căn cứ thu hồi',
   'supervision.col.revocationDecision': 'Số QĐ thu hồi',
   'supervision.col.effectiveOn': 'Ngày hiệu lực',
+  'supervision.groundLetter': 'Điểm {letter}',
+  'supervision.revocationLine': 'Thu hồi theo QĐ {number} (điểm {letter}), hiệu lực từ {date}',
   'supervision.notYetEffective': 'chưa có hiệu lực',
   'supervision.empty': 'Không có giấy chứng nhận nào trong danh sách này.',
 
@@ -123,7 +133,6 @@ export const certificatesVi = {
   'certSettings.placeholder.stars': '{stars}: số sao của sản phẩm (3, 4 hoặc 5)',
   'certSettings.saved': 'Đã lưu cấu hình. Số tiếp theo: {example}',
   'certSettings.conflict': 'Cấu hình đã bị người khác thay đổi. Đã tải lại bản mới nhất; hãy kiểm tra rồi lưu lại.',
-  'certSettings.province': 'Tỉnh: {code}',
 
   'productCertificates.title': 'Giấy chứng nhận OCOP',
   'productCertificates.empty': 'Sản phẩm chưa có giấy chứng nhận OCOP.',

@@ -54,6 +54,7 @@ describe('the supervision lists', () => {
       requests.filter((request) => request.path === '/api/certificates/supervision').map((request) => request.search.get('list')),
     ).toEqual(['expiring_3m']);
     expect(table.textContent).toContain('Chưa');
+    expect(table.textContent).toContain('Còn hiệu lực – sắp hết hạn · còn 40 ngày');
     expect(table.textContent).toContain('Đã nộp ngày 25/08/2026');
     expect(screen.getByTestId('supervision-count').textContent).toBe('Tính đến ngày 01/09/2026: 2 giấy chứng nhận.');
     expect(screen.getByTestId('supervision-export').getAttribute('href')).toBe('/api/certificates/supervision.xlsx?list=expiring_3m');
@@ -61,9 +62,11 @@ describe('the supervision lists', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Đã thu hồi' }));
     const revoked = await screen.findByTestId('supervision-table-revoked');
     await within(revoked).findByText('7/GCN-OCOP-14-2024');
-    expect(revoked.textContent).toContain('đ) 45/QĐ-UBND');
+    expect(revoked.textContent).toContain('Điểm đ');
+    expect(revoked.textContent).toContain('45/QĐ-UBND');
     expect(revoked.textContent).toContain('15/12/2026');
     expect(revoked.textContent).toContain('chưa có hiệu lực');
+    expect(within(revoked).getByTestId('pending-revocation-note').textContent).toBe('Thu hồi từ 15/12/2026');
     expect(screen.getByTestId('supervision-export').getAttribute('href')).toBe('/api/certificates/supervision.xlsx?list=revoked');
     expect(view.location().search).toBe('?list=revoked');
 

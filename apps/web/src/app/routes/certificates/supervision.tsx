@@ -13,11 +13,13 @@ import { PHONE_QUERY } from '../../registry-filters';
 
 const LIMIT = SUPERVISION_ROW_LIMIT.toLocaleString('vi-VN');
 
-function SupervisionTab({ list }: { list: SupervisionList }) {
-  const { t } = useI18n();
+function SupervisionTab({ list, phone }: { list: SupervisionList; phone: boolean }) {
+  const { t, language } = useI18n();
   const query = useSupervisionList(list);
   return (
     <Flex vertical gap={12}>
+      {/* The phone's tabs carry short names: the list's full name heads its content. */}
+      {phone ? <strong>{SUPERVISION_LIST_LABELS[list][language]}</strong> : null}
       <Flex justify="space-between" align="center" gap={8} wrap>
         <span className="ocop-text-secondary" data-testid="supervision-count">
           {query.data ? t('supervision.asOf', { date: formatIsoDate(query.data.today), count: query.data.items.length }) : '\u00a0'}
@@ -52,8 +54,8 @@ export function SupervisionPage() {
           destroyOnHidden
           items={SUPERVISION_LISTS.map((list) => ({
             key: list,
-            label: SUPERVISION_LIST_LABELS[list][language],
-            children: <SupervisionTab list={list} />,
+            label: phone ? t(`supervision.tab.${list}`) : SUPERVISION_LIST_LABELS[list][language],
+            children: <SupervisionTab list={list} phone={phone} />,
           }))}
         />
       </Card>

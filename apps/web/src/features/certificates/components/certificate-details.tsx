@@ -1,4 +1,5 @@
 import { CERTIFICATE_STATUS_LABELS, type CertificateView, REVOCATION_GROUND_LABELS } from '@ocop/contracts/certification';
+import { addDays } from '@ocop/domain/certification';
 import { Alert, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -16,6 +17,9 @@ const day = (value: string | null | undefined) => (value ? formatIsoDate(value) 
 export function statusExplanation(view: CertificateView, t: Translate): string {
   const until = day(view.validUntil);
   const since = day(view.statusSince);
+  // A revocation recorded but not in effect yet ends the mark on the eve of its effective day.
+  if (view.revocation && view.mayShowMark)
+    return t('certificate.why.revoking', { until: formatIsoDate(addDays(view.revocation.effectiveOn, -1)) });
   switch (view.status) {
     case 'valid':
       return t('certificate.why.valid', { until, days: view.daysLeft });
@@ -43,7 +47,17 @@ export function StatusBanner({ view }: { view: CertificateView }) {
       <Alert
         type={BANNER_TYPE[CERTIFICATE_STATUS_COLORS[view.status]]}
         showIcon
-        title={<strong>{CERTIFICATE_STATUS_LABELS[view.status][language]}</strong>}
+        title={
+          <span>
+            <strong>{CERTIFICATE_STATUS_LABELS[view.status][language]}</strong>
+            {view.statusSince ? (
+              <span className="ocop-text-secondary" style={{ fontWeight: 400 }}>
+                {' '}
+                · {t('certificate.since', { date: formatIsoDate(view.statusSince) })}
+              </span>
+            ) : null}
+          </span>
+        }
         description={statusExplanation(view, t)}
         data-testid="certificate-banner"
       />

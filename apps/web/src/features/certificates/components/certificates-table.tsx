@@ -4,7 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { CertificateCard, certificateDetailPath, listColumns } from './certificate-columns';
+import { CertificateCard, certificateDetailPath, listColumns, ROOMY_QUERY } from './certificate-columns';
 
 /** Certificates a page at a time; a row opens the certificate; on a phone each row is a card. */
 export function CertificatesTable({
@@ -19,8 +19,9 @@ export function CertificatesTable({
   const { t } = useI18n();
   const navigate = useNavigate();
   const wide = useMediaQuery('(min-width: 768px)');
+  const roomy = useMediaQuery(ROOMY_QUERY);
   const columns: TableColumnsType<CertificateView> = wide
-    ? listColumns(t)
+    ? listColumns(t, roomy)
     : [{ title: t('certificates.col.number'), key: 'card', render: (_, view) => <CertificateCard view={view} /> }];
 
   return (

@@ -27,10 +27,12 @@ const PLACEHOLDER_KEYS = [
  */
 export function SettingsForm({
   provinceCode,
+  provinceName,
   settings,
   reload,
 }: {
   provinceCode: string;
+  provinceName: string;
   settings: CertificationSettingsView;
   reload: () => Promise<unknown>;
 }) {
@@ -65,7 +67,7 @@ export function SettingsForm({
   };
 
   return (
-    <Panel title={t('certSettings.province', { code: provinceCode })} testId="certificate-settings">
+    <Panel title={provinceName} testId="certificate-settings">
       <Form<Values>
         form={form}
         layout="vertical"
@@ -76,6 +78,7 @@ export function SettingsForm({
         <Form.Item
           name="numberPattern"
           label={t('certSettings.pattern')}
+          required
           rules={[
             {
               validator: (_rule, value: string | undefined) => {

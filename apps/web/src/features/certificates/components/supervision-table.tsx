@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatIsoDate } from '../../../lib/format';
 import { type Translate, useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { CertificateCard, dateColumn, leadingColumns, statusColumn } from './certificate-columns';
+import { CertificateCard, dateColumn, leadingColumns, ROOMY_QUERY, statusColumn } from './certificate-columns';
 import { validUntilOf } from './certificate-status-tag';
 
 function ReEvaluation({ view }: { view: CertificateView }) {
@@ -30,14 +30,14 @@ function Effective({ view }: { view: CertificateView }) {
   );
 }
 
+/** "Điểm d" with the ground in full on hover (the full texts are a paragraph long). */
 function Ground({ view }: { view: CertificateView }) {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
   if (!view.revocation) return null;
-  const label = REVOCATION_GROUND_LABELS[view.revocation.ground][language];
   return (
-    <Tooltip title={label}>
-      <span>
-        {GROUND_LETTER[view.revocation.ground]}) {view.revocation.decisionNumber}
+    <Tooltip title={REVOCATION_GROUND_LABELS[view.revocation.ground][language]}>
+      <span style={{ borderBottom: '1px dotted currentColor', cursor: 'help' }}>
+        {t('supervision.groundLetter', { letter: GROUND_LETTER[view.revocation.ground] })}
       </span>
     </Tooltip>
   );
@@ -47,7 +47,8 @@ function Ground({ view }: { view: CertificateView }) {
 function listColumns(list: SupervisionList, t: Translate): TableColumnsType<CertificateView> {
   if (list === 'revoked')
     return [
-      { title: t('supervision.col.revocationDecision'), key: 'ground', render: (_, view) => <Ground view={view} /> },
+      { title: t('supervision.col.ground'), key: 'ground', width: 110, render: (_, view) => <Ground view={view} /> },
+      { title: t('supervision.col.revocationDecision'), key: 'decision', render: (_, view) => view.revocation?.decisionNumber },
       { title: t('supervision.col.effectiveOn'), key: 'effective', width: 140, render: (_, view) => <Effective view={view} /> },
       statusColumn(t),
     ];
@@ -60,17 +61,22 @@ function listColumns(list: SupervisionList, t: Translate): TableColumnsType<Cert
   ];
 }
 
-function phoneExtra(list: SupervisionList, view: CertificateView): ReactNode {
-  if (list === 'revoked')
+function phoneExtra(list: SupervisionList, view: CertificateView, t: Translate): ReactNode {
+  if (list === 'revoked' && view.revocation)
     return (
-      <span className="ocop-text-secondary" style={{ fontSize: 12 }}>
-        <Ground view={view} /> · <Effective view={view} />
+      <span style={{ fontSize: 12 }}>
+        {t('supervision.revocationLine', {
+          number: view.revocation.decisionNumber,
+          letter: GROUND_LETTER[view.revocation.ground],
+          date: formatIsoDate(view.revocation.effectiveOn),
+        })}
+        {view.status !== 'revoked' ? ` (${t('supervision.notYetEffective')})` : ''}
       </span>
     );
   if (list === 'expired_not_renewed') return null;
   return (
     <span style={{ fontSize: 12 }}>
-      <ReEvaluation view={view} />
+      {t('supervision.col.reEvaluation')}: <ReEvaluation view={view} />
     </span>
   );
 }
@@ -79,13 +85,14 @@ function phoneExtra(list: SupervisionList, view: CertificateView): ReactNode {
 export function SupervisionTable({ list, items, loading }: { list: SupervisionList; items: CertificateView[]; loading: boolean }) {
   const { t } = useI18n();
   const wide = useMediaQuery('(min-width: 768px)');
+  const roomy = useMediaQuery(ROOMY_QUERY);
   const columns: TableColumnsType<CertificateView> = wide
-    ? [...leadingColumns(t), ...listColumns(list, t)]
+    ? [...leadingColumns(t, roomy), ...listColumns(list, t)]
     : [
         {
           title: t('certificates.col.number'),
           key: 'card',
-          render: (_, view) => <CertificateCard view={view} extra={phoneExtra(list, view)} />,
+          render: (_, view) => <CertificateCard view={view} extra={phoneExtra(list, view, t)} />,
         },
       ];
   return (
