@@ -68,6 +68,8 @@ export const certificateListQuery = z
     stars: z.coerce.number().int().min(3).max(5).optional(),
     productId: z.uuid().optional(),
     producerId: z.uuid().optional(),
+    /** The certificate a dossier's decision issued (at most one). */
+    dossierId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(CERTIFICATE_PAGE_SIZE_MAX).default(50),
   })
@@ -155,6 +157,29 @@ export type PublicCertificateView = z.infer<typeof publicCertificateView>;
 export const SUPERVISION_LISTS = ['expiring_3m', 'expiring_6m', 'expired_not_renewed', 'revoked'] as const;
 export const supervisionListSchema = z.enum(SUPERVISION_LISTS);
 export type SupervisionList = z.infer<typeof supervisionListSchema>;
+
+/** The most rows one supervision list answers (and exports); a province holds a few thousand certificates. */
+export const SUPERVISION_ROW_LIMIT = 5_000;
+
+export const supervisionQuery = z.object({ list: supervisionListSchema }).strict();
+
+export const supervisionListView = z.object({
+  list: supervisionListSchema,
+  /** The day the list was drawn up (Vietnam's calendar). */
+  today: isoDay,
+  items: z.array(certificateView),
+  /** True when the list reached SUPERVISION_ROW_LIMIT and further rows were left out. */
+  truncated: z.boolean(),
+});
+export type SupervisionListView = z.infer<typeof supervisionListView>;
+
+/** The supervision lists' names, as the tabs and the exported sheets' titles read them. */
+export const SUPERVISION_LIST_LABELS: Record<SupervisionList, { vi: string; en: string }> = {
+  expiring_3m: { vi: 'Sắp hết hạn trong 3 tháng', en: 'Expiring within 3 months' },
+  expiring_6m: { vi: 'Sắp hết hạn trong 6 tháng', en: 'Expiring within 6 months' },
+  expired_not_renewed: { vi: 'Hết hạn chưa đánh giá lại', en: 'Expired, not re-evaluated' },
+  revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
+};
 
 /** How each status reads, on the public page and in the back office. */
 export const CERTIFICATE_STATUS_LABELS: Record<(typeof CERTIFICATE_STATUSES)[number], { vi: string; en: string }> = {

@@ -61,11 +61,7 @@ export async function givenCertificate(t: TestApp, options: { stars?: number; si
 }
 
 /** A second dossier of the same product (re-evaluation or upgrade), straight into the table in the state asked. */
-export async function givenFollowUpDossier(
-  t: TestApp,
-  base: { id: string; productId: string; roundId: string },
-  change: Partial<typeof dossiers.$inferInsert>,
-) {
+export async function givenFollowUpDossier(t: TestApp, base: { id: string }, change: Partial<typeof dossiers.$inferInsert>) {
   const [row] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, base.id));
   if (!row) throw new Error('base dossier missing');
   const { id: _id, decisionId: _decision, revision: _revision, ...copy } = row;
@@ -80,4 +76,14 @@ export async function givenFollowUpDossier(
 /** Changes a dossier straight in the table (a state the HTTP chain would take long to reach). */
 export async function setDossier(t: TestApp, id: string, change: Partial<typeof dossiers.$inferInsert>) {
   await t.database.db.update(dossiers).set(change).where(eq(dossiers.id, id));
+}
+
+/** Marks a dossier recognised with `stars` straight in the table (a state no decision would reach, e.g. 2★). */
+export async function forceRecognised(t: TestApp, dossierId: string, stars: number) {
+  await setDossier(t, dossierId, { state: 'recognised', recognisedStars: stars });
+}
+
+/** A re-evaluation dossier of the same product as `dossierId`, filed on `filedOn` and not yet decided. */
+export async function givenReEvaluationFiled(t: TestApp, dossierId: string, filedOn: string) {
+  await givenFollowUpDossier(t, { id: dossierId }, { kind: 're_evaluation', state: 'submitted', submittedOn: filedOn, result: null });
 }

@@ -37,6 +37,12 @@ const ScoringSheetPage = lazy(() => import('./routes/councils/scoring-sheet').th
 const ScoringResultsPage = lazy(() => import('./routes/councils/scoring-results').then((m) => ({ default: m.ScoringResultsPage })));
 const DossierListPage = lazy(() => import('./routes/dossiers/dossier-list').then((m) => ({ default: m.DossierListPage })));
 const DossierDetailPage = lazy(() => import('./routes/dossiers/dossier-detail').then((m) => ({ default: m.DossierDetailPage })));
+const CertificateListPage = lazy(() => import('./routes/certificates/certificate-list').then((m) => ({ default: m.CertificateListPage })));
+const CertificateDetailPage = lazy(() =>
+  import('./routes/certificates/certificate-detail').then((m) => ({ default: m.CertificateDetailPage })),
+);
+const SupervisionPage = lazy(() => import('./routes/certificates/supervision').then((m) => ({ default: m.SupervisionPage })));
+const CertificateSettingsPage = lazy(() => import('./routes/certificates/settings').then((m) => ({ default: m.CertificateSettingsPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
@@ -170,6 +176,10 @@ export function AppRoutes() {
         <Route path="dossiers" element={<Page>{registry(<DossierListPage />, 'dossiers.read')}</Page>} />
         <Route path="dossiers/:dossierId" element={<Page>{registry(<DossierDetailPage />, 'dossiers.read')}</Page>} />
         <Route path="rounds" element={<Page>{registry(<RoundsPage />, 'rounds.manage')}</Page>} />
+        <Route path="certificates" element={<Page>{registry(<CertificateListPage />, 'certificates.read')}</Page>} />
+        <Route path="certificates/supervision" element={<Page>{registry(<SupervisionPage />, 'certificates.read')}</Page>} />
+        <Route path="certificates/settings" element={<Page>{registry(<CertificateSettingsPage />, 'certificates.manage')}</Page>} />
+        <Route path="certificates/:certificateId" element={<Page>{registry(<CertificateDetailPage />, 'certificates.read')}</Page>} />
         <Route
           path="change-password"
           element={

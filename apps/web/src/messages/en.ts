@@ -1,3 +1,4 @@
+import { certificatesEn } from './certificates.en';
 import { councilsEn } from './councils.en';
 import type { Messages } from './vi';
 
@@ -964,4 +965,5 @@ export const en: Messages = {
   'criteria.editor.childrenSum': 'Sub-criteria add up to {sum}',
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
   ...councilsEn,
+  ...certificatesEn,
 };

@@ -1,3 +1,4 @@
+import { certificatesVi } from './certificates.vi';
 import { councilsVi } from './councils.vi';
 
 /**
@@ -965,6 +966,7 @@ export const vi = {
   'criteria.editor.childrenSum': 'Tiêu chí con cộng lại: {sum}',
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
   ...councilsVi,
+  ...certificatesVi,
 };
 
 export type MessageKey = keyof typeof vi;

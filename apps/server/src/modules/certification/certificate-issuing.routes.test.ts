@@ -109,12 +109,14 @@ describe('issuing certificates on recognition', () => {
   });
 
   it('shows certificates to the producer’s members and the province, not to other producers', async () => {
-    const { certificate } = await givenCertificate(t);
+    const { certificate, dossier } = await givenCertificate(t);
     const member = await t.as({ role: 'producer_member', producerId: certificate.producerId ?? '' });
     expect((await member.get(`/api/certificates/${certificate.id}`)).statusCode).toBe(200);
     const other = await givenCertificate(t);
     expect((await member.get(`/api/certificates/${other.certificate.id}`)).statusCode).toBe(404);
     const list = (await member.get('/api/certificates')).json() as { items: CertificateView[] };
     expect(list.items.map((item) => item.id)).toEqual([certificate.id]);
+    const ofDossier = (await other.officer.get(`/api/certificates?dossierId=${dossier.id}`)).json() as { items: CertificateView[] };
+    expect(ofDossier.items.map((item) => item.id)).toEqual([certificate.id]);
   });
 });

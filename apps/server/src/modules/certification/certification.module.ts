@@ -13,6 +13,8 @@ import { createCertificateService } from './certificates/certificate.service';
 import type { CertificationEvaluation, CertificationNotifier, CertificationPeople, CertificationRegistry } from './certification-ports';
 import { createLegacyImport } from './legacy/legacy-import.service';
 import { legacyRoutes } from './legacy/legacy.routes';
+import { supervisionRoutes } from './supervision/supervision.routes';
+import { createCertificateSupervision } from './supervision/supervision.service';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -36,7 +38,12 @@ export function createCertificationModule(deps: CertificationDeps) {
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
   const documents = createCertificateDocuments({ repository, certificates });
   const legacy = createLegacyImport({ ...deps, repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation, documents }), legacyRoutes(legacy)];
+  const supervision = createCertificateSupervision({ repository, certificates });
+  const routes: FastifyPluginAsyncZod[] = [
+    certificateRoutes({ certificates, issuing, revocation, documents }),
+    legacyRoutes(legacy),
+    supervisionRoutes(supervision),
+  ];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
@@ -45,6 +52,7 @@ export function createCertificationModule(deps: CertificationDeps) {
     documents,
     /** Certificates issued before the system, imported from the legacy template. */
     legacy,
+    supervision,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,

@@ -30,6 +30,7 @@ describe('side navigation', () => {
       'Đợt đánh giá',
       'Nhập dữ liệu',
       'Hội đồng đánh giá',
+      'Giấy chứng nhận',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',
@@ -41,7 +42,15 @@ describe('side navigation', () => {
     stubSession(buildMe({ roles: [grant('commune_officer', { provinceCode: '14', communeCode: '03679' })] }));
     renderApp('/');
 
-    expect(await menuLabels()).toEqual(['Trang chủ', 'Chủ thể OCOP', 'Sản phẩm', 'Hồ sơ đánh giá', 'Bộ tiêu chí', 'Đơn vị hành chính']);
+    expect(await menuLabels()).toEqual([
+      'Trang chủ',
+      'Chủ thể OCOP',
+      'Sản phẩm',
+      'Hồ sơ đánh giá',
+      'Giấy chứng nhận',
+      'Bộ tiêu chí',
+      'Đơn vị hành chính',
+    ]);
     expect(screen.queryByText('Người dùng')).toBeNull();
     expect(screen.queryByText('Nhập dữ liệu')).toBeNull();
   });
@@ -93,7 +102,15 @@ describe('producer member home', () => {
         .getByRole('link', { name: /Tất cả sản phẩm/ })
         .getAttribute('href'),
     ).toBe(`/products?producerId=${PRODUCER_ID}`);
-    expect(await menuLabels()).toEqual(['Trang chủ', 'Chủ thể OCOP', 'Sản phẩm', 'Hồ sơ đánh giá', 'Bộ tiêu chí', 'Đơn vị hành chính']);
+    expect(await menuLabels()).toEqual([
+      'Trang chủ',
+      'Chủ thể OCOP',
+      'Sản phẩm',
+      'Hồ sơ đánh giá',
+      'Giấy chứng nhận',
+      'Bộ tiêu chí',
+      'Đơn vị hành chính',
+    ]);
     // The scope names the producer rather than its id.
     expect(screen.getByTestId('my-scopes').textContent).toBe('Thành viên chủ thể OCOP — Hợp tác xã Chè Bích Thảo, Tỉnh Sơn La');
   });

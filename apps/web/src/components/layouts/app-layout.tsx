@@ -12,6 +12,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -28,7 +29,7 @@ import { FeedbackProvider } from '../feedback/feedback';
 import { LanguageSwitch } from '../language-switch';
 import { PageLoading } from '../ui/page-loading';
 import { Text } from '../ui/text';
-import { HEADER_BACKGROUND, type NavigationItem, navigationFor, selectedNavigationPath } from './navigation';
+import { HEADER_BACKGROUND, type NavigationItem, navigationFor, navigationGroupOf, selectedNavigationPath } from './navigation';
 
 const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   home: <HomeOutlined />,
@@ -43,6 +44,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   scoring: <FormOutlined />,
   dossiers: <FileDoneOutlined />,
   rounds: <CalendarOutlined />,
+  certificates: <SafetyCertificateOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads
@@ -79,13 +81,26 @@ export function AppLayout() {
 
   const items = locked ? [] : navigationFor(user);
   const selected = selectedNavigationPath(items, location.pathname);
+  // A group opens on the pages of its entries and stays as the user leaves it open or closed.
+  const group = navigationGroupOf(items, selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(group ? [group] : []);
+  useEffect(() => {
+    if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
+  }, [group]);
 
   const menu = (
     <Menu
       mode="inline"
       aria-label={t('nav.menu')}
       selectedKeys={selected ? [selected] : []}
-      items={items.map((item) => ({ key: item.path, icon: ICONS[item.icon], label: t(item.label) }))}
+      openKeys={collapsed && isDesktop ? undefined : openKeys}
+      onOpenChange={setOpenKeys}
+      items={items.map((item) => ({
+        key: item.path,
+        icon: ICONS[item.icon],
+        label: t(item.label),
+        children: item.children?.map((child) => ({ key: child.path, label: t(child.label) })),
+      }))}
       onClick={({ key }) => {
         setDrawerOpen(false);
         void navigate(key);

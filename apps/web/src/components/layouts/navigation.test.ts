@@ -2,7 +2,7 @@ import { ROLES, type Role, rolesWith } from '@ocop/domain/shared';
 import { describe, expect, it } from 'vitest';
 import { canCreateProducers, canEditProducerAt, canEditProductsAt, canEnterIssuedProductCode } from '../../lib/registry';
 import { grant } from '../../testing/fixtures';
-import { navigationFor } from './navigation';
+import { navigationEntries, navigationFor } from './navigation';
 
 /** A user with one role in Sơn La, scoped as the role needs. */
 function userWith(role: Role) {
@@ -19,28 +19,58 @@ function userWith(role: Role) {
 }
 
 const menu = (role: Role) => navigationFor(userWith(role)).map((item) => item.path);
+const entries = (role: Role) => navigationEntries(navigationFor(userWith(role))).map((item) => item.path);
 
 describe('navigation from the capability table', () => {
   it.each<[Role, string[]]>([
     [
       'system_admin',
-      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        '/rounds',
+        '/imports',
+        '/councils',
+        'group:certificates',
+        '/criteria',
+        '/admin-units',
+        '/users',
+        '/audit',
+      ],
     ],
     [
       'province_admin',
-      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units', '/users', '/audit'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        '/rounds',
+        '/imports',
+        '/councils',
+        'group:certificates',
+        '/criteria',
+        '/admin-units',
+        '/users',
+        '/audit',
+      ],
     ],
-    ['province_officer', ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', '/criteria', '/admin-units']],
-    ['commune_officer', ['/', '/producers', '/products', '/dossiers', '/criteria', '/admin-units']],
+    [
+      'province_officer',
+      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', 'group:certificates', '/criteria', '/admin-units'],
+    ],
+    ['commune_officer', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/criteria', '/admin-units']],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/dossiers', '/criteria', '/admin-units']],
+    ['producer_member', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/criteria', '/admin-units']],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
   });
 
   it('shows each menu entry to exactly the holders of its capability', () => {
-    const entries = [
+    const pages = [
       ['/producers', 'producers.read'],
       ['/dossiers', 'dossiers.read'],
       ['/rounds', 'rounds.manage'],
@@ -49,10 +79,14 @@ describe('navigation from the capability table', () => {
       ['/audit', 'audit.read'],
       ['/councils', 'councils.manage'],
       ['/scoring', 'dossiers.score'],
+      ['/certificates', 'certificates.read'],
+      ['/certificates/supervision', 'certificates.read'],
+      ['/certificates/settings', 'certificates.manage'],
+      ['/certificates/legacy-import', 'certificates.manage'],
     ] as const;
-    for (const [path, capability] of entries) {
+    for (const [path, capability] of pages) {
       expect(
-        ROLES.filter((role) => menu(role).includes(path)),
+        ROLES.filter((role) => entries(role).includes(path)),
         path,
       ).toEqual(rolesWith(capability));
     }

@@ -22,8 +22,25 @@ export type NavigationItem = {
     | 'dossiers'
     | 'rounds'
     | 'councils'
-    | 'scoring';
+    | 'scoring'
+    | 'certificates';
+  /** A group's entries: the group shows them in a submenu and its own path is only its key. */
+  children?: NavigationItem[];
 };
+
+/** The certificate screens, each by its capability; shown to readers of certificates. */
+function certificateGroup(user: Pick<UserView, 'roles'>): NavigationItem {
+  const children: NavigationItem[] = [
+    { path: '/certificates', label: 'nav.certificates.list', icon: 'certificates' },
+    { path: '/certificates/supervision', label: 'nav.certificates.supervision', icon: 'certificates' },
+  ];
+  if (can(user.roles, 'certificates.manage'))
+    children.push(
+      { path: '/certificates/legacy-import', label: 'nav.certificates.legacyImport', icon: 'certificates' },
+      { path: '/certificates/settings', label: 'nav.certificates.settings', icon: 'certificates' },
+    );
+  return { path: 'group:certificates', label: 'nav.certificates', icon: 'certificates', children };
+}
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
 export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
@@ -39,6 +56,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (canImport(user)) items.push({ path: '/imports', label: 'nav.imports', icon: 'imports' });
   if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
+  if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
@@ -47,8 +65,20 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   return items;
 }
 
+/** Every entry one can go to: the items, with a group's entries in place of the group. */
+export function navigationEntries(items: readonly NavigationItem[]): NavigationItem[] {
+  return items.flatMap((item) => item.children ?? [item]);
+}
+
+/** The group holding an entry's path, if any (its submenu opens on that page). */
+export function navigationGroupOf(items: readonly NavigationItem[], path: string | undefined): string | undefined {
+  return items.find((item) => item.children?.some((child) => child.path === path))?.path;
+}
+
 /** The menu entry a path belongs to: "/users/123" lights up "/users". */
 export function selectedNavigationPath(items: readonly NavigationItem[], pathname: string): string | undefined {
-  const matches = items.filter((item) => item.path === pathname || (item.path !== '/' && pathname.startsWith(`${item.path}/`)));
+  const matches = navigationEntries(items).filter(
+    (item) => item.path === pathname || (item.path !== '/' && pathname.startsWith(`${item.path}/`)),
+  );
   return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }

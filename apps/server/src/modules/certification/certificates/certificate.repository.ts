@@ -28,6 +28,7 @@ export type CertificateFilters = {
   stars?: number | undefined;
   productId?: string | undefined;
   producerId?: string | undefined;
+  dossierId?: string | undefined;
   /** Only certificates whose last valid day is in [from, to]. */
   expiresBetween?: { from: string; to: string } | undefined;
   /** Only those with (true) or without (false) a revocation. */
@@ -67,6 +68,7 @@ function filterConditions(filters: CertificateFilters): SQL[] {
   if (filters.stars !== undefined) conditions.push(eq(certificates.stars, filters.stars));
   if (filters.productId) conditions.push(eq(certificates.productId, filters.productId));
   if (filters.producerId) conditions.push(eq(certificates.producerId, filters.producerId));
+  if (filters.dossierId) conditions.push(eq(certificates.dossierId, filters.dossierId));
   if (filters.expiresBetween) {
     conditions.push(sql`${certificates.expiresOn} between ${filters.expiresBetween.from} and ${filters.expiresBetween.to}`);
   }

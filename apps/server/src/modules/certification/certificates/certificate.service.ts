@@ -158,7 +158,13 @@ export function createCertificateService(deps: {
     list: async (actor: CertificateActor, input: CertificateListQuery) => {
       const query = certificateListQuery.parse(input);
       const reach = reachOf(actor.grants, 'certificates.read');
-      const filters = { q: query.q, stars: query.stars, productId: query.productId, producerId: query.producerId };
+      const filters = {
+        q: query.q,
+        stars: query.stars,
+        productId: query.productId,
+        producerId: query.producerId,
+        dossierId: query.dossierId,
+      };
       const offset = (query.page - 1) * query.pageSize;
       if (!query.status) {
         const { rows, total } = await repository.list(reach, filters, { limit: query.pageSize, offset });

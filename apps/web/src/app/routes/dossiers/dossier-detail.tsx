@@ -9,6 +9,7 @@ import { useFeedback } from '../../../components/feedback/feedback';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoading } from '../../../components/ui/page-loading';
+import { DossierCertificatePanel } from '../../../features/certificates/components/dossier-certificate-panel';
 import { useDocuments } from '../../../features/documents/api/list-documents';
 import { UploadForm } from '../../../features/documents/components/documents-card';
 import { useDossier } from '../../../features/dossiers/api/dossier-queries';
@@ -37,6 +38,7 @@ import { DOCUMENT_KIND_KEYS } from '../../../lib/registry';
 
 const PRODUCER_EDITABLE: readonly DossierView['state'][] = ['draft', 'returned_by_commune', 'returned_for_completion'];
 const OFFICE_STATES: readonly DossierView['state'][] = ['received', 'advisory_review', 'returned_for_completion'];
+const RECOGNISED: readonly DossierView['state'][] = ['recognised', 'ministry_recognised'];
 
 /**
  * Every write goes through here: the answer replaces the dossier on screen; a 409 (someone moved
@@ -161,6 +163,9 @@ function DossierPage({ view }: { view: DossierView }) {
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
           <Flex vertical gap={16}>
             <DossierActions view={view} write={write} busy={busy} />
+            {RECOGNISED.includes(view.state) && can(user.roles, 'certificates.read') ? (
+              <DossierCertificatePanel dossierId={view.id} mayIssue={can(user.roles, 'certificates.manage')} />
+            ) : null}
             <DossierPdfLinks view={view} />
             <DossierHistory view={view} />
           </Flex>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoading } from '../../../components/ui/page-loading';
+import { ProductCertificatesCard } from '../../../features/certificates/components/product-certificates-card';
 import { DocumentsCard } from '../../../features/documents/components/documents-card';
 import { useProduct } from '../../../features/products/api/get-product';
 import { ProductDetails } from '../../../features/products/components/product-details';
@@ -30,11 +31,8 @@ export function ProductDetailPage() {
     communeCode: data.producer.communeCode,
   });
   // The server decides the scope (404 outside it); the button follows the same capability table.
-  const canSelfAssess = can(user.roles, 'self_assessment.read', {
-    producerId: data.producer.id,
-    provinceCode: data.provinceCode,
-    communeCode: data.producer.communeCode,
-  });
+  const place = { producerId: data.producer.id, provinceCode: data.provinceCode, communeCode: data.producer.communeCode };
+  const canSelfAssess = can(user.roles, 'self_assessment.read', place);
 
   return (
     <>
@@ -76,6 +74,7 @@ export function ProductDetailPage() {
         <Card title={t('product.detail.general')} data-testid="product-details">
           <ProductDetails product={data} />
         </Card>
+        {can(user.roles, 'certificates.read', place) ? <ProductCertificatesCard productId={data.id} /> : null}
         <DocumentsCard owner={{ productId: data.id }} canEdit={canEdit} />
       </Flex>
     </>
