@@ -303,7 +303,15 @@ export async function buildApp(deps: AppDeps) {
 
   await app.ready();
   jobs.start();
-  return { app, routes, modules: { geography, identity, registry, evaluation, certification, notifications }, clock, transactions, jobs, events };
+  return {
+    app,
+    routes,
+    modules: { geography, identity, registry, evaluation, certification, notifications },
+    clock,
+    transactions,
+    jobs,
+    events,
+  };
 }
 
 export type OcopApp = Awaited<ReturnType<typeof buildApp>>;

@@ -28,7 +28,13 @@ export function certificationEvaluationPort(evaluation: EvaluationModule): Certi
 }
 
 /** The registry's product details and the map, as the certification reads them. */
-export function certificationRegistryPort({ registry, geography }: { registry: RegistryModule; geography: GeographyModule }): CertificationRegistry {
+export function certificationRegistryPort({
+  registry,
+  geography,
+}: {
+  registry: RegistryModule;
+  geography: GeographyModule;
+}): CertificationRegistry {
   const units = geography.adminUnits;
   return {
     productDetails: async (productId) => {
@@ -59,7 +65,9 @@ export function certificationRegistryPort({ registry, geography }: { registry: R
       return districts.map((district) => ({
         code: district.code,
         name: district.name,
-        communes: communes.filter((commune) => commune.parentCode === district.code).map((commune) => ({ code: commune.code, name: commune.name })),
+        communes: communes
+          .filter((commune) => commune.parentCode === district.code)
+          .map((commune) => ({ code: commune.code, name: commune.name })),
       }));
     },
     successorCommune: async (oldCommuneCode) => (await units.successorsOf(oldCommuneCode).catch(() => []))[0]?.newUnit.code ?? null,

@@ -43,7 +43,8 @@ export async function recordRecognition(officer: Client, roundId: string, dossie
     signerTitle: 'KT. CHỦ TỊCH — PHÓ CHỦ TỊCH',
     dossierIds,
   });
-  if (response.statusCode !== 200 && response.statusCode !== 201) throw new Error(`decision refused: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200 && response.statusCode !== 201)
+    throw new Error(`decision refused: ${response.statusCode} ${response.body}`);
   return { number, signedOn };
 }
 

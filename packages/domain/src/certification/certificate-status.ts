@@ -5,15 +5,7 @@
  * 12.3 (a late re-evaluation keeps the certificate valid until the result, at most 180 days).
  */
 
-export const CERTIFICATE_STATUSES = [
-  'valid',
-  'expiring',
-  'in_re_evaluation',
-  'extended',
-  'expired',
-  'revoked',
-  'superseded',
-] as const;
+export const CERTIFICATE_STATUSES = ['valid', 'expiring', 'in_re_evaluation', 'extended', 'expired', 'revoked', 'superseded'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** A re-evaluation dossier filed for the certificate's product and not yet decided. */

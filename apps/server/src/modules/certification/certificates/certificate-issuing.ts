@@ -67,7 +67,9 @@ export function createCertificateIssuing(deps: {
     if (!recognition || (actor && !can(actor.grants, 'certificates.manage', { provinceCode: recognition.provinceCode })))
       throw new DomainError('not_found', 'dossier.not_found', 'No such dossier.');
     if (!RECOGNISED_STATES.has(recognition.state) || recognition.stars === null)
-      throw new DomainError('invalid', 'certificate.dossier_not_recognised', 'The dossier is not recognised.', { state: recognition.state });
+      throw new DomainError('invalid', 'certificate.dossier_not_recognised', 'The dossier is not recognised.', {
+        state: recognition.state,
+      });
     if (recognition.stars < 3 || recognition.stars > 5)
       throw new DomainError('invalid', 'certificate.stars_not_certified', 'Only 3 to 5 stars are certified.', { stars: recognition.stars });
     const existing = await repository.findByDossier(dossierId);

@@ -1,8 +1,4 @@
-import {
-  CERTIFICATE_STATUS_LABELS,
-  type PublicCertificateView,
-  REVOCATION_GROUND_LABELS,
-} from '@ocop/contracts/certification';
+import { CERTIFICATE_STATUS_LABELS, type PublicCertificateView, REVOCATION_GROUND_LABELS } from '@ocop/contracts/certification';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
@@ -103,14 +99,20 @@ function why(view: PublicCertificateView): SafeHtml | string {
     );
   }
   if (view.status === 'expired' && view.statusSince)
-    return small(`Hết hiệu lực từ ngày ${dayMonthYear(view.statusSince)}; sản phẩm không còn được sử dụng nhãn OCOP.`, `Expired on ${view.statusSince}.`);
+    return small(
+      `Hết hiệu lực từ ngày ${dayMonthYear(view.statusSince)}; sản phẩm không còn được sử dụng nhãn OCOP.`,
+      `Expired on ${view.statusSince}.`,
+    );
   if (view.status === 'superseded' && view.supersededBy)
     return small(
       html`Được thay thế từ ngày ${dayMonthYear(view.supersededBy.on)} bởi giấy chứng nhận <a href="${verificationPath(view.supersededBy.number)}">số ${view.supersededBy.number}</a>.`,
       `Replaced by a newer certificate.`,
     );
   if (view.validUntil)
-    return small(`Sản phẩm được sử dụng nhãn OCOP đến hết ngày ${dayMonthYear(view.validUntil)}.`, `The product may show the OCOP mark until ${view.validUntil}.`);
+    return small(
+      `Sản phẩm được sử dụng nhãn OCOP đến hết ngày ${dayMonthYear(view.validUntil)}.`,
+      `The product may show the OCOP mark until ${view.validUntil}.`,
+    );
   return '';
 }
 

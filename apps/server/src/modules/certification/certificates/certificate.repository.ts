@@ -19,7 +19,9 @@ export type CertificateRepository = ReturnType<typeof createCertificateRepositor
 export type CertificateJoined = { certificate: CertificateRow; revocation: RevocationRow | null; supersededByNumber: string | null };
 
 /** Where a reader's grants reach, as SQL needs it. */
-export type CertificateReach = 'all' | { provinceCodes: string[]; communes: { provinceCode: string; communeCode: string }[]; producerIds: string[] };
+export type CertificateReach =
+  | 'all'
+  | { provinceCodes: string[]; communes: { provinceCode: string; communeCode: string }[]; producerIds: string[] };
 
 export type CertificateFilters = {
   q?: string | undefined;
@@ -114,11 +116,7 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
     list: async (reach: CertificateReach, filters: CertificateFilters, page: { limit: number; offset: number }) => {
       const where = and(reachCondition(reach), ...filterConditions(filters));
       const [rows, totals] = await Promise.all([
-        joined()
-          .where(where)
-          .orderBy(desc(certificates.issuedOn), desc(certificates.number))
-          .limit(page.limit)
-          .offset(page.offset),
+        joined().where(where).orderBy(desc(certificates.issuedOn), desc(certificates.number)).limit(page.limit).offset(page.offset),
         db()
           .select({ total: count() })
           .from(certificates)
@@ -207,10 +205,7 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
       (await db().select().from(certificationSettings).where(eq(certificationSettings.provinceCode, provinceCode)))[0] ?? null,
 
     /** Saves the settings over `revision` (0: none yet); null when someone saved meanwhile. */
-    saveSettingsOver: async (
-      revision: number,
-      row: Omit<SettingsRow, 'revision'>,
-    ): Promise<SettingsRow | null> => {
+    saveSettingsOver: async (revision: number, row: Omit<SettingsRow, 'revision'>): Promise<SettingsRow | null> => {
       if (revision === 0) {
         const [saved] = await db()
           .insert(certificationSettings)

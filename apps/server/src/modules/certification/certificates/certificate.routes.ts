@@ -107,7 +107,12 @@ export function certificateRoutes(deps: {
       '/certification/settings/:provinceCode',
       {
         config: { access: capability('certificates.manage') },
-        schema: { tags: TAG, summary: 'The province’s numbering pattern and expiring window', params: provinceParams, response: { 200: certificationSettingsView } },
+        schema: {
+          tags: TAG,
+          summary: 'The province’s numbering pattern and expiring window',
+          params: provinceParams,
+          response: { 200: certificationSettingsView },
+        },
       },
       async (request) => certificates.settings(actorOf(request), request.params.provinceCode),
     );
@@ -124,8 +129,7 @@ export function certificateRoutes(deps: {
           response: { 200: certificationSettingsView },
         },
       },
-      async (request) =>
-        certificates.saveSettings(actorOf(request), request.params.provinceCode, request.body, auditContextOf(request)),
+      async (request) => certificates.saveSettings(actorOf(request), request.params.provinceCode, request.body, auditContextOf(request)),
     );
   };
 }

@@ -64,12 +64,8 @@ export const certificates = pgTable(
   },
   (t) => [
     uniqueIndex('certificates_number_key').on(t.number),
-    uniqueIndex('certificates_dossier_key')
-      .on(t.dossierId)
-      .where(sql`${t.dossierId} is not null`),
-    uniqueIndex('certificates_seq_key')
-      .on(t.provinceCode, t.year, t.seq)
-      .where(sql`${t.seq} is not null`),
+    uniqueIndex('certificates_dossier_key').on(t.dossierId).where(sql`${t.dossierId} is not null`),
+    uniqueIndex('certificates_seq_key').on(t.provinceCode, t.year, t.seq).where(sql`${t.seq} is not null`),
     index('certificates_product_idx').on(t.productId),
     index('certificates_producer_idx').on(t.producerId),
     index('certificates_province_expiry_idx').on(t.provinceCode, t.expiresOn),

@@ -207,7 +207,13 @@ export function createDossierCore(deps: DossierDeps) {
     if ((to === 'recognised' || to === 'ministry_recognised') && saved.recognisedStars !== null)
       await events.publish({
         name: 'evaluation.product_recognised',
-        payload: { dossierId: row.id, productId: row.productId, provinceCode: row.provinceCode, stars: saved.recognisedStars, actorUserId: actor.userId },
+        payload: {
+          dossierId: row.id,
+          productId: row.productId,
+          provinceCode: row.provinceCode,
+          stars: saved.recognisedStars,
+          actorUserId: actor.userId,
+        },
       });
     await tellWhoActsNext({ ...row, ...saved });
     return saved;

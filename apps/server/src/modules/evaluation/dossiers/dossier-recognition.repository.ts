@@ -87,7 +87,12 @@ export function createDossierRecognitionReader({ transactions }: { transactions:
         if (!row.filedOn) continue;
         const known = found.get(row.productId);
         if (!known || row.filedOn < known.filedOn)
-          found.set(row.productId, { productId: row.productId, dossierId: row.dossierId, filedOn: row.filedOn, lateFiling: row.lateFiling });
+          found.set(row.productId, {
+            productId: row.productId,
+            dossierId: row.dossierId,
+            filedOn: row.filedOn,
+            lateFiling: row.lateFiling,
+          });
       }
       return found;
     },
