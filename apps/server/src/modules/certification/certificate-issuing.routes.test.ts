@@ -1,8 +1,6 @@
 import type { CertificateView } from '@ocop/contracts/certification';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossiers } from '../evaluation/dossiers/dossier.tables';
-import { givenCertificate, givenScoredDossier, recordRecognition } from '../../test-support/certification-builders';
+import { givenCertificate, givenScoredDossier, markDossierRecognised, recordRecognition } from '../../test-support/certification-builders';
 import { moveToScoringSeason } from '../../test-support/scoring-builders';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { certificates } from './certificates/certificate.tables';
@@ -85,7 +83,7 @@ describe('issuing certificates on recognition', () => {
     expect(notRecognised.json()).toMatchObject({ code: 'certificate.dossier_not_recognised' });
 
     const twoStars = await givenScoredDossier(t, officer, { stars: 2, total: 40 });
-    await t.database.db.update(dossiers).set({ state: 'recognised', recognisedStars: 2 }).where(eq(dossiers.id, twoStars.id));
+    await markDossierRecognised(t, twoStars.id, 2);
     const refused = await officer.post('/api/certificates', { dossierId: twoStars.id });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'certificate.stars_not_certified' });
@@ -100,9 +98,8 @@ describe('issuing certificates on recognition', () => {
   });
 
   it('shows certificates to the producer’s members and the province, not to other producers', async () => {
-    const { certificate, dossier } = await givenCertificate(t);
-    const [row] = await t.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
-    const member = await t.as({ role: 'producer_member', producerId: row?.producerId ?? '' });
+    const { certificate } = await givenCertificate(t);
+    const member = await t.as({ role: 'producer_member', producerId: certificate.producerId ?? '' });
     expect((await member.get(`/api/certificates/${certificate.id}`)).statusCode).toBe(200);
     const other = await givenCertificate(t);
     expect((await member.get(`/api/certificates/${other.certificate.id}`)).statusCode).toBe(404);

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { ShortMessageChannel } from '../../platform/messaging/short-message-channel';
 import type { AuditService } from '../identity';
 import { createCertificateIssuing } from './certificates/certificate-issuing';
 import { createCertificateRevocation } from './certificates/certificate-revocation';
@@ -10,6 +12,10 @@ import { createCertificateRepository } from './certificates/certificate.reposito
 import { certificateRoutes } from './certificates/certificate.routes';
 import { createCertificateService } from './certificates/certificate.service';
 import type { CertificationEvaluation, CertificationNotifier, CertificationPeople, CertificationRegistry } from './certification-ports';
+import { createCertificateReminders } from './reminders/certificate-reminders';
+import { createReminderChannels } from './reminders/reminder-channels';
+import { createReminderJobs } from './reminders/reminder-job';
+import { reminderRoutes } from './reminders/reminder.routes';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -21,6 +27,11 @@ export type CertificationDeps = {
   notifier: CertificationNotifier;
   /** The public address the verification URLs (and QR codes) carry. */
   publicUrl: string;
+  /** Where the daily reminder job and the reminders' short messages run. */
+  jobs: JobQueue;
+  /** SMS and Zalo: every reminder goes out through each (logging defaults until a provider is configured). */
+  shortMessages: readonly ShortMessageChannel[];
+  logger?: { error: (details: object, message: string) => void };
 };
 
 /** OCOP certificates: issued on recognition, status derived from dates and events, revocation, public verification. */
@@ -29,12 +40,23 @@ export function createCertificationModule(deps: CertificationDeps) {
   const certificates = createCertificateService({ ...deps, repository });
   const issuing = createCertificateIssuing({ ...deps, repository });
   const revocation = createCertificateRevocation({ ...deps, repository, certificates });
-  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation })];
+  const reminders = createCertificateReminders({ ...deps, repository, certificates });
+  const reminderJobs = createReminderJobs({
+    clock: deps.clock,
+    reminders,
+    channels: createReminderChannels({ ...deps, repository, certificates, channels: deps.shortMessages }),
+  });
+  const routes: FastifyPluginAsyncZod[] = [certificateRoutes({ certificates, issuing, revocation }), reminderRoutes(reminders)];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
     certificates,
     issuing,
     revocation,
+    reminders,
+    /** Registers the daily job and the reminders' short messages on the queue; app.ts calls it before the worker starts. */
+    registerJobs: reminderJobs.register,
+    /** Queues the daily job unless one is queued (at every start). */
+    ensureDailyJob: reminderJobs.ensureQueued,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,
