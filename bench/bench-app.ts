@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app';
+import { type AppDeps, buildApp } from '../apps/server/src/app';
 import { SYSTEM_CONTEXT } from '../apps/server/src/modules/identity';
 import { openPreparedDatabase } from '../apps/server/src/prepare-database';
 
@@ -39,11 +39,12 @@ export const BENCH_OFFICER = { login: 'bench@ocop.vn', password: 'bench-password
  * The whole app in this process on a fresh database (embedded in a temporary folder, or the given
  * PostgreSQL one), with Sơn La served and one province officer (`BENCH_OFFICER`). `close` removes it all.
  */
-export async function startBenchApp(databaseUrl: string | undefined, prefix: string) {
+export async function startBenchApp(databaseUrl: string | undefined, prefix: string, extra: Pick<AppDeps, 'clock' | 'shortMessages'> = {}) {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const { database } = await openPreparedDatabase({ dataDir: join(dir, 'data'), databaseUrl });
   const built = await buildApp({
     database,
+    ...extra,
     settings: {
       publicUrl: 'http://localhost',
       sessionIdleMinutes: 60,

@@ -49,6 +49,10 @@ console.log('\n## Dossier board (2,000 dossiers; PGlite and PostgreSQL; HTTP thr
 const { benchDossierBoard } = await import('./dossier-board.bench');
 for (const line of await benchDossierBoard({ postgresUrl: pgUrl })) console.log(`- ${line}`);
 
+console.log('\n## Certificates — daily job (20,000 certificates)');
+const { benchCertificateJob } = await import('./certificate-job.bench');
+for (const line of await benchCertificateJob()) console.log(`- ${line}`);
+
 console.log('\n## Evaluation documents (PDF, pure renderers, p50 of a few runs)');
 const { benchDocuments } = await import('./documents.bench');
 for (const line of await benchDocuments()) console.log(`- ${line}`);

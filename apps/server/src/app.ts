@@ -35,6 +35,7 @@ import { createJobQueue } from './platform/jobs/job-queue';
 import { createLoggingTransport } from './platform/mail/logging-transport';
 import type { MailTransport } from './platform/mail/mail-transport';
 import { createSmtpTransport } from './platform/mail/smtp-transport';
+import { createLoggingChannel, type ShortMessageChannel } from './platform/messaging/short-message-channel';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
@@ -76,6 +77,8 @@ export type AppDeps = {
   store?: FileStore;
   /** Where mail goes; built from `settings.smtpUrl` (or the log) when not given. */
   mail?: MailTransport;
+  /** SMS and Zalo; by default each only notes in the log what it would send (no provider yet). Tests pass recording doubles. */
+  shortMessages?: ShortMessageChannel[];
 };
 
 /** Every module's events; a module publishes its own and subscribes, here, to any. */
@@ -213,7 +216,13 @@ export async function buildApp(deps: AppDeps) {
     notifier: notifications.notifier,
     publicUrl: settings.publicUrl,
     verifyCacheMs: (settings.verifyCacheSeconds ?? 60) * 1000,
+    jobs,
+    shortMessages: deps.shortMessages ?? [createLoggingChannel('sms', app.log), createLoggingChannel('zalo', app.log)],
+    logger: app.log,
   });
+  // The daily certificate job (expiry reminders at 06:00, Vietnam time) and the reminders' SMS/Zalo sender.
+  certification.registerJobs(jobs);
+  await certification.ensureDailyJob(jobs);
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);
   // A recognition issues its certificate in the decision's own transaction: both are recorded, or neither.

@@ -1,4 +1,4 @@
-import { foldVietnamese, type RoleGrant } from '@ocop/domain/shared';
+import { foldVietnamese, isDomainError, type RoleGrant } from '@ocop/domain/shared';
 import type { CertificationEvaluation, CertificationRegistry } from './modules/certification';
 import type { EvaluationModule } from './modules/evaluation';
 import type { GeographyModule } from './modules/geography';
@@ -29,6 +29,14 @@ export function certificationEvaluationPort(evaluation: EvaluationModule): Certi
       };
       terms.set(regimeCode, found);
       return found;
+    },
+    reEvaluationRules: async () => {
+      const regime = await evaluation.criteria.regimeInForce();
+      return {
+        decisionName: regime.name,
+        window: regime.reEvaluationFiling,
+        lateExtensionMaxDays: regime.transition?.lateReEvaluationExtensionMaxDays ?? 180,
+      };
     },
   };
 }
@@ -82,5 +90,12 @@ export function certificationRegistryPort({
       }));
     },
     successorCommune: async (oldCommuneCode) => (await units.successorsOf(oldCommuneCode).catch(() => []))[0]?.newUnit.code ?? null,
+    producerContact: async (producerId) => {
+      const producer = await registry.producers.getProducer(SYSTEM, producerId).catch((error: unknown) => {
+        if (isDomainError(error) && error.kind === 'not_found') return null;
+        throw error;
+      });
+      return producer && { phone: producer.phone, name: producer.representativeName ?? producer.name };
+    },
   };
 }

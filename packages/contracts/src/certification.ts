@@ -1,4 +1,4 @@
-import { CERTIFICATE_STATUSES, REVOCATION_GROUNDS } from '@ocop/domain/certification';
+import { CERTIFICATE_STATUSES, type ReminderKind, REVOCATION_GROUNDS } from '@ocop/domain/certification';
 import { z } from 'zod';
 
 const isoDay = z.iso.date();
@@ -114,6 +114,23 @@ export const certificationSettingsBody = z
     revision: z.number().int(),
   })
   .strict();
+
+/** What one sweep of the expiry reminders did: certificates read, reminders sent by kind (issue 12 item 6). */
+export const reminderSweepView = z.object({
+  /** The day (Vietnam) the reminders were judged on. */
+  today: isoDay,
+  /** Certificates in the reminder window that were read. */
+  scanned: z.number().int(),
+  sent: z.object({
+    before_180: z.number().int(),
+    before_120: z.number().int(),
+    before_30: z.number().int(),
+    expired: z.number().int(),
+  } satisfies Record<ReminderKind, z.ZodNumber>),
+  /** Certificates whose reminder could not be written (logged); the next run tries them again. */
+  failed: z.number().int(),
+});
+export type ReminderSweepView = z.infer<typeof reminderSweepView>;
 
 /** The one question every other module asks: may this product show the OCOP mark today, with how many stars? */
 export const ocopMarkView = z.object({

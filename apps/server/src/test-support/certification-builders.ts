@@ -2,9 +2,11 @@ import type { CertificateView } from '@ocop/contracts/certification';
 import type { DossierState } from '@ocop/domain/evaluation';
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { certificates } from '../modules/certification/certificates/certificate.tables';
 import { dossiers } from '../modules/evaluation/dossiers/dossier.tables';
+import { producers } from '../modules/registry/producers/producer.tables';
 import { givenDossier, givenRound, moveToScoringSeason } from './scoring-builders';
-import type { Client, TestApp } from './test-app';
+import { type Client, SON_LA, type TestApp } from './test-app';
 
 /** A council result of `total` points and `stars`, as stored when scoring closes. */
 function storedResult(total: number, stars: number, closedOn: string) {
@@ -86,4 +88,53 @@ export async function forceRecognised(t: TestApp, dossierId: string, stars: numb
 /** A re-evaluation dossier of the same product as `dossierId`, filed on `filedOn` and not yet decided. */
 export async function givenReEvaluationFiled(t: TestApp, dossierId: string, filedOn: string) {
   await givenFollowUpDossier(t, { id: dossierId }, { kind: 're_evaluation', state: 'submitted', submittedOn: filedOn, result: null });
+}
+
+/**
+ * A certificate imported from before the system (source 'legacy'), straight into the table, with
+ * the expiry asked for: a 4★ of Sơn La under 148/2023, of the given producer (none by default).
+ */
+export async function givenLegacyCertificate(
+  t: TestApp,
+  options: { expiresOn: string; producerId?: string; productName?: string; provinceCode?: string },
+) {
+  const issuedOn = `${Number(options.expiresOn.slice(0, 4)) - 3}${options.expiresOn.slice(4)}`;
+  const number = `${randomInt(1, 999_999)}/GCN-OCOP-LEGACY`;
+  const [row] = await t.database.db
+    .insert(certificates)
+    .values({
+      provinceCode: options.provinceCode ?? SON_LA,
+      number,
+      year: Number(issuedOn.slice(0, 4)),
+      source: 'legacy',
+      producerId: options.producerId ?? null,
+      productName: options.productName ?? `Mận hậu Mộc Châu ${randomInt(1000, 9999)}`,
+      producerName: 'HTX Nông nghiệp Mộc Châu',
+      stars: 4,
+      regimeCode: '148/2023',
+      issuerLevel: 'province',
+      issuerName: 'Ủy ban nhân dân tỉnh Sơn La',
+      issuerUnitCode: options.provinceCode ?? SON_LA,
+      decisionNumber: `${randomInt(100, 9999)}/QĐ-UBND`,
+      decisionDate: issuedOn,
+      issuedOn,
+      expiresOn: options.expiresOn,
+      createdAt: t.clock.now(),
+    })
+    .returning();
+  if (!row) throw new Error('legacy certificate not inserted');
+  return row;
+}
+
+/** A re-evaluation of the product filed on `filedOn` and not decided yet, straight into the table: its certificate is in re-evaluation. */
+export async function givenPendingReEvaluation(t: TestApp, officer: Client, productId: string, filedOn: string) {
+  const round = await givenRound(t);
+  const dossier = await givenDossier(t, officer, { roundId: round.id, state: 'submitted' });
+  await t.database.db.update(dossiers).set({ productId, kind: 're_evaluation', submittedOn: filedOn }).where(eq(dossiers.id, dossier.id));
+  return dossier.id;
+}
+
+/** Gives the producer this phone, straight into the table (what a reminder's SMS and Zalo are sent to). */
+export async function setProducerPhone(t: TestApp, producerId: string, phone: string | null) {
+  await t.database.db.update(producers).set({ phone }).where(eq(producers.id, producerId));
 }

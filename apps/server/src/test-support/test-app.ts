@@ -10,6 +10,7 @@ import { createManualClock } from '../platform/clock';
 import type { DatabaseHandle } from '../platform/database/database';
 import type { FileStore } from '../platform/files/file-store';
 import { SESSION_COOKIE } from '../platform/http/access';
+import type { ShortMessageChannel } from '../platform/messaging/short-message-channel';
 import { createTestDatabase } from './test-database';
 import { guardRootHandle } from './transaction-guard';
 
@@ -39,14 +40,25 @@ export type GivenUser = {
   mustChangePassword?: boolean;
 };
 
+type TestAppOptions = {
+  settings?: Partial<AppSettings>;
+  logger?: FastifyBaseLogger;
+  store?: FileStore;
+  shortMessages?: ShortMessageChannel[];
+};
+
+/** What a restarted app takes over from the one before it: the same database, clock and files. */
+type Carried = { database: DatabaseHandle; clock: ReturnType<typeof createManualClock>; filesDir: string };
+
 /** buildApp() on a private database with a hand-moved clock, plus helpers to act as users. */
-export async function startTestApp(options: { settings?: Partial<AppSettings>; logger?: FastifyBaseLogger; store?: FileStore } = {}) {
-  const database: DatabaseHandle = guardRootHandle(await createTestDatabase());
-  const clock = createManualClock(new Date('2026-03-02T02:00:00Z'));
-  const filesDir = mkdtempSync(join(tmpdir(), 'ocop-files-'));
+export async function startTestApp(options: TestAppOptions = {}, carried?: Carried) {
+  const database: DatabaseHandle = carried?.database ?? guardRootHandle(await createTestDatabase());
+  const clock = carried?.clock ?? createManualClock(new Date('2026-03-02T02:00:00Z'));
+  const filesDir = carried?.filesDir ?? mkdtempSync(join(tmpdir(), 'ocop-files-'));
   const built: OcopApp = await buildApp({
     database,
     clock,
+    ...(options.shortMessages ? { shortMessages: options.shortMessages } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     settings: {
       publicUrl: 'http://localhost',
@@ -141,6 +153,15 @@ export async function startTestApp(options: { settings?: Partial<AppSettings>; l
     as,
     routesTable: () => routes,
     filesDir,
+    /**
+     * Stops this app as a process would stop (its job worker gives back what it holds) and starts a
+     * new one on the same database, clock and files: what survives is what the database kept. The
+     * new app owns the database from then on; close it, not this one.
+     */
+    restart: async (next: TestAppOptions = options) => {
+      await app.close();
+      return startTestApp(next, { database, clock, filesDir });
+    },
     close: async () => {
       await app.close();
       await database.close();

@@ -7,7 +7,9 @@ export type ReminderOffset = (typeof REMINDER_OFFSETS)[number];
 /** How long after expiry the expiry notice is still sent (a job that was down catches up). */
 export const EXPIRY_NOTICE_DAYS = 30;
 
-export type ReminderKind = 'before_180' | 'before_120' | 'before_30' | 'expired';
+/** The reminders by kind, in the order they fall due. */
+export const REMINDER_KINDS = ['before_180', 'before_120', 'before_30', 'expired'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const reminderKind = (offset: ReminderOffset): ReminderKind => (offset === 0 ? 'expired' : `before_${offset}`);
 

@@ -11,6 +11,17 @@ export type CertificationEvaluation = {
   pendingReEvaluations: (productIds: readonly string[]) => Promise<Map<string, PendingReEvaluationRow>>;
   /** The regime's certificate term and Art. 12.3 extension (36 months and 180 days under 26/2026). */
   terms: (regimeCode: string) => Promise<{ validityMonths: number; lateExtensionMaxDays: number }>;
+  /** How a re-evaluation is filed under the decision in force today (what a reminder tells the producer to do). */
+  reEvaluationRules: () => Promise<ReEvaluationRules>;
+};
+
+export type ReEvaluationRules = {
+  /** The decision in force, as its name reads ('Quyết định 26/2026/QĐ-TTg'). */
+  decisionName: string;
+  /** Art. 7.6.a: a re-evaluation is filed from `earliest` to `latest` days before expiry (180 to 120); null where not stated. */
+  window: { earliestDaysBeforeExpiry: number; latestDaysBeforeExpiry: number } | null;
+  /** Art. 12.3: how long past expiry a late re-evaluation keeps the certificate valid, at most. */
+  lateExtensionMaxDays: number;
 };
 
 export type CertifiedProductDetails = {
@@ -31,6 +42,8 @@ export type CertificationRegistry = {
   formerDistricts: (provinceCode: string) => Promise<{ code: string; name: string; communes: { code: string; name: string }[] }[]>;
   /** The 2025 commune an old commune went into (the first, when split). */
   successorCommune: (oldCommuneCode: string) => Promise<string | null>;
+  /** The producer's phone as the registry holds it (unchecked; null when none) and the name to address; null when no such producer. */
+  producerContact: (producerId: string) => Promise<{ phone: string | null; name: string } | null>;
 };
 
 export type CertificationPeople = {

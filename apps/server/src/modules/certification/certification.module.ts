@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { ShortMessageChannel } from '../../platform/messaging/short-message-channel';
 import type { AuditService } from '../identity';
 import { createCertificateDocuments } from './certificates/certificate-documents';
 import { createCertificateIssuing } from './certificates/certificate-issuing';
@@ -15,6 +17,10 @@ import { createLegacyImport } from './legacy/legacy-import.service';
 import { legacyRoutes } from './legacy/legacy.routes';
 import { supervisionRoutes } from './supervision/supervision.routes';
 import { createCertificateSupervision } from './supervision/supervision.service';
+import { createCertificateReminders } from './reminders/certificate-reminders';
+import { createReminderChannels } from './reminders/reminder-channels';
+import { createReminderJobs } from './reminders/reminder-job';
+import { reminderRoutes } from './reminders/reminder.routes';
 
 export type CertificationDeps = {
   transactions: Transactions;
@@ -28,6 +34,11 @@ export type CertificationDeps = {
   publicUrl: string;
   /** How long a public verification answer is reused (0: never). */
   verifyCacheMs: number;
+  /** Where the daily reminder job and the reminders' short messages run. */
+  jobs: JobQueue;
+  /** SMS and Zalo: every reminder goes out through each (logging defaults until a provider is configured). */
+  shortMessages: readonly ShortMessageChannel[];
+  logger?: { error: (details: object, message: string) => void };
 };
 
 /** OCOP certificates: issued on recognition, status derived from dates and events, revocation, public verification. */
@@ -39,10 +50,17 @@ export function createCertificationModule(deps: CertificationDeps) {
   const documents = createCertificateDocuments({ repository, certificates });
   const legacy = createLegacyImport({ ...deps, repository, certificates });
   const supervision = createCertificateSupervision({ repository, certificates });
+  const reminders = createCertificateReminders({ ...deps, repository, certificates });
+  const reminderJobs = createReminderJobs({
+    clock: deps.clock,
+    reminders,
+    channels: createReminderChannels({ ...deps, repository, certificates, channels: deps.shortMessages }),
+  });
   const routes: FastifyPluginAsyncZod[] = [
     certificateRoutes({ certificates, issuing, revocation, documents }),
     legacyRoutes(legacy),
     supervisionRoutes(supervision),
+    reminderRoutes(reminders),
   ];
   const publicRoutes: FastifyPluginAsync[] = [certificatePages(certificates)];
   return {
@@ -53,6 +71,11 @@ export function createCertificationModule(deps: CertificationDeps) {
     /** Certificates issued before the system, imported from the legacy template. */
     legacy,
     supervision,
+    reminders,
+    /** Registers the daily job and the reminders' short messages on the queue; app.ts calls it before the worker starts. */
+    registerJobs: reminderJobs.register,
+    /** Queues the daily job unless one is queued (at every start). */
+    ensureDailyJob: reminderJobs.ensureQueued,
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,

@@ -1,2 +1,2 @@
 export { createCertificationModule, type CertificationModule } from './certification.module';
-export type { CertificationEvaluation, CertificationRegistry } from './certification-ports';
+export type { CertificationEvaluation, CertificationRegistry, ReEvaluationRules } from './certification-ports';

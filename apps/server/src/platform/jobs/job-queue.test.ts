@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../test-support/test-database';
 import { createManualClock } from '../clock';
 import type { DatabaseHandle } from '../database/database';
 import { createTransactions, type Transactions } from '../database/transaction';
-import { createJobQueue, JOB_FAILURES, PermanentJobError } from './job-queue';
+import { createJobQueue, JOB_FAILURES, jobIdFor, PermanentJobError } from './job-queue';
 
 describe('the durable job queue', () => {
   let handle: DatabaseHandle;
@@ -203,5 +203,29 @@ describe('the durable job queue', () => {
     expect(await queue.get(quickId)).toMatchObject({ status: 'completed' });
     expect(await queue.get(laterId)).toMatchObject({ status: 'queued', attempts: 1 });
     await queue.stop();
+  });
+
+  it('queues a keyed job once, however often (and from however many processes) it is queued', async () => {
+    const first = queueFor('keyed-a');
+    const second = queueFor('keyed-b');
+    first.register('probe.keyed', async (payload) => payload);
+    const id = jobIdFor('probe.keyed:2026-03-02');
+    expect(id).toBe(jobIdFor('probe.keyed:2026-03-02'));
+    expect(id).not.toBe(jobIdFor('probe.keyed:2026-03-03'));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const ids = await Promise.all([
+      first.enqueue('probe.keyed', { n: 1 }, { id, ifAbsent: true }),
+      second.enqueue('probe.keyed', { n: 2 }, { id, ifAbsent: true }),
+    ]);
+    expect(ids).toEqual([id, id]);
+    expect(await first.runOnce()).toBe(true);
+    // Done, it still holds the key: queueing it again queues nothing.
+    expect(await second.enqueue('probe.keyed', { n: 3 }, { id, ifAbsent: true })).toBe(id);
+    expect(await first.runOnce()).toBe(false);
+    // Whichever insert won (on PostgreSQL the two race for real), the job ran once with its payload.
+    const done = await first.get(id);
+    expect(done?.status).toBe('completed');
+    expect([{ n: 1 }, { n: 2 }]).toContainEqual(done?.result);
+    await expect(first.enqueue('probe.keyed', {}, { ifAbsent: true })).rejects.toThrow('ifAbsent needs the job id');
   });
 });

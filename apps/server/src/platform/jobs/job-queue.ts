@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
@@ -79,14 +79,26 @@ export function createJobQueue(deps: {
 
   const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
-  /** Queues a job. Inside an ambient transaction the row is written in it, so it exists only if that commits (an outbox). */
+  /**
+   * Queues a job. Inside an ambient transaction the row is written in it, so it exists only if that
+   * commits (an outbox). With `id` and `ifAbsent`, a job that already has this id (queued, running or
+   * done) is left as it is and nothing is queued: two processes queueing the same keyed job (see
+   * `jobIdFor`) end with one.
+   */
   async function enqueue(
     queue: string,
     payload: unknown,
-    options: { runAfter?: Date; maxAttempts?: number /** The job's id, when the owner's own record shares it. */; id?: string } = {},
+    options: {
+      runAfter?: Date;
+      maxAttempts?: number;
+      /** The job's id, when the owner's own record shares it, or `jobIdFor(key)` for a keyed job. */
+      id?: string;
+      ifAbsent?: boolean;
+    } = {},
   ): Promise<string> {
     const now = clock.now();
-    const [row] = await db()
+    if (options.ifAbsent && !options.id) throw new Error('ifAbsent needs the job id');
+    const insert = db()
       .insert(jobs)
       .values({
         ...(options.id ? { id: options.id } : {}),
@@ -97,9 +109,12 @@ export function createJobQueue(deps: {
         runAfter: options.runAfter ?? now,
         createdAt: now,
         updatedAt: now,
-      })
-      .returning({ id: jobs.id });
-    if (!row) throw new Error('insert returned no row');
+      });
+    const [row] = await (options.ifAbsent ? insert.onConflictDoNothing({ target: jobs.id }) : insert).returning({ id: jobs.id });
+    if (!row) {
+      if (options.ifAbsent && options.id) return options.id;
+      throw new Error('insert returned no row');
+    }
     // Wake this process's worker (after the commit, if there is a transaction: it polls a moment later anyway).
     setImmediate(() => wake?.());
     return row.id;
@@ -355,6 +370,19 @@ export function createJobQueue(deps: {
       loop = null;
     },
   };
+}
+
+/**
+ * A job id that is a function of `key` (e.g. 'certification.daily:2026-09-01'): a name-based UUID
+ * (version 5 layout over SHA-1, as RFC 9562 describes), so every process derives the same id for
+ * the same key and `enqueue(…, { id, ifAbsent: true })` queues that job once.
+ */
+export function jobIdFor(key: string): string {
+  const bytes = createHash('sha1').update(`ocop-job:${key}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function codeOf(error: unknown): string | undefined {

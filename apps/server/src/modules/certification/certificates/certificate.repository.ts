@@ -1,3 +1,4 @@
+import type { ReminderKind } from '@ocop/domain/certification';
 import { escapeLikePattern } from '@ocop/domain/shared';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -5,10 +6,12 @@ import type { Transactions } from '../../../platform/database/transaction';
 import {
   type CertificateInsert,
   type CertificateRow,
+  certificateReminders,
   certificateRevocations,
   certificateSequences,
   certificates,
   certificationSettings,
+  type ReminderRow,
   type RevocationRow,
   type SettingsRow,
 } from './certificate.tables';
@@ -158,18 +161,73 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
         .orderBy(desc(certificates.issuedOn), desc(certificates.createdAt));
     },
 
-    /** A page of certificates by id order, for the daily job: still current and not expired long ago. */
-    pageForSweep: async (afterId: string | null, expiresAfter: string, limit: number): Promise<CertificateJoined[]> =>
+    /**
+     * A page of certificates by id order, for the daily job: still current, expiring in
+     * (expiresAfter, expiresUpTo], of the given provinces ('all': every one).
+     */
+    pageForSweep: async (
+      afterId: string | null,
+      window: { expiresAfter: string; expiresUpTo: string; provinceCodes: readonly string[] | 'all' },
+      limit: number,
+    ): Promise<CertificateJoined[]> =>
       joined()
         .where(
           and(
             isNull(certificates.supersededById),
-            gt(certificates.expiresOn, expiresAfter),
+            gt(certificates.expiresOn, window.expiresAfter),
+            lte(certificates.expiresOn, window.expiresUpTo),
+            window.provinceCodes === 'all' ? undefined : inArray(certificates.provinceCode, [...window.provinceCodes]),
             afterId ? gt(certificates.id, afterId) : undefined,
           ),
         )
         .orderBy(asc(certificates.id))
         .limit(limit),
+
+    /** The reminder kinds each certificate has received. */
+    reminderKindsOf: async (certificateIds: readonly string[]): Promise<Map<string, Set<ReminderKind>>> => {
+      const kinds = new Map<string, Set<ReminderKind>>();
+      if (certificateIds.length === 0) return kinds;
+      const rows = await db()
+        .select({ certificateId: certificateReminders.certificateId, kind: certificateReminders.kind })
+        .from(certificateReminders)
+        .where(inArray(certificateReminders.certificateId, [...certificateIds]));
+      for (const row of rows) {
+        const known = kinds.get(row.certificateId) ?? new Set<ReminderKind>();
+        known.add(row.kind);
+        kinds.set(row.certificateId, known);
+      }
+      return kinds;
+    },
+
+    /** Records a reminder; null when this kind was already recorded for the certificate (it is never sent twice). */
+    insertReminder: async (row: typeof certificateReminders.$inferInsert): Promise<ReminderRow | null> => {
+      const [saved] = await db().insert(certificateReminders).values(row).onConflictDoNothing().returning();
+      return saved ?? null;
+    },
+
+    findReminder: async (certificateId: string, kind: ReminderKind): Promise<ReminderRow | null> =>
+      (
+        await db()
+          .select()
+          .from(certificateReminders)
+          .where(and(eq(certificateReminders.certificateId, certificateId), eq(certificateReminders.kind, kind)))
+      )[0] ?? null,
+
+    /** Notes that the short messages of a reminder went out; false when they were noted already. */
+    markChannelsSent: async (certificateId: string, kind: ReminderKind, at: Date): Promise<boolean> => {
+      const rows = await db()
+        .update(certificateReminders)
+        .set({ channelsSentAt: at })
+        .where(
+          and(
+            eq(certificateReminders.certificateId, certificateId),
+            eq(certificateReminders.kind, kind),
+            isNull(certificateReminders.channelsSentAt),
+          ),
+        )
+        .returning({ certificateId: certificateReminders.certificateId });
+      return rows.length > 0;
+    },
 
     /** Marks the product's current certificates (other than `newId`) as superseded from `on`. */
     supersedeOthers: async (productId: string, newId: string, on: string): Promise<string[]> => {

@@ -1,4 +1,4 @@
-import { REVOCATION_GROUNDS } from '@ocop/domain/certification';
+import { REMINDER_KINDS, REVOCATION_GROUNDS } from '@ocop/domain/certification';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { dossiers, evaluationDecisions } from '../../evaluation/dossiers/dossier.tables';
@@ -99,7 +99,7 @@ export const certificateReminders = pgTable(
     certificateId: uuid()
       .notNull()
       .references(() => certificates.id),
-    kind: text().notNull(),
+    kind: text({ enum: REMINDER_KINDS }).notNull(),
     dueOn: date({ mode: 'string' }).notNull(),
     sentAt: timestamp({ withTimezone: true }).notNull(),
     /** When the short-message channels (SMS, Zalo) delivered it; null until then or when there is no phone. */
@@ -135,3 +135,4 @@ export type CertificateRow = typeof certificates.$inferSelect;
 export type CertificateInsert = typeof certificates.$inferInsert;
 export type RevocationRow = typeof certificateRevocations.$inferSelect;
 export type SettingsRow = typeof certificationSettings.$inferSelect;
+export type ReminderRow = typeof certificateReminders.$inferSelect;
