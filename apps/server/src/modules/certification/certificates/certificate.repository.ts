@@ -246,6 +246,38 @@ export function createCertificateRepository({ transactions }: { transactions: Tr
       return rows.map((row) => row.id);
     },
 
+    /**
+     * For each product, the newest current certificate supersedes the older current ones from its
+     * issue day (certificates imported after a newer one was issued here).
+     */
+    supersedeOlderOfProducts: async (productIds: readonly string[]): Promise<number> => {
+      if (productIds.length === 0) return 0;
+      const newest = db()
+        .selectDistinctOn([certificates.productId], {
+          id: certificates.id,
+          productId: certificates.productId,
+          issuedOn: certificates.issuedOn,
+        })
+        .from(certificates)
+        .where(and(inArray(certificates.productId, [...productIds]), isNull(certificates.supersededById)))
+        .orderBy(certificates.productId, desc(certificates.issuedOn), desc(certificates.createdAt))
+        .as('newest');
+      const rows = await db()
+        .update(certificates)
+        .set({ supersededById: sql`${newest.id}`, supersededOn: sql`${newest.issuedOn}` })
+        .from(newest)
+        .where(
+          and(
+            eq(certificates.productId, newest.productId),
+            sql`${certificates.id} <> ${newest.id}`,
+            isNull(certificates.supersededById),
+            sql`${certificates.issuedOn} < ${newest.issuedOn}`,
+          ),
+        )
+        .returning({ id: certificates.id });
+      return rows.length;
+    },
+
     insertRevocation: async (row: typeof certificateRevocations.$inferInsert): Promise<RevocationRow | null> => {
       const [saved] = await db().insert(certificateRevocations).values(row).onConflictDoNothing().returning();
       return saved ?? null;

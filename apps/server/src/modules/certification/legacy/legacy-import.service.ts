@@ -184,6 +184,9 @@ export function createLegacyImport(deps: {
             report,
           });
         const ids = await insertAll(checked.rows.map((row) => row.insert));
+        // An old certificate of a product certified again since is superseded by the newer one.
+        const linked = [...new Set(checked.rows.flatMap((row) => (row.insert.productId ? [row.insert.productId] : [])))];
+        await repository.supersedeOlderOfProducts(linked);
         await audit.record(context, {
           action: 'certificate.legacy_imported',
           entityType: 'certificate',

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givenCertificate } from '../../../test-support/certification-builders';
 import { multipart } from '../../../test-support/file-fixtures';
 import { givenProducer, givenProduct } from '../../../test-support/registry-builders';
 import { type Client, HANOI, SON_LA, startTestApp, type TestApp } from '../../../test-support/test-app';
@@ -300,5 +301,39 @@ describe('certificates issued before the system (legacy import)', () => {
     expect((await upload(admin, bytes, `dryRun=true&provinceCode=${SON_LA}`)).json()).toMatchObject({ rowsOk: 1, provinceCode: SON_LA });
     const communeOfficer = await t.as({ role: 'commune_officer' });
     expect((await communeOfficer.get('/api/certificates/legacy-template.xlsx')).statusCode).toBe(403);
+  });
+});
+
+describe('a legacy certificate of a product certified again since', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('is superseded by the newer certificate from its issue day, and the product shows the newer one', async () => {
+    const { officer, certificate } = await givenCertificate(t, { signedOn: '2026-09-01' });
+    const number = aNumber('GCN-UBND-SL');
+    const form = multipart({
+      file: {
+        filename: 'cu.xlsx',
+        contentType: XLSX,
+        bytes: await xlsxOf([
+          mocChau({
+            'Số giấy chứng nhận': number,
+            'Mã sản phẩm': certificate.productCode,
+            'Cấp cấp': 'Tỉnh',
+            'Số sao': 3,
+          }),
+        ]),
+      },
+    });
+    const imported = await officer.post('/api/certificates/legacy-import?dryRun=false', form.body, form.headers);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const list = (await officer.get(`/api/certificates?productId=${certificate.productId}`)).json() as { items: CertificateView[] };
+    const legacy = list.items.find((item) => item.number === number);
+    expect(legacy).toMatchObject({ status: 'superseded', statusSince: '2026-09-01', supersededBy: { number: certificate.number } });
+    const mark = (await officer.get(`/api/products/${certificate.productId}/ocop-mark`)).json();
+    expect(mark).toMatchObject({ allowed: true, stars: 4, certificateNumber: certificate.number });
   });
 });
