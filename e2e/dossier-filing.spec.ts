@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn as logInAs, snap, startSystem, type System } from './harness';
+import { launchBrowser, logIn as logInAs, snap, startSystem, type System, expectNoHorizontalScroll } from './harness';
 
 const OFFICE = 'vanphong.sonla@ocop.demo';
 const ADMIN = 'quantri.sonla@ocop.demo';
@@ -32,10 +32,6 @@ describe('dossier filing journey', () => {
 
   const logIn = (page: Page, login: string) => logInAs(page, system, login);
   const csrfOf = async (page: Page): Promise<string> => (await (await page.request.get(`${system.baseUrl}/api/auth/me`)).json()).csrfToken;
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
-  }
   async function pickDate(page: Page, testId: string, ddmmyyyy: string) {
     const input = page.getByTestId(testId);
     await input.click();
@@ -58,7 +54,7 @@ describe('dossier filing journey', () => {
     await page.getByText('Đợt bổ sung thử nghiệm 2027').waitFor();
     await snap(page, 'dossier-01-rounds-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-01-rounds-phone');
     await page.close();
   });
@@ -96,7 +92,7 @@ describe('dossier filing journey', () => {
       .getByTestId('dossier-self-assessment')
       .filter({ hasText: /Tổng điểm tự đánh giá: \d+/ })
       .waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-03-draft-phone');
     await page.setViewportSize({ width: 1366, height: 900 });
     await snap(page, 'dossier-03-draft-desktop');
@@ -135,7 +131,7 @@ describe('dossier filing journey', () => {
       await page.goto(`${system.baseUrl}/dossiers`);
       await page.getByTestId('commune-clock').first().waitFor();
       assert.match((await page.getByTestId('commune-clock').first().textContent()) ?? '', /Còn \d+ ngày làm việc/);
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
       await snap(page, `dossier-04-commune-queue-${suffix}`);
       await page.close();
     }
@@ -151,7 +147,7 @@ describe('dossier filing journey', () => {
     await page.waitForFunction(
       () => !(document.querySelector('[data-testid="step-button-propose"]') as HTMLButtonElement | null)?.disabled,
     );
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-05-commune-report-phone');
     await page.getByTestId('step-button-propose').click();
     await page.locator('.ant-modal-confirm-btns button').filter({ hasText: 'Đề xuất lên tỉnh' }).click();
@@ -175,11 +171,11 @@ describe('dossier filing journey', () => {
     assert.equal(await page.getByTestId('step-button-send_to_council').isDisabled(), true);
     await snap(page, 'dossier-07-received-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-07-received-phone');
     await page.goto(`${system.baseUrl}/dossiers`);
     await page.getByTestId('state-counts').waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-08-board-phone');
     await page.close();
   });

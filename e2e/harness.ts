@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,4 +80,18 @@ export async function logIn(page: Page, system: System, login: string, password 
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Fails when the page scrolls sideways. After a resize the layout re-renders on the next
+ * media-query event (later on a loaded machine), so it is given up to 2 s before being judged.
+ */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  let overflow = 0;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow <= 0) return;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, snap, startSystem, type System, logIn as logInAs } from './harness';
+import { ARTIFACTS, launchBrowser, snap, startSystem, type System, logIn as logInAs, expectNoHorizontalScroll } from './harness';
 
 const MEMBER = 'chetaxua@ocop.demo';
 const PRODUCT = '(Demo) Chè Shan tuyết Tà Xùa';
@@ -29,11 +29,6 @@ describe('self-assessment journey', () => {
   });
 
   const logIn = (page: Page, login: string) => logInAs(page, system, login);
-
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
-  }
 
   it('opens the green tea’s self-assessment: 3★ projected, the unmet minima marked and the plan to 4★', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -65,7 +60,7 @@ describe('self-assessment journey', () => {
     const steps: Step[] = before.plan.steps;
     await page.goto(`${system.baseUrl}/products/${productId}/self-assessment`);
     await page.getByTestId('sa-summary').waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'self-assessment-02-3-stars-phone');
 
     for (const step of steps) await page.getByTestId(`option-${step.neededOptionId}`).click();
@@ -74,7 +69,7 @@ describe('self-assessment journey', () => {
       .getByTestId('sa-save-status')
       .filter({ hasText: /^Đã lưu lúc/ })
       .waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await snap(page, 'self-assessment-03-4-stars-phone');
 
     await page.reload();
@@ -92,7 +87,7 @@ describe('self-assessment journey', () => {
     await logIn(desktop, MEMBER);
     await desktop.goto(`${system.baseUrl}/products/${productId}/self-assessment`);
     await desktop.getByTestId('sa-stars').filter({ hasText: '4 sao' }).waitFor();
-    await noHorizontalScroll(desktop);
+    await expectNoHorizontalScroll(desktop);
     await snap(desktop, 'self-assessment-04-4-stars-desktop');
     await desktop.close();
   });
