@@ -5,6 +5,7 @@ import type { ErrorText as Text } from './common';
 import { CERTIFICATION_ERROR_MESSAGES } from './errors-certification';
 import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
 import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
+import { TRACEABILITY_ERROR_MESSAGES } from './errors-traceability';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -16,6 +17,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...EVALUATION_ERROR_MESSAGES,
   ...CERTIFICATION_ERROR_MESSAGES,
   ...NOTIFICATION_ERROR_MESSAGES,
+  ...TRACEABILITY_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',

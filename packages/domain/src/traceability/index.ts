@@ -4,3 +4,4 @@ export * from './event-hash';
 export * from './event-hash-values';
 export * from './gs1-keys';
 export * from './province-code';
+export * from './lot';
