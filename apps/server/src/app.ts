@@ -20,12 +20,14 @@ import { z } from 'zod';
 import { DomainError } from '@ocop/domain/shared';
 import { certificationEvaluationPort, certificationRegistryPort } from './certification-ports';
 import { evaluationRegistryPort } from './evaluation-registry-port';
+import { traceabilityMapPort, traceabilityRegistryPort } from './traceability-ports';
 import { createCertificationModule } from './modules/certification';
 import { createEvaluationModule, type EvaluationEvents } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule, SYSTEM_CONTEXT } from './modules/identity';
 import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
+import { createTraceabilityModule } from './modules/traceability';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
@@ -220,6 +222,13 @@ export async function buildApp(deps: AppDeps) {
     shortMessages: deps.shortMessages ?? [createLoggingChannel('sms', app.log), createLoggingChannel('zalo', app.log)],
     logger: app.log,
   });
+  const traceability = createTraceabilityModule({
+    transactions,
+    clock,
+    audit: identity.audit,
+    registry: traceabilityRegistryPort(registry),
+    map: traceabilityMapPort(geography),
+  });
   // The daily certificate job (expiry reminders at 06:00, Vietnam time) and the reminders' SMS/Zalo sender.
   certification.registerJobs(jobs);
   await certification.ensureDailyJob(jobs);
@@ -246,6 +255,7 @@ export async function buildApp(deps: AppDeps) {
     ...registry.routes,
     ...evaluation.routes,
     ...certification.routes,
+    ...traceability.routes,
     ...notifications.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
@@ -318,7 +328,7 @@ export async function buildApp(deps: AppDeps) {
   return {
     app,
     routes,
-    modules: { geography, identity, registry, evaluation, certification, notifications },
+    modules: { geography, identity, registry, evaluation, certification, traceability, notifications },
     clock,
     transactions,
     jobs,

@@ -1,6 +1,7 @@
 import { type Capability, can, type CapabilityTarget, ROLES, type Role, type RoleGrant } from '@ocop/domain/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_CONTEXT } from './modules/identity';
 import { givenProducer, givenProduct, producerBody } from './test-support/registry-builders';
 import { CHIENG_AN, type Client, HANOI, SON_LA, startTestApp, type TestApp } from './test-support/test-app';
 
@@ -17,6 +18,7 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
   type Place = { id: string; provinceCode: string; communeCode: string | null };
   const producers: Place[] = [];
   const products = new Map<string, Place>(); // product id → its producer's place
+  const lots = new Map<string, Place>(); // lot id → its producer's place
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,6 +35,15 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
       producers.push({ id: producer.id, provinceCode, communeCode });
       const product = await givenProduct(t, admin, producer.id);
       products.set(product.id, { id: producer.id, provinceCode, communeCode });
+      const lot = await t.modules.traceability.lots.createLot(
+        {
+          userId: admin.session.userId,
+          grants: [{ role: 'system_admin', provinceCode: null, communeCode: null, producerId: null, salesPointId: null }],
+        },
+        { productId: product.id, lotCode: 'L1', producedOn: '2026-01-10', quantity: 5, unit: 'box' },
+        SYSTEM_CONTEXT,
+      );
+      lots.set(lot.id, { id: producer.id, provinceCode, communeCode });
     }
     // Users (and so audit entries) in both provinces, plus the system admin above (no province).
     await t.givenUser({ role: 'province_officer' });
@@ -136,6 +147,18 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
         actor.grants,
         'producers.read',
         [...products].map(([id, p]) => [id, { producerId: p.id, provinceCode: p.provinceCode, communeCode: p.communeCode }]),
+      );
+      expect(listed.items.map((row) => row.id).sort(), actor.name).toEqual(expected);
+    }
+  });
+
+  it('lots: the list returns exactly the lots `lots.read` reaches (by their producer’s place)', async () => {
+    for (const actor of actors()) {
+      const listed = await t.modules.traceability.lots.listLots({ userId: 'reader', grants: actor.grants }, { page: 1, pageSize: 200 });
+      const expected = allowedIds(
+        actor.grants,
+        'lots.read',
+        [...lots].map(([id, p]) => [id, { producerId: p.id, provinceCode: p.provinceCode, communeCode: p.communeCode }]),
       );
       expect(listed.items.map((row) => row.id).sort(), actor.name).toEqual(expected);
     }

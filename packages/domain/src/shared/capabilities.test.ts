@@ -38,12 +38,14 @@ describe('capability table', () => {
     ['dossiers.score', ['council_member']],
     ['certificates.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
     ['certificates.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['lots.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['lots.write', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(23);
+    expect(CAPABILITY_NAMES).toHaveLength(25);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

@@ -90,6 +90,13 @@ export const CAPABILITIES = {
    * before the system, the numbering pattern, and the supervision lists: the OCOP secretariat.
    */
   'certificates.manage': PROVINCE_STAFF,
+  /**
+   * Reading production lots (traceability): the province's staff in their province, the commune's
+   * officer for the producers of their commune, a producer's members for its own products.
+   */
+  'lots.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
+  /** Recording and correcting lots: a producer's members for its own products, and the province's staff. */
+  'lots.write': { ...PROVINCE_STAFF, producer_member: 'producer' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,0 +1,25 @@
+/**
+ * What the traceability needs from the modules before it, handed in by app.ts
+ * (`src/traceability-ports.ts`). Trusted ports: the traceability checks its reader's rights itself.
+ */
+
+/** A product as a lot needs it: whose it is, where, its OCOP code and its first GTIN (14 digits), if any. */
+export type TracedProductFacts = {
+  id: string;
+  code: string;
+  producerId: string;
+  provinceCode: string;
+  /** The producer's commune on the 2025 map. */
+  communeCode: string;
+  gtin14: string | null;
+};
+
+export type TraceabilityRegistry = {
+  /** The product, or null when there is none (or it is still part of an unfinished import). */
+  productFacts: (productId: string) => Promise<TracedProductFacts | null>;
+};
+
+export type TraceabilityMap = {
+  /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map in the province. */
+  assertCommuneInProvince: (communeCode: string, provinceCode: string) => Promise<unknown>;
+};
