@@ -40,12 +40,16 @@ describe('capability table', () => {
     ['certificates.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['lots.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
     ['lots.write', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
+    ['epcis.capture', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
+    ['epcis.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['api_keys.manage', ['system_admin', 'province_admin', 'producer_member']],
+    ['traceability.export', ['system_admin', 'province_admin', 'province_officer']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(25);
+    expect(CAPABILITY_NAMES).toHaveLength(29);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

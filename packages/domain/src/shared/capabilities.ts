@@ -97,6 +97,17 @@ export const CAPABILITIES = {
   'lots.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
   /** Recording and correcting lots: a producer's members for its own products, and the province's staff. */
   'lots.write': { ...PROVINCE_STAFF, producer_member: 'producer' },
+  /**
+   * Capturing EPCIS events (`/epcis/capture`, the phone forms): a producer's members for its own
+   * products and lots (also through its API keys), and the province's staff for the province.
+   */
+  'epcis.capture': { ...PROVINCE_STAFF, producer_member: 'producer' },
+  /** Querying EPCIS events and lot journeys: as `lots.read`, the service narrows to the reader's scope. */
+  'epcis.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
+  /** Issuing and revoking API keys for a producer's own software: its members, and the province's administrators. */
+  'api_keys.manage': { ...ADMINISTRATORS, producer_member: 'producer' },
+  /** Exporting organisations, products, lots and events in the national traceability portal's shapes. */
+  'traceability.export': PROVINCE_STAFF,
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;
