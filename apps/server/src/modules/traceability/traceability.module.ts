@@ -6,6 +6,8 @@ import { createEpcisCaptureService } from './epcis/epcis-capture.service';
 import { createEpcisQueryService } from './epcis/epcis-query.service';
 import { createEpcisRepository } from './epcis/epcis.repository';
 import { epcisRoutes } from './epcis/epcis.routes';
+import { journeyRoutes } from './journeys/journey.routes';
+import { createJourneyService, type PlaceNames } from './journeys/journey.service';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
@@ -19,6 +21,9 @@ export type TraceabilityDeps = {
   map: TraceabilityMap;
 };
 
+// Read points get names once producers' sites are registered.
+const noPlaceNames: PlaceNames = async () => new Map();
+
 /**
  * Traceability (issue 13): production lots and the EPCIS 2.0 repository. `routes` go under
  * `/api`; `epcisRoutes` are mounted at the root (`/epcis/…`, the GS1 REST binding's paths).
@@ -31,9 +36,10 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
     query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
   };
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots)];
+  const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: noPlaceNames });
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys)];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, epcis, routes, epcisRoutes: rootRoutes };
+  return { lots, epcis, journeys, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
