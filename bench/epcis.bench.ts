@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import type { LotJourney, LotView } from '@ocop/contracts/traceability';
 import type { RoleGrant } from '@ocop/domain/shared';
 import { namespacesFromContext } from '@ocop/domain/traceability';
 import { sql } from 'drizzle-orm';
@@ -11,12 +13,14 @@ import {
   harvestEvents,
   insertPlainEvents,
   plainEventRows,
+  transformationStory,
 } from '../apps/server/src/bench-support/epcis-bench-data';
 import { insertRegistryBenchData } from '../apps/server/src/bench-support/registry-bench-data';
 import { validateEpcisDocument } from '../apps/server/src/modules/traceability/epcis/epcis-document';
 import { eventHashId } from '../apps/server/src/modules/traceability/epcis/epcis-event-id';
 import { eventKeys, productReferenceOf } from '../apps/server/src/modules/traceability/epcis/epcis-keys';
 import { parseEventQuery } from '../apps/server/src/modules/traceability/epcis/epcis-query';
+import { queryRows } from '../apps/server/src/platform/database/database';
 import { SESSION_COOKIE } from '../apps/server/src/platform/http/access';
 import { BENCH_OFFICER, onBothEngines, startBenchApp } from './bench-app';
 
@@ -35,8 +39,10 @@ export type EpcisBenchOptions = {
   fillBudgetMs: number;
   /** Documents of 1,000 events captured (and as many plain inserts) per engine. */
   rounds: number;
-  /** Query samples (random classes) per engine. */
+  /** Query samples (random classes) per engine, and journey samples. */
   samples: number;
+  /** Lots made from 3 input lots whose journeys are read in turn. */
+  journeys: number;
 };
 
 const EVENTS_PER_DOCUMENT = 1_000;
@@ -46,8 +52,11 @@ type Engine = 'PGlite' | 'PostgreSQL';
 type Result = {
   engine: Engine;
   capture: { service: number[]; plain: number[]; phases: Record<string, number[]> };
-  query: { events: number; complete: boolean; fillMs: number; rows: { label: string; values: number[] }[] };
+  load: string;
+  query: { events: number; complete: boolean; fillMs: number; rows: Timing[] };
+  journey: Timing[];
 };
+type Timing = { label: string; values: number[] };
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,6 +87,9 @@ async function benchEngine(engine: Engine, databaseUrl: string | undefined, opti
   const bench = await startBenchApp(databaseUrl, 'ocop-bench-epcis');
   const { app, database, modules } = bench;
   const { db } = database;
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
   try {
     await insertRegistryBenchData(db, { products: 400, producers: PRODUCERS, seed: 13 });
     const classes = await benchLotClasses(db, { classes: options.classes, producers: PRODUCERS });
@@ -175,8 +187,59 @@ async function benchEngine(engine: Engine, databaseUrl: string | undefined, opti
       health.push(healthMs);
     }
     if (found === 0) throw new Error('no class query found any event');
+
+    // 3. Journeys of lots made from 3 input lots (2 events each), over the same large table.
+    const csrf = (login.json() as { csrfToken: string }).csrfToken;
+    const [product] = await queryRows<{ id: string; code: string }>(
+      db,
+      sql`select id, code from products where producer_id = ${owner.producerId} and status = 'on_sale' order by code limit 1`,
+    );
+    if (!product) throw new Error('no product on sale for the journeys');
+    const newLot = async (lotCode: string) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/traceability/lots',
+        headers: { ...headers, 'x-csrf-token': csrf },
+        payload: { productId: product.id, lotCode, producedOn: '2026-02-10', quantity: 80, unit: 'kg' },
+      });
+      if (response.statusCode !== 201) throw new Error(`lot ${lotCode}: ${response.body}`);
+      return response.json() as LotView;
+    };
+    const outputs: LotView[] = [];
+    for (let j = 0; j < options.journeys; j++) {
+      const inputs = [await newLot(`J${j}-IN1`), await newLot(`J${j}-IN2`), await newLot(`J${j}-IN3`)];
+      const output = await newLot(`J${j}-OUT`);
+      const story = transformationStory(
+        inputs.map((lot) => lot.classUri),
+        output.classUri,
+        `urn:ocop:vn:carton:${product.code}:J${j}-OUT:1`,
+        new Date(Date.UTC(2026, 1, 1 + j)),
+      );
+      const job = await modules.traceability.epcis.capture.captureDocument(actor, harvestDocument(story), { errorBehaviour: 'rollback' });
+      if (job.storedCount !== story.length) throw new Error(`journey capture: ${JSON.stringify(job.errors)}`);
+      outputs.push(output);
+    }
+    const journeyBase: number[] = [];
+    const journeyService: number[] = [];
+    const journeyHttp: number[] = [];
+    let steps = 0;
+    for (let sample = -10; sample < options.samples; sample++) {
+      const lot = outputs[(sample + 10) % outputs.length] as LotView;
+      const [, one] = await timed(() => db.execute(sql`select 1`));
+      const [journey, byService] = await timed(() => modules.traceability.journeys.journeyOfLot(lot.id));
+      const [response, byHttp] = await timed(() => app.inject({ method: 'GET', url: `/api/traceability/lots/${lot.id}/journey`, headers }));
+      if (response.statusCode !== 200) throw new Error(`journey: ${response.statusCode} ${response.body}`);
+      if ((response.json() as LotJourney).steps.length !== journey.steps.length) throw new Error('journey differs over HTTP');
+      if (sample < 0) continue;
+      steps = journey.steps.length;
+      journeyBase.push(one);
+      journeyService.push(byService);
+      journeyHttp.push(byHttp);
+    }
+    if (steps !== 10) throw new Error(`a journey has ${steps} steps, not 10`);
     return {
       engine,
+      load,
       capture,
       query: {
         events: fill.events,
@@ -192,6 +255,14 @@ async function benchEngine(engine: Engine, databaseUrl: string | undefined, opti
           { label: 'GET /epcis/events?MATCH_epcClass= (inject, officer session)', values: http },
         ],
       },
+      journey: [
+        { label: 'baseline: `select 1` round trip', values: journeyBase },
+        {
+          label: `journeyOfLot (service; ${steps} steps: 3 input lots × 2, processing, packing, shipping, receiving)`,
+          values: journeyService,
+        },
+        { label: 'GET /api/traceability/lots/:lotId/journey (inject, officer session)', values: journeyHttp },
+      ],
     };
   } finally {
     await bench.close();
@@ -227,20 +298,36 @@ export async function benchEpcis(options: EpcisBenchOptions): Promise<string[]> 
       return `| ${r.engine} | ${phases.map(ms).join(' | ')} | ${ms(rest)} |`;
     }),
     '',
-    `### Query by EPC class (${int(options.classes)} lot classes, ${PRODUCERS} producers; ${options.samples} random classes; ratio of p50 to the \`select 1\` p50)`,
+    `### Query by EPC class (${options.samples} random classes of ${int(options.classes)}, ${PRODUCERS} producers, read by a province officer; ratio of p50 to the \`select 1\` p50)`,
     '',
-    '| Engine | events in table (fill time) | measure | p50 ms | p95 ms | × select 1 |',
-    '| --- | ---: | --- | ---: | ---: | ---: |',
-    ...results.flatMap((r) => {
-      const base = median(r.query.rows[0]?.values ?? []);
-      const size = `${int(r.query.events)}${r.query.complete ? '' : ' (fill budget reached)'} (${(r.query.fillMs / 1000).toFixed(0)} s)`;
-      return r.query.rows.map(
+    ...results.map(
+      (r) =>
+        `- ${r.engine}: ${int(r.query.events)} events in the table${r.query.complete ? '' : ` (of ${int(options.events)} asked: the ${options.fillBudgetMs / 1000} s fill budget ran out)`}, filled by SQL in ${(r.query.fillMs / 1000).toFixed(0)} s`,
+    ),
+    '',
+    ...timingTable(results.map((r) => ({ engine: r.engine, rows: r.query.rows }))),
+    '',
+    `### Journey of a lot made from 3 input lots (${options.journeys} such lots read in turn, ${options.samples} samples, over the same table)`,
+    '',
+    ...timingTable(results.map((r) => ({ engine: r.engine, rows: r.journey }))),
+    '',
+    `Load average (1 / 5 / 15 min) when each engine started: ${results.map((r) => `${r.engine} ${r.load}`).join('; ')} on this machine's ${cpus().length} CPUs.`,
+  ];
+  return lines;
+}
+
+function timingTable(engines: { engine: Engine; rows: Timing[] }[]): string[] {
+  return [
+    '| Engine | measure | samples | p50 ms | p95 ms | × select 1 (p50) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...engines.flatMap(({ engine, rows }) => {
+      const base = median(rows[0]?.values ?? []);
+      return rows.map(
         (row) =>
-          `| ${r.engine} | ${size} | ${row.label} | ${ms(median(row.values))} | ${ms(percentile(row.values, 95))} | ${(median(row.values) / base).toFixed(1)}× |`,
+          `| ${engine} | ${row.label} | ${row.values.length} | ${ms(median(row.values))} | ${ms(percentile(row.values, 95))} | ${(median(row.values) / base).toFixed(1)}× |`,
       );
     }),
   ];
-  return lines;
 }
 
 export function epcisBenchOptions(postgresUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): EpcisBenchOptions {
@@ -252,6 +339,7 @@ export function epcisBenchOptions(postgresUrl: string | undefined, env: NodeJS.P
     fillBudgetMs: Number(env.BENCH_EPCIS_FILL_SECONDS ?? 300) * 1000,
     rounds: Number(env.BENCH_EPCIS_ROUNDS ?? 5),
     samples: Number(env.BENCH_EPCIS_SAMPLES ?? 200),
+    journeys: Number(env.BENCH_EPCIS_JOURNEYS ?? 10),
   };
 }
 

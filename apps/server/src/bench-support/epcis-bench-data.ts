@@ -172,7 +172,7 @@ export async function fillEpcisEvents(
   options: { events: number; classes: readonly BenchLotClass[]; chunk?: number; budgetMs?: number; onChunk?: (done: number) => void },
 ): Promise<{ events: number; ms: number; complete: boolean }> {
   const started = performance.now();
-  const chunk = options.chunk ?? 50_000;
+  const chunk = options.chunk ?? 20_000;
   const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
   const first = options.classes[0];
   if (!first) throw new Error('no lot classes');
@@ -241,4 +241,69 @@ export async function fillEpcisEvents(
   await db.execute(sql`analyze epcis_events`);
   await db.execute(sql`analyze epcis_event_keys`);
   return { events: done, ms: Math.round(performance.now() - started), complete: done === options.events };
+}
+
+/**
+ * The story of a lot made from three (or more) input lots: two harvests of each input, the
+ * transformation into the output lot, packing into a carton, shipping and receiving, one hour
+ * apart from `start`.
+ */
+export function transformationStory(inputs: readonly string[], output: string, carton: string, start: Date): EpcisEvent[] {
+  const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString().replace('Z', '+00:00');
+  const common = { eventTimeZoneOffset: '+07:00', 'ocop:note': 'Thu hái vụ xuân' };
+  const harvests = inputs.flatMap((uri, i) =>
+    [0, 1].map((k) => ({
+      ...common,
+      type: 'ObjectEvent',
+      eventTime: at(i * 2 + k),
+      epcList: [],
+      quantityList: [{ epcClass: uri, quantity: 40 + k * 5, uom: 'KGM' }],
+      action: k === 0 ? 'ADD' : 'OBSERVE',
+      bizStep: k === 0 ? 'commissioning' : 'inspecting',
+      disposition: 'active',
+      readPoint: { id: `urn:ocop:vn:site:vuon-${i + 1}` },
+    })),
+  );
+  const after = inputs.length * 2;
+  return [
+    ...harvests,
+    {
+      ...common,
+      type: 'TransformationEvent',
+      eventTime: at(after + 1),
+      inputQuantityList: inputs.map((uri) => ({ epcClass: uri, quantity: 80, uom: 'KGM' })),
+      outputQuantityList: [{ epcClass: output, quantity: 60, uom: 'KGM' }],
+      bizStep: 'commissioning',
+      disposition: 'active',
+    },
+    {
+      ...common,
+      type: 'AggregationEvent',
+      eventTime: at(after + 2),
+      parentID: carton,
+      childQuantityList: [{ epcClass: output, quantity: 10, uom: 'KGM' }],
+      action: 'ADD',
+      bizStep: 'packing',
+      disposition: 'in_progress',
+    },
+    {
+      ...common,
+      type: 'ObjectEvent',
+      eventTime: at(after + 3),
+      epcList: [carton],
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      'ocop:destinationName': 'Điểm bán OCOP Mộc Châu',
+    },
+    {
+      ...common,
+      type: 'ObjectEvent',
+      eventTime: at(after + 4),
+      epcList: [carton],
+      action: 'OBSERVE',
+      bizStep: 'receiving',
+      disposition: 'sellable_accessible',
+    },
+  ];
 }
