@@ -35,7 +35,7 @@ export type EpcisBenchOptions = {
   events: number;
   /** Lot classes they spread over. */
   classes: number;
-  /** Time the fill may take on one engine before it stops where it got (BENCH_EPCIS_FILL_SECONDS). */
+  /** Time the PGlite fill may take before it stops where it got (BENCH_EPCIS_FILL_SECONDS); PostgreSQL is filled whole. */
   fillBudgetMs: number;
   /** Documents of 1,000 events captured (and as many plain inserts) per engine. */
   rounds: number;
@@ -53,7 +53,7 @@ type Result = {
   engine: Engine;
   capture: { service: number[]; plain: number[]; phases: Record<string, number[]> };
   load: string;
-  query: { events: number; complete: boolean; fillMs: number; rows: Timing[] };
+  query: { events: number; filled: number; complete: boolean; fillMs: number; rows: Timing[] };
   journey: Timing[];
 };
 type Timing = { label: string; values: number[] };
@@ -153,7 +153,13 @@ async function benchEngine(engine: Engine, databaseUrl: string | undefined, opti
     }
 
     // 2. Query by class over a large table, filled by SQL; reads by the province officer.
-    const fill = await fillEpcisEvents(db, { events: options.events, classes, budgetMs: options.fillBudgetMs });
+    const fill = await fillEpcisEvents(db, {
+      events: options.events,
+      classes,
+      // PostgreSQL always gets the whole table; only the embedded engine stops where its budget ends.
+      budgetMs: engine === 'PGlite' ? options.fillBudgetMs : Number.POSITIVE_INFINITY,
+    });
+    const [table] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from epcis_events`);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: BENCH_OFFICER });
     if (login.statusCode !== 200) throw new Error(`login: ${login.body}`);
     const headers = { cookie: `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? ''}` };
@@ -242,7 +248,8 @@ async function benchEngine(engine: Engine, databaseUrl: string | undefined, opti
       load,
       capture,
       query: {
-        events: fill.events,
+        events: table?.n ?? 0,
+        filled: fill.events,
         complete: fill.complete,
         fillMs: fill.ms,
         rows: [
@@ -302,7 +309,7 @@ export async function benchEpcis(options: EpcisBenchOptions): Promise<string[]> 
     '',
     ...results.map(
       (r) =>
-        `- ${r.engine}: ${int(r.query.events)} events in the table${r.query.complete ? '' : ` (of ${int(options.events)} asked: the ${options.fillBudgetMs / 1000} s fill budget ran out)`}, filled by SQL in ${(r.query.fillMs / 1000).toFixed(0)} s`,
+        `- ${r.engine}: ${int(r.query.events)} events in the table: ${int(r.query.filled)} filled by SQL in ${(r.query.fillMs / 1000).toFixed(0)} s${r.query.complete ? '' : ` (of ${int(options.events)} asked: the ${options.fillBudgetMs / 1000} s fill budget ran out)`}, the rest captured above`,
     ),
     '',
     ...timingTable(results.map((r) => ({ engine: r.engine, rows: r.query.rows }))),
