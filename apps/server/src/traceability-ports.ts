@@ -27,6 +27,7 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         gtin14: product.gtins[0] ?? null,
       };
     },
+    keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
   };
 }
 

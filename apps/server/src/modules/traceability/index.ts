@@ -1,3 +1,5 @@
 export { createTraceabilityModule, type TraceabilityModule } from './traceability.module';
 export type { TraceabilityMap, TraceabilityRegistry, TracedProductFacts } from './traceability-ports';
 export type { LotService } from './lots/lot.service';
+export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/epcis-capture.service';
+export type { EpcisQueryService } from './epcis/epcis-query.service';

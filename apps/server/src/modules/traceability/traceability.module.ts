@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { createEpcisCaptureService } from './epcis/epcis-capture.service';
+import { createEpcisQueryService } from './epcis/epcis-query.service';
+import { createEpcisRepository } from './epcis/epcis.repository';
+import { epcisRoutes } from './epcis/epcis.routes';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
@@ -15,12 +19,21 @@ export type TraceabilityDeps = {
   map: TraceabilityMap;
 };
 
-/** Traceability (issue 13): production lots so far; EPCIS events, stamps and the scan page follow. */
+/**
+ * Traceability (issue 13): production lots and the EPCIS 2.0 repository. `routes` go under
+ * `/api`; `epcisRoutes` are mounted at the root (`/epcis/…`, the GS1 REST binding's paths).
+ */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
   const lots = createLotService({ ...deps, repository });
+  const epcisRepository = createEpcisRepository({ transactions: deps.transactions });
+  const epcis = {
+    capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
+    query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
+  };
   const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots)];
-  return { lots, routes };
+  const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
+  return { lots, epcis, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
