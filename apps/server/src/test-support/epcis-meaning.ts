@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type CbvVocabulary,
-  canonicalGs1Uri,
   expandCbvValue,
   expandKey,
   type JsonObject,
@@ -20,10 +19,13 @@ import { REFERENCE_DATA_FOLDER } from '../platform/paths';
  *   URI with the namespaces in force (GS1's context, the document's, the event's own `@context`);
  * - CBV words bare, as 1.x URN or as Web URI (bizStep, disposition, business transaction and
  *   source/destination types, error reasons, sensor measurement and alert types, components);
- * - a GS1 key as EPC URI or as Digital Link on any host (the same canonical key);
- * - a timestamp at any offset or precision (the same instant to the millisecond);
  * - `recordTime`, which the repository adds, and `eventID`, which the caller compares itself.
- * Anything else (a value, a field, an array's order, a number) must come back as it went in.
+ * Anything else (a value, a field, an array's order, a number) must come back as it went in. That
+ * includes GS1 keys and timestamps: this repository answers `GS1-EPC-Format: No_Preference` and
+ * gives both back as captured, so they compare as written: an EPC URI that came back as a Digital
+ * Link, or a time moved to UTC, shows here as a difference. EPCIS would allow both; a repository
+ * that starts converting them must say so in that header and this function must then read both
+ * forms as one (`canonicalGs1Uri`, `Date.parse`).
  */
 
 const GS1_CONTEXT = join(REFERENCE_DATA_FOLDER, 'gs1', 'json-ld-context', 'epcis-context-root.jsonld');
@@ -41,7 +43,6 @@ export function documentNamespaces(document: JsonObject): Namespaces {
   return { ...GS1_NAMESPACES, ...namespacesFromContext(document['@context']) };
 }
 
-const TIME_KEYS = new Set(['eventTime', 'declarationTime', 'time', 'startTime', 'endTime']);
 // (key, key of the object or list holding it) → the vocabulary its bare words come from.
 const CBV_FIELDS: Record<string, CbvVocabulary> = {
   'bizStep@': 'bizStep',
@@ -66,15 +67,13 @@ function expandCurie(value: string, namespaces: Namespaces): string {
 }
 
 function meaningOfText(value: string, key: string, holder: string, namespaces: Namespaces): string {
-  if (TIME_KEYS.has(key) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
   const field = `${key}@${holder}`;
   const vocabulary = CBV_FIELDS[field];
   if (vocabulary !== undefined) return expandCbvValue(vocabulary, value);
   const web = WEB_VOCABULARY[field];
   if (web !== undefined && !value.includes(':')) return web + value;
   if (value.startsWith('urn:epcglobal:cbv:er:')) return `https://ref.gs1.org/cbv/ER-${value.slice('urn:epcglobal:cbv:er:'.length)}`;
-  const expanded = expandCurie(value, namespaces);
-  return canonicalGs1Uri(expanded) ?? expanded;
+  return expandCurie(value, namespaces);
 }
 
 function meaningOf(value: JsonValue, key: string, holder: string, namespaces: Namespaces): JsonValue {
