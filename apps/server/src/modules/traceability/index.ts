@@ -3,3 +3,4 @@ export type { TraceabilityMap, TraceabilityRegistry, TracedProductFacts } from '
 export type { LotService } from './lots/lot.service';
 export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/epcis-capture.service';
 export type { EpcisQueryService } from './epcis/epcis-query.service';
+export type { JourneyService } from './journeys/journey.service';
