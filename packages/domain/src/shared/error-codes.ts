@@ -254,6 +254,7 @@ export const RULE_ERROR_CODES = [
   'lot.quantity_invalid',
   'lot.growing_area_code_invalid',
   'lot.stale_revision',
+  'lot.code_locked',
   'epcis.document_invalid',
   'epcis.capture_forbidden',
   'epcis.capture_not_found',

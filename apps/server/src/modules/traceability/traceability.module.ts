@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { ANY_EPC_CLASS_ROLES, canonicalKey } from './epcis/epcis-keys';
 import { createEpcisCaptureService } from './epcis/epcis-capture.service';
 import { createEpcisQueryService } from './epcis/epcis-query.service';
 import { createEpcisRepository } from './epcis/epcis.repository';
@@ -30,8 +31,10 @@ const noPlaceNames: PlaceNames = async () => new Map();
  */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
-  const lots = createLotService({ ...deps, repository });
   const epcisRepository = createEpcisRepository({ transactions: deps.transactions });
+  const lotInEvents = async (classUri: string) =>
+    (await epcisRepository.eventsNamingKeys([canonicalKey(classUri)], ANY_EPC_CLASS_ROLES, 1)).length > 0;
+  const lots = createLotService({ ...deps, repository, lotInEvents });
   const epcis = {
     capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
     query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
