@@ -149,8 +149,11 @@ export function createPortalExportService(deps: {
     const collected: PortalCollected = { productIds: new Set(), producerIds: new Set(), extraLotIds: new Set() };
     const zip = await createZipFileWriter(path, { modifiedAt: generatedAt, utcOffsetMinutes: VIETNAM_OFFSET_MINUTES });
     try {
-      const events = await writeRecordsFile(zip, 'events.json', createEventPages({ repository, scope, products, collected, limits }));
-      if (periodLots + collected.extraLotIds.size > limits.maxLots) throw tooManyLots();
+      const checkLots = () => {
+        if (periodLots + collected.extraLotIds.size > limits.maxLots) throw tooManyLots();
+      };
+      const eventPages = createEventPages({ repository, scope, products, collected, limits, checkLots });
+      const events = await writeRecordsFile(zip, 'events.json', eventPages);
       const lots = await writeRecordsFile(zip, 'lots.json', mappedLots(lotPages(scope, collected.extraLotIds), products.byId, collected));
       const productsFile = await writeRecordsFile(zip, 'products.json', mappedProducts(products.byId, collected));
       const organisations = await writeRecordsFile(zip, 'organisations.json', mappedOrganisations(scope.provinceCode, collected));

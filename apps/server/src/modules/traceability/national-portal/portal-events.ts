@@ -42,6 +42,8 @@ export async function* createEventPages(input: {
   products: PortalProductIndex;
   collected: PortalCollected;
   limits: { pageSize: number };
+  /** Throws once the lots to export pass the bound, checked after each page so the set never grows past it. */
+  checkLots: () => void;
 }): AsyncGenerator<PortalEvent[]> {
   const { repository, scope, products, collected, limits } = input;
   let after: { eventTime: Date; id: number } | null = null;
@@ -69,6 +71,7 @@ export async function* createEventPages(input: {
       const inPeriod = lot.producedOn >= scope.from && lot.producedOn <= scope.to;
       if (!inPeriod || (scope.producerId !== null && lot.producerId !== scope.producerId)) collected.extraLotIds.add(lot.id);
     }
+    input.checkLots();
 
     const resolve = (uri: string): PortalKeyResolution => {
       const key = keys.get(uri);
