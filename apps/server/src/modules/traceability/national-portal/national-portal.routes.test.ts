@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_DATA_FOLDER } from '../../../platform/paths';
+import { givenLegacyCertificate } from '../../../test-support/certification-builders';
 import { aGtin13, givenProduct, givenProducer } from '../../../test-support/registry-builders';
 import { type Client, HANOI, startTestApp, type TestApp } from '../../../test-support/test-app';
 import { traceabilityCertificatesPort, traceabilityRegistryPort } from '../../../traceability-ports';
@@ -58,6 +59,7 @@ describe('national traceability portal export', () => {
   let plain: { id: string; code: string };
   let withGtin: { id: string; code: string; gtin14: string };
   let hanoiProduct: { id: string; code: string };
+  let certificate: { number: string };
   const lot: Record<string, LotView> = {};
 
   /** Events as the capture stores them: the event as sent plus its query columns, under one capture. */
@@ -117,6 +119,7 @@ describe('national traceability portal export', () => {
     const gtin13 = aGtin13();
     const created = await givenProduct(t, officer, producerA.id, { gtins: [gtin13] });
     withGtin = { ...created, gtin14: `0${gtin13}` };
+    certificate = await givenLegacyCertificate(t, { expiresOn: '2027-06-30', producerId: producerA.id, productId: withGtin.id });
     const productB = await givenProduct(t, officer, producerB.id);
 
     const system = await t.as({ role: 'system_admin' });
@@ -250,9 +253,11 @@ describe('national traceability portal export', () => {
     expect(json.products.records.map((record) => record.productId).sort()).toEqual([plain.id, withGtin.id, lot.LB?.productId].sort());
     expect(json.products.records.find((record) => record.productId === withGtin.id)).toMatchObject({
       gtin: withGtin.gtin14,
-      ocopStars: null,
+      ocopStars: 4,
+      ocopCertificate: { number: certificate.number, validUntil: '2027-06-30' },
       productSet: { code: '1.5.1' },
     });
+    expect(json.products.records.find((record) => record.productId === plain.id)).toMatchObject({ ocopStars: null, ocopCertificate: null });
     expect(json.organisations.records.find((record) => record.organisationId === producerA.id)).toMatchObject({
       registrationNumber: producerA.registrationNumber,
       organisationTypeVi: 'Hợp tác xã',
