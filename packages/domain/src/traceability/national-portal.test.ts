@@ -108,6 +108,8 @@ describe('national portal: records', () => {
         quantityList: [{ epcClass: lotUri, quantity: 20, uom: 'KGM' }],
         destinationList: [{ type: 'owning_party', destination: 'urn:epc:id:pgln:893504950.002' }],
       },
+      eventId: 'urn:uuid:1',
+      eventTime: new Date('2026-02-20T01:30:00Z'),
       eventType: 'ObjectEvent',
       recordTime: new Date('2026-02-20T02:00:00Z'),
       producerId: 'p1',
@@ -145,6 +147,8 @@ describe('national portal: records', () => {
   it('labels a step of a private vocabulary "Khác" and keeps its URI', () => {
     const portal = toPortalEvent({
       event: { eventID: 'x', eventTime: '2026-02-20T01:30:00Z', eventTimeZoneOffset: '+07:00', bizStep: 'https://ocop.vn/voc/say-kho' },
+      eventId: 'x',
+      eventTime: new Date('2026-02-20T01:30:00Z'),
       eventType: 'ObjectEvent',
       recordTime: new Date('2026-02-20T02:00:00Z'),
       producerId: null,

@@ -359,16 +359,17 @@ function parties(values: unknown): PortalParty[] {
  */
 export function toPortalEvent(input: {
   event: Json;
+  /** The stored columns: the event's id (given or its hash ID) and its time, whatever form the JSON carries them in. */
+  eventId: string;
+  eventTime: Date;
   eventType: string;
   recordTime: Date;
   producerId: string | null;
   resolve: (uri: string) => PortalKeyResolution;
 }): PortalEvent {
   const { event } = input;
-  const eventId = text(event.eventID);
-  const eventTime = text(event.eventTime);
-  const offset = text(event.eventTimeZoneOffset);
-  if (!eventId || !eventTime || !offset) throw new Error('a stored event has its eventID, eventTime and eventTimeZoneOffset');
+  // EPCIS requires the offset, and the capture checks it; UTC is the only reading of an event without one.
+  const offset = text(event.eventTimeZoneOffset) ?? '+00:00';
   const bizStep = text(event.bizStep) === null ? null : expandCbvValue('bizStep', text(event.bizStep) as string);
   const stepWord = cbvWord(bizStep, BIZ_STEP_PREFIX);
   const stage = stepWord && isCbvWord('bizStep', stepWord) ? stepWord : null;
@@ -377,13 +378,13 @@ export function toPortalEvent(input: {
   const readPoint = idOf(event.readPoint);
   const bizLocation = idOf(event.bizLocation);
   return {
-    eventId,
+    eventId: input.eventId,
     eventType: input.eventType,
     action: text(event.action),
     stage,
     stageVi: stage ? BIZ_STEP_LABELS[stage as CbvBizStep] : 'Khác',
     bizStep,
-    eventTime: timeWithOffset(eventTime, offset),
+    eventTime: timeWithOffset(input.eventTime.toISOString(), offset),
     eventTimeZoneOffset: offset,
     recordTime: input.recordTime.toISOString(),
     place: { readPoint, bizLocation, gln: glnOf(bizLocation) ?? glnOf(readPoint) },

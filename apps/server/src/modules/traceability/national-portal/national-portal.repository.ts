@@ -16,6 +16,7 @@ export type PortalScope = {
 
 export type PortalEventRow = {
   id: number;
+  eventId: string;
   eventType: string;
   eventTime: Date;
   recordTime: Date;
@@ -76,6 +77,7 @@ export function createPortalExportRepository({ transactions }: { transactions: T
       return db()
         .select({
           id: epcisEvents.id,
+          eventId: epcisEvents.eventId,
           eventType: epcisEvents.eventType,
           eventTime: epcisEvents.eventTime,
           recordTime: epcisEvents.recordTime,

@@ -82,6 +82,8 @@ export async function* createEventPages(input: {
     yield rows.map((row) => {
       const event = toPortalEvent({
         event: row.event as Record<string, unknown>,
+        eventId: row.eventId,
+        eventTime: row.eventTime,
         eventType: row.eventType,
         recordTime: row.recordTime,
         producerId: row.producerId,
