@@ -26,8 +26,10 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         communeCode: product.producer.communeCode,
         // The registry keeps GTINs as 14 digits, in the order given; the first names the product.
         gtin14: product.gtins[0] ?? null,
+        nameVi: product.nameVi,
       };
     },
+    keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
 
     productsOfProvince: async function* (provinceCode) {
       for await (const page of registry.products.iterateProducts(SYSTEM, { provinceCode })) {

@@ -14,6 +14,18 @@ export type TracedProductFacts = {
   /** The producer's commune on the 2025 map. */
   communeCode: string;
   gtin14: string | null;
+  /** The product's Vietnamese name, as the journey of a lot shows it. */
+  nameVi: string;
+};
+
+/** A product an EPCIS identifier names, and where its producer sits. */
+export type KeyOwner = {
+  id: string;
+  code: string;
+  gtins: string[];
+  producerId: string;
+  provinceCode: string;
+  communeCode: string;
 };
 
 /** A product as the national portal export shows it, before its OCOP mark is added. */
@@ -22,6 +34,8 @@ export type PortalProductFacts = Omit<PortalProductSource, 'mark'>;
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
+  /** The published products these GTINs (14 digits) or product codes name; at most 1,000 of each per call. */
+  keyOwners: (gtins: string[], codes: string[]) => Promise<KeyOwner[]>;
   /** Every product of a province, in pages (the export resolves event keys by code and GTIN against them). */
   productsOfProvince: (provinceCode: string) => AsyncIterable<PortalProductFacts[]>;
   /** Those of these producers that belong to the province, in no particular order. */

@@ -1,6 +1,5 @@
 import type { LotView } from '@ocop/contracts/traceability';
 import { DomainError } from '@ocop/domain/shared';
-import { expandCbvValue } from '@ocop/domain/traceability';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
@@ -11,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_DATA_FOLDER } from '../../../platform/paths';
 import { givenLegacyCertificate } from '../../../test-support/certification-builders';
+import { epcisDocument } from '../../../test-support/epcis-builders';
 import { aGtin13, givenProduct, givenProducer } from '../../../test-support/registry-builders';
 import { type Client, HANOI, startTestApp, type TestApp } from '../../../test-support/test-app';
 import { traceabilityCertificatesPort, traceabilityRegistryPort } from '../../../traceability-ports';
 import { SYSTEM_CONTEXT } from '../../identity';
-import { epcisCaptures, epcisEvents } from '../epcis/epcis.tables';
 import { createPortalExportRepository } from './national-portal.repository';
 import { createPortalExportService, type PortalExportLimits } from './national-portal.service';
 
@@ -62,43 +61,10 @@ describe('national traceability portal export', () => {
   let certificate: { number: string };
   const lot: Record<string, LotView> = {};
 
-  /** Events as the capture stores them: the event as sent plus its query columns, under one capture. */
-  async function givenEvents(provinceCode: string, producerId: string, events: Record<string, unknown>[]) {
-    const [capture] = await t.database.db
-      .insert(epcisCaptures)
-      .values({
-        provinceCode,
-        producerId,
-        errorBehaviour: 'rollback',
-        running: false,
-        success: true,
-        eventCount: events.length,
-        storedCount: events.length,
-        duplicateCount: 0,
-        createdAt: t.clock.now(),
-        finishedAt: t.clock.now(),
-      })
-      .returning();
-    if (!capture) throw new Error('no capture');
-    const text = (value: unknown) => (typeof value === 'string' ? value : null);
-    for (const event of events) {
-      const id = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? String(value.id) : null);
-      await t.database.db.insert(epcisEvents).values({
-        eventId: String(event.eventID),
-        eventType: String(event.type),
-        provinceCode,
-        producerId,
-        captureId: capture.id,
-        eventTime: new Date(String(event.eventTime)),
-        recordTime: t.clock.now(),
-        action: text(event.action),
-        bizStep: text(event.bizStep) && expandCbvValue('bizStep', String(event.bizStep)),
-        disposition: text(event.disposition) && expandCbvValue('disposition', String(event.disposition)),
-        readPoint: id(event.readPoint),
-        bizLocation: id(event.bizLocation),
-        event,
-      });
-    }
+  /** Events stored the way every event is: an EPCIS document through the capture interface. */
+  async function givenEvents(client: Client, events: Record<string, unknown>[]) {
+    const response = await client.post('/epcis/capture', epcisDocument(events));
+    if (response.statusCode !== 202) throw new Error(`capture refused: ${response.body}`);
   }
 
   const objectEvent = (eventTime: string, fields: Record<string, unknown>) => ({
@@ -148,7 +114,7 @@ describe('national traceability portal export', () => {
     });
 
     const l1 = lot.L1?.classUri as string;
-    await givenEvents('14', producerA.id, [
+    await givenEvents(await t.as({ role: 'producer_member', producerId: producerA.id }), [
       // 00:00 on 1 January in Vietnam: the first instant of the period.
       objectEvent('2025-12-31T17:00:00Z', {
         action: 'ADD',
@@ -176,7 +142,7 @@ describe('national traceability portal export', () => {
       objectEvent('2026-02-28T17:00:00Z', { bizStep: 'receiving', quantityList: [{ epcClass: l1, quantity: 1 }] }),
       objectEvent('2025-06-01T00:00:00Z', { bizStep: 'receiving', quantityList: [{ epcClass: l1, quantity: 1 }] }),
     ]);
-    await givenEvents(HANOI, hanoiProducer.id, [
+    await givenEvents(await t.as({ role: 'province_officer', provinceCode: HANOI }), [
       objectEvent('2026-02-02T02:00:00Z', { bizStep: 'shipping', quantityList: [{ epcClass: lot.LH?.classUri, quantity: 3 }] }),
     ]);
   });
