@@ -94,7 +94,7 @@ describe('EPCIS 2.0 capture and query', () => {
     const declared = { ...event, errorDeclaration: { declarationTime: '2026-03-01T10:00:00+07:00', reason: 'incorrect_data' } };
     expect((await member.post('/epcis/capture', epcisDocument([declared]))).json()).toMatchObject({ storedCount: 1, duplicateCount: 0 });
     expect((await member.post('/epcis/capture', epcisDocument([declared]))).json()).toMatchObject({ storedCount: 0, duplicateCount: 1 });
-    const stored = (await member.get(`/epcis/events/${encodeURIComponent(event.eventID)}`)).json();
+    const stored = (await member.get(`/epcis/events/${encodeURIComponent(eventID)}`)).json();
     expect(stored.errorDeclaration).toEqual(declared.errorDeclaration);
     // Another producer cannot declare this producer's event wrong.
     const foreign = await otherMember.post(
