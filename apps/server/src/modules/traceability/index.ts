@@ -1,6 +1,13 @@
 export { createTraceabilityModule, type TraceabilityModule } from './traceability.module';
-export type { TraceabilityMap, TraceabilityRegistry, TracedProductFacts } from './traceability-ports';
+export type {
+  PortalProductFacts,
+  TraceabilityCertificates,
+  TraceabilityMap,
+  TraceabilityRegistry,
+  TracedProductFacts,
+} from './traceability-ports';
 export type { LotService } from './lots/lot.service';
 export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/epcis-capture.service';
 export type { EpcisQueryService } from './epcis/epcis-query.service';
 export type { JourneyService } from './journeys/journey.service';
+export { createPortalExportService, PORTAL_EXPORT_LIMITS, type PortalExportLimits } from './national-portal/national-portal.service';

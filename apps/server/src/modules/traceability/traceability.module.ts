@@ -12,7 +12,10 @@ import { createJourneyService, type PlaceNames } from './journeys/journey.servic
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
-import type { TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
+import { createPortalExportRepository } from './national-portal/national-portal.repository';
+import { nationalPortalRoutes } from './national-portal/national-portal.routes';
+import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
+import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
 
 export type TraceabilityDeps = {
   transactions: Transactions;
@@ -20,6 +23,9 @@ export type TraceabilityDeps = {
   audit: AuditService;
   registry: TraceabilityRegistry;
   map: TraceabilityMap;
+  certificates: TraceabilityCertificates;
+  /** The national portal export's bounds (tests lower them). */
+  portalExportLimits?: PortalExportLimits;
 };
 
 // Read points get names once producers' sites are registered.
@@ -40,9 +46,14 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
   };
   const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: noPlaceNames });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys)];
+  const portalExport = createPortalExportService({
+    ...deps,
+    repository: createPortalExportRepository({ transactions: deps.transactions }),
+    ...(deps.portalExportLimits ? { limits: deps.portalExportLimits } : {}),
+  });
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys), nationalPortalRoutes(portalExport)];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, epcis, journeys, routes, epcisRoutes: rootRoutes };
+  return { lots, epcis, journeys, portalExport, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
