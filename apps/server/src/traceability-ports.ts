@@ -27,6 +27,13 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         gtin14: product.gtins[0] ?? null,
       };
     },
+    producerFacts: async (producerId) => {
+      const place = await registry.producers.placeOf(producerId).catch((error: unknown) => {
+        if (isDomainError(error) && error.kind === 'not_found') return null;
+        throw error;
+      });
+      return place && { id: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
+    },
   };
 }
 

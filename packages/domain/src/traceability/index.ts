@@ -5,3 +5,4 @@ export * from './event-hash-values';
 export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
+export * from './api-key';

@@ -14,9 +14,19 @@ export type TracedProductFacts = {
   gtin14: string | null;
 };
 
+/** A producer as its API keys need it: where it sits, for the scope checks of who may manage them. */
+export type TracedProducerFacts = {
+  id: string;
+  provinceCode: string;
+  /** The producer's commune on the 2025 map, when it has one. */
+  communeCode: string | null;
+};
+
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
+  /** The producer, or null when there is none (or it is still part of an unfinished import). */
+  producerFacts: (producerId: string) => Promise<TracedProducerFacts | null>;
 };
 
 export type TraceabilityMap = {
