@@ -134,8 +134,9 @@ export async function buildApp(deps: AppDeps) {
     transform: (input) => {
       const out = jsonSchemaTransform(input);
       const access = input.route.config?.access;
-      const security = input.route.config?.apiKeys ? { security: [{ session: [] }, { apiKey: [] }] } : {};
-      return { ...out, schema: { ...out.schema, ...security, 'x-access': access && describeAccess(access) } as typeof out.schema };
+      const schema: Record<string, unknown> = { ...out.schema, 'x-access': access && describeAccess(access) };
+      if (input.route.config?.apiKeys) schema.security = [{ session: [] }, { apiKey: [] }];
+      return { ...out, schema: schema as typeof out.schema };
     },
   });
 

@@ -1,11 +1,4 @@
-import {
-  type ApiKeyView,
-  apiKeyList,
-  apiKeyListQuery,
-  apiKeyView,
-  createApiKeyBody,
-  createdApiKeyView,
-} from '@ocop/contracts/api-keys';
+import { type ApiKeyView, apiKeyList, apiKeyListQuery, apiKeyView, createApiKeyBody, createdApiKeyView } from '@ocop/contracts/api-keys';
 import { API_KEYS_LIVE_MAX, apiKeyStatus } from '@ocop/domain/traceability';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

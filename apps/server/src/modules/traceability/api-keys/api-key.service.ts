@@ -83,7 +83,9 @@ export function createApiKeyService(deps: {
       apiKeyId: row.id,
       label: `API: ${row.name} (${prefixOf(row)})`,
       // A member of its producer, as far as scope goes; the capabilities below narrow what it may do.
-      grants: [{ role: 'producer_member', provinceCode: row.provinceCode, communeCode: null, producerId: row.producerId, salesPointId: null }],
+      grants: [
+        { role: 'producer_member', provinceCode: row.provinceCode, communeCode: null, producerId: row.producerId, salesPointId: null },
+      ],
       capabilities: apiKeyCapabilities(row.scopes),
     };
   }
