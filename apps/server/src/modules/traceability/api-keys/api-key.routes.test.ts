@@ -254,6 +254,15 @@ describe('API keys of a producer’s software', () => {
         .sort(),
     ).toEqual(['expired', 'revoked']);
   });
+
+  it('keeps the bound when creations race: of six at once for a producer with 17 live keys, exactly three succeed', async () => {
+    const producer = (await givenProducer(officer)).id;
+    const own = t.client(await t.login((await t.givenUser({ role: 'producer_member', producerId: producer })).login));
+    for (let i = 1; i <= 17; i++) await createKey(own, { producerId: producer, name: `Thiết bị ${i}` });
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => create(own, { producerId: producer, name: `Cùng lúc ${i}` })));
+    expect(racing.map((response) => response.statusCode).sort()).toEqual([201, 201, 201, 409, 409, 409]);
+    expect((await list(own, producer)).liveCount).toBe(20);
+  });
 });
 
 /** The date in Vietnam `days` from the test clock's now. */
