@@ -34,6 +34,7 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
       });
       return place && { id: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
     },
+    keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
   };
 }
 

@@ -2,3 +2,5 @@ export { createTraceabilityModule, type TraceabilityModule } from './traceabilit
 export type { TraceabilityMap, TraceabilityRegistry, TracedProducerFacts, TracedProductFacts } from './traceability-ports';
 export type { LotService } from './lots/lot.service';
 export type { ApiKeyService } from './api-keys/api-key.service';
+export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/epcis-capture.service';
+export type { EpcisQueryService } from './epcis/epcis-query.service';

@@ -80,7 +80,8 @@ export function describeAccess(access: Access): 'public' | 'authenticated' | Rol
   return typeof access === 'string' ? access : rolesWith(access.capability);
 }
 
-export type RegisteredRoute = { method: string; url: string; access: Access };
+/** `apiKeys`: the route also takes a producer's API key (the route snapshot shows it, so a widening shows in review). */
+export type RegisteredRoute = { method: string; url: string; access: Access; apiKeys?: true };
 
 /**
  * Every route must say who may call it; a route without `config.access` stops the server at
@@ -101,7 +102,8 @@ export function requireDeclaredAccess(app: FastifyInstance, routes: RegisteredRo
     if (route.config?.apiKeys && typeof access === 'string') {
       throw new Error(`Route ${methods.join(',')} ${route.url} accepts API keys, so its access must be a capability.`);
     }
-    for (const method of methods) routes.push({ method, url: route.url, access });
+    for (const method of methods)
+      routes.push({ method, url: route.url, access, ...(route.config?.apiKeys ? { apiKeys: true as const } : {}) });
   });
 }
 
