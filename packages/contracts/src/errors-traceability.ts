@@ -40,6 +40,10 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Lô sản xuất vừa được sửa ở nơi khác (lần sửa {revision}). Hãy tải lại để xem bản mới nhất.',
     en: 'The lot was just changed elsewhere (revision {revision}). Reload to see the latest.',
   },
+  'lot.code_locked': {
+    vi: 'Lô "{lotCode}" đã có sự kiện truy xuất (thu hoạch, chế biến, đóng gói…) nên không đổi được mã lô; các trường khác vẫn sửa được.',
+    en: 'Lot "{lotCode}" already has traceability events, so its code cannot change; its other fields still can.',
+  },
   'epcis.document_invalid': {
     vi: 'Tài liệu EPCIS không hợp lệ ({count} lỗi); không sự kiện nào được lưu. Xem danh sách lỗi.',
     en: 'The EPCIS document is not valid ({count} problems); no event was stored. See the list of problems.',

@@ -255,6 +255,7 @@ export const RULE_ERROR_CODES = [
   'lot.quantity_invalid',
   'lot.growing_area_code_invalid',
   'lot.stale_revision',
+  'lot.code_locked',
   'api_key.not_found',
   'api_key.name_invalid',
   'api_key.scopes_invalid',

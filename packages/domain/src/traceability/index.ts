@@ -6,3 +6,4 @@ export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
 export * from './api-key';
+export * from './journey';

@@ -12,6 +12,8 @@ export type TracedProductFacts = {
   /** The producer's commune on the 2025 map. */
   communeCode: string;
   gtin14: string | null;
+  /** The product's Vietnamese name, as the journey of a lot shows it. */
+  nameVi: string;
 };
 
 /** A producer as its API keys need it: where it sits, for the scope checks of who may manage them. */

@@ -5,10 +5,13 @@ import type { AuditService } from '../identity';
 import { createApiKeyRepository } from './api-keys/api-key.repository';
 import { apiKeyRoutes } from './api-keys/api-key.routes';
 import { createApiKeyService } from './api-keys/api-key.service';
+import { ANY_EPC_CLASS_ROLES, canonicalKey } from './epcis/epcis-keys';
 import { createEpcisCaptureService } from './epcis/epcis-capture.service';
 import { createEpcisQueryService } from './epcis/epcis-query.service';
 import { createEpcisRepository } from './epcis/epcis.repository';
 import { epcisRoutes } from './epcis/epcis.routes';
+import { journeyRoutes } from './journeys/journey.routes';
+import { createJourneyService, type PlaceNames } from './journeys/journey.service';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
@@ -22,24 +25,30 @@ export type TraceabilityDeps = {
   map: TraceabilityMap;
 };
 
+// Read points get names once producers' sites are registered.
+const noPlaceNames: PlaceNames = async () => new Map();
+
 /**
- * Traceability (issue 13): production lots, the EPCIS 2.0 repository and the API keys of
- * producers' software. `routes` go under `/api`; `epcisRoutes` are mounted at the root
+ * Traceability (issue 13): production lots, the EPCIS 2.0 repository, lot journeys and the API
+ * keys of producers' software. `routes` go under `/api`; `epcisRoutes` are mounted at the root
  * (`/epcis/…`, the GS1 REST binding's paths). `apiKeys.authenticator` is what app.ts hands the
  * back office's access hook for `Authorization: Bearer ocop_…`.
  */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
-  const lots = createLotService({ ...deps, repository });
   const epcisRepository = createEpcisRepository({ transactions: deps.transactions });
+  const lotInEvents = async (classUri: string) =>
+    (await epcisRepository.eventsNamingKeys([canonicalKey(classUri)], ANY_EPC_CLASS_ROLES, 1)).length > 0;
+  const lots = createLotService({ ...deps, repository, lotInEvents });
   const epcis = {
     capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
     query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
   };
+  const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: noPlaceNames });
   const apiKeys = createApiKeyService({ ...deps, repository: createApiKeyRepository({ transactions: deps.transactions }) });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), apiKeyRoutes(apiKeys)];
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys), apiKeyRoutes(apiKeys)];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, epcis, apiKeys, routes, epcisRoutes: rootRoutes };
+  return { lots, epcis, journeys, apiKeys, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
