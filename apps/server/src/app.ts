@@ -123,12 +123,20 @@ export async function buildApp(deps: AppDeps) {
       openapi: '3.0.3',
       info: { title: 'OCOP — Mỗi xã một sản phẩm', description: 'API of the OCOP programme system', version: API_VERSION },
       servers: [{ url: settings.publicUrl }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ocop_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ocop_session' },
+          // A producer's own software, on the routes marked `apiKeys: true` (EPCIS capture and queries).
+          apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'ocop_<lookup>_<secret>' },
+        },
+      },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
       const access = input.route.config?.access;
-      return { ...out, schema: { ...out.schema, 'x-access': access && describeAccess(access) } as typeof out.schema };
+      const schema: Record<string, unknown> = { ...out.schema, 'x-access': access && describeAccess(access) };
+      if (input.route.config?.apiKeys) schema.security = [{ session: [] }, { apiKey: [] }];
+      return { ...out, schema: schema as typeof out.schema };
     },
   });
 
@@ -283,7 +291,8 @@ export async function buildApp(deps: AppDeps) {
     await backOffice.register(fastifyMultipart, {
       limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 30, fieldSize: 20_000, parts: 40, headerPairs: 200 },
     });
-    registerSessionAccess(backOffice, identity.authenticator);
+    // API keys open only routes marked `apiKeys: true` (EPCIS capture and queries), for the key's producer and scopes.
+    registerSessionAccess(backOffice, identity.authenticator, traceability.apiKeys.authenticator);
 
     await backOffice.register(
       // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload

@@ -29,6 +29,13 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         nameVi: product.nameVi,
       };
     },
+    producerFacts: async (producerId) => {
+      const place = await registry.producers.placeOf(producerId).catch((error: unknown) => {
+        if (isDomainError(error) && error.kind === 'not_found') return null;
+        throw error;
+      });
+      return place && { id: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
+    },
     keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
 
     productsOfProvince: async function* (provinceCode) {

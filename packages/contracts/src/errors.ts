@@ -7,6 +7,7 @@ import { EVALUATION_ERROR_MESSAGES } from './errors-evaluation';
 import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
 import { FILE_ERROR_MESSAGES } from './errors-files';
 import { TRACEABILITY_ERROR_MESSAGES } from './errors-traceability';
+import { API_KEY_ERROR_MESSAGES } from './errors-api-keys';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -20,6 +21,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...NOTIFICATION_ERROR_MESSAGES,
   ...FILE_ERROR_MESSAGES,
   ...TRACEABILITY_ERROR_MESSAGES,
+  ...API_KEY_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',

@@ -6,7 +6,7 @@ import { describeAccess, type RegisteredRoute } from '../platform/http/access';
 /** One route of the committed snapshot: who may call it, with the roles the capability table gives. */
 export type RouteAccessEntry =
   | { method: string; url: string; access: 'public' | 'authenticated' }
-  | { method: string; url: string; capability: Capability; roles: Role[] };
+  | { method: string; url: string; capability: Capability; roles: Role[]; apiKeys?: true };
 
 export const ROUTE_ACCESS_SNAPSHOT = fileURLToPath(new URL('../route-access.snapshot.json', import.meta.url));
 
@@ -20,7 +20,8 @@ export function routeAccessEntries(routes: readonly RegisteredRoute[]): RouteAcc
     .map((route): RouteAccessEntry => {
       const { method, url, access } = route;
       if (typeof access === 'string') return { method, url, access };
-      return { method, url, capability: access.capability, roles: [...(describeAccess(access) as Role[])].sort() };
+      const roles = [...(describeAccess(access) as Role[])].sort();
+      return { method, url, capability: access.capability, roles, ...(route.apiKeys ? { apiKeys: true as const } : {}) };
     })
     .sort((a, b) => (a.url === b.url ? a.method.localeCompare(b.method) : a.url < b.url ? -1 : 1));
 }

@@ -43,6 +43,7 @@ const CertificateDetailPage = lazy(() =>
 );
 const SupervisionPage = lazy(() => import('./routes/certificates/supervision').then((m) => ({ default: m.SupervisionPage })));
 const CertificateSettingsPage = lazy(() => import('./routes/certificates/settings').then((m) => ({ default: m.CertificateSettingsPage })));
+const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
@@ -180,6 +181,7 @@ export function AppRoutes() {
         <Route path="certificates/supervision" element={<Page>{registry(<SupervisionPage />, 'certificates.read')}</Page>} />
         <Route path="certificates/settings" element={<Page>{registry(<CertificateSettingsPage />, 'certificates.manage')}</Page>} />
         <Route path="certificates/:certificateId" element={<Page>{registry(<CertificateDetailPage />, 'certificates.read')}</Page>} />
+        <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route
           path="change-password"
           element={

@@ -1,3 +1,4 @@
+import { apiKeysEn } from './api-keys.en';
 import { certificatesEn } from './certificates.en';
 import { councilsEn } from './councils.en';
 import type { Messages } from './vi';
@@ -966,4 +967,5 @@ export const en: Messages = {
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
   ...councilsEn,
   ...certificatesEn,
+  ...apiKeysEn,
 };

@@ -1,3 +1,4 @@
+import { apiKeysVi } from './api-keys.vi';
 import { certificatesVi } from './certificates.vi';
 import { councilsVi } from './councils.vi';
 
@@ -967,6 +968,7 @@ export const vi = {
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
   ...councilsVi,
   ...certificatesVi,
+  ...apiKeysVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -5,5 +5,6 @@ export * from './event-hash-values';
 export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
+export * from './api-key';
 export * from './journey';
 export * from './national-portal';

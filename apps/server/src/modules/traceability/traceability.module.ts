@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { createApiKeyRepository } from './api-keys/api-key.repository';
+import { apiKeyRoutes } from './api-keys/api-key.routes';
+import { createApiKeyService } from './api-keys/api-key.service';
 import { ANY_EPC_CLASS_ROLES, canonicalKey } from './epcis/epcis-keys';
 import { createEpcisCaptureService } from './epcis/epcis-capture.service';
 import { createEpcisQueryService } from './epcis/epcis-query.service';
@@ -32,8 +35,10 @@ export type TraceabilityDeps = {
 const noPlaceNames: PlaceNames = async () => new Map();
 
 /**
- * Traceability (issue 13): production lots and the EPCIS 2.0 repository. `routes` go under
- * `/api`; `epcisRoutes` are mounted at the root (`/epcis/…`, the GS1 REST binding's paths).
+ * Traceability (issue 13): production lots, the EPCIS 2.0 repository, lot journeys and the API
+ * keys of producers' software. `routes` go under `/api`; `epcisRoutes` are mounted at the root
+ * (`/epcis/…`, the GS1 REST binding's paths). `apiKeys.authenticator` is what app.ts hands the
+ * back office's access hook for `Authorization: Bearer ocop_…`.
  */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
@@ -51,9 +56,15 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     repository: createPortalExportRepository({ transactions: deps.transactions }),
     ...(deps.portalExportLimits ? { limits: deps.portalExportLimits } : {}),
   });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys), nationalPortalRoutes(portalExport)];
+  const apiKeys = createApiKeyService({ ...deps, repository: createApiKeyRepository({ transactions: deps.transactions }) });
+  const routes: FastifyPluginAsyncZod[] = [
+    lotRoutes(lots),
+    journeyRoutes(lots, journeys),
+    nationalPortalRoutes(portalExport),
+    apiKeyRoutes(apiKeys),
+  ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, epcis, journeys, portalExport, routes, epcisRoutes: rootRoutes };
+  return { lots, epcis, journeys, portalExport, apiKeys, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;

@@ -31,6 +31,7 @@ describe('side navigation', () => {
       'Nhập dữ liệu',
       'Hội đồng đánh giá',
       'Giấy chứng nhận',
+      'Khóa API',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',
@@ -108,6 +109,7 @@ describe('producer member home', () => {
       'Sản phẩm',
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
+      'Khóa API',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);

@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -45,6 +46,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   dossiers: <FileDoneOutlined />,
   rounds: <CalendarOutlined />,
   certificates: <SafetyCertificateOutlined />,
+  apiKeys: <ApiOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

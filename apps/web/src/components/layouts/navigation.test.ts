@@ -34,6 +34,7 @@ describe('navigation from the capability table', () => {
         '/imports',
         '/councils',
         'group:certificates',
+        '/api-keys',
         '/criteria',
         '/admin-units',
         '/users',
@@ -51,6 +52,7 @@ describe('navigation from the capability table', () => {
         '/imports',
         '/councils',
         'group:certificates',
+        '/api-keys',
         '/criteria',
         '/admin-units',
         '/users',
@@ -63,7 +65,7 @@ describe('navigation from the capability table', () => {
     ],
     ['commune_officer', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/criteria', '/admin-units']],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/criteria', '/admin-units']],
+    ['producer_member', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/api-keys', '/criteria', '/admin-units']],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
@@ -83,6 +85,7 @@ describe('navigation from the capability table', () => {
       ['/certificates/supervision', 'certificates.read'],
       ['/certificates/settings', 'certificates.manage'],
       ['/certificates/legacy-import', 'certificates.manage'],
+      ['/api-keys', 'api_keys.manage'],
     ] as const;
     for (const [path, capability] of pages) {
       expect(

@@ -23,7 +23,8 @@ export type NavigationItem = {
     | 'rounds'
     | 'councils'
     | 'scoring'
-    | 'certificates';
+    | 'certificates'
+    | 'apiKeys';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
 };
@@ -57,6 +58,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
   if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
+  if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '@ocop/domain/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { capability, requireActor } from '../../../platform/http/access';
+import { capability, requireCaller } from '../../../platform/http/access';
 import type { CaptureActor, EpcisCaptureService, ErrorBehaviour } from './epcis-capture.service';
 import { MAX_EVENTS_PER_DOCUMENT } from './epcis-document';
 import { parseEventQuery } from './epcis-query';
@@ -30,10 +30,9 @@ const DISCOVERY_HEADERS: Record<string, string> = {
   'GS1-Capture-Error-Behaviour': 'all',
 };
 
+/** A person through the session, or a producer's software through its API key (`apiKeys: true` on these routes). */
 function captureActor(request: FastifyRequest): CaptureActor {
-  const actor = requireActor(request);
-  const apiKeyId = (actor as { apiKeyId?: string | null }).apiKeyId ?? null;
-  return { userId: apiKeyId ? null : actor.userId, apiKeyId, grants: actor.grants };
+  return requireCaller(request);
 }
 
 function errorBehaviour(request: FastifyRequest): ErrorBehaviour {
@@ -95,7 +94,7 @@ export function epcisRoutes(capture: EpcisCaptureService, query: EpcisQueryServi
       '/epcis/capture',
       {
         bodyLimit: CAPTURE_BODY_LIMIT,
-        config: { access: capability('epcis.capture') },
+        config: { access: capability('epcis.capture'), apiKeys: true },
         schema: {
           tags: TAG,
           summary: 'Capture an EPCISDocument (JSON / JSON-LD): 202 with the capture job in Location',
@@ -112,7 +111,7 @@ export function epcisRoutes(capture: EpcisCaptureService, query: EpcisQueryServi
     app.get(
       '/epcis/capture/:captureID',
       {
-        config: { access: capability('epcis.capture') },
+        config: { access: capability('epcis.capture'), apiKeys: true },
         schema: { tags: TAG, summary: 'A capture job', params: z.object({ captureID: z.uuid() }) },
       },
       async (request, reply) => sendJsonLd(request, reply, await capture.getCapture(captureActor(request), request.params.captureID)),
@@ -121,11 +120,11 @@ export function epcisRoutes(capture: EpcisCaptureService, query: EpcisQueryServi
     app.get(
       '/epcis/events',
       {
-        config: { access: capability('epcis.read') },
+        config: { access: capability('epcis.read'), apiKeys: true },
         schema: { tags: TAG, summary: 'SimpleEventQuery: events matching the parameters, a page at a time', querystring: rawQuery },
       },
       async (request, reply) => {
-        const result = await query.queryEvents(requireActor(request), parseEventQuery(request.query));
+        const result = await query.queryEvents(requireCaller(request), parseEventQuery(request.query));
         if (result.nextPageToken) reply.header('link', nextPageLink(request, result.nextPageToken));
         return sendJsonLd(request, reply, result.document);
       },
@@ -134,20 +133,20 @@ export function epcisRoutes(capture: EpcisCaptureService, query: EpcisQueryServi
     app.get(
       '/epcis/events/:eventID',
       {
-        config: { access: capability('epcis.read') },
+        config: { access: capability('epcis.read'), apiKeys: true },
         schema: {
           tags: TAG,
           summary: 'One event by its eventID (URL-encoded)',
           params: z.object({ eventID: z.string().min(1).max(2_000) }),
         },
       },
-      async (request, reply) => sendJsonLd(request, reply, await query.getEvent(requireActor(request), request.params.eventID)),
+      async (request, reply) => sendJsonLd(request, reply, await query.getEvent(requireCaller(request), request.params.eventID)),
     );
 
     app.get(
       '/epcis/epcs/:epc/events',
       {
-        config: { access: capability('epcis.read') },
+        config: { access: capability('epcis.read'), apiKeys: true },
         schema: {
           tags: TAG,
           summary: 'Events naming one EPC (URL-encoded URN or Digital Link) anywhere (MATCH_anyEPC)',
@@ -157,7 +156,7 @@ export function epcisRoutes(capture: EpcisCaptureService, query: EpcisQueryServi
       },
       async (request, reply) => {
         const parsed = parseEventQuery({ ...request.query, MATCH_anyEPC: request.params.epc.replaceAll('|', '%7C') });
-        const result = await query.queryEvents(requireActor(request), parsed);
+        const result = await query.queryEvents(requireCaller(request), parsed);
         if (result.nextPageToken) reply.header('link', nextPageLink(request, result.nextPageToken));
         return sendJsonLd(request, reply, result.document);
       },
