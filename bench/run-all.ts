@@ -76,3 +76,7 @@ for (const line of await benchImportLatency({ postgresUrl: pgUrl })) console.log
 console.log('\n## Spreadsheet bombs (PGlite, /api/health over HTTP while each job runs)');
 const { benchBombs } = await import('./bombs.bench');
 for (const line of await benchBombs()) console.log(`- ${line}`);
+
+console.log('\n## EPCIS (issue 13): capture, query by class, journey (PGlite and PostgreSQL; baselines in the same run)\n');
+const { benchEpcis, epcisBenchOptions } = await import('./epcis.bench');
+for (const line of await benchEpcis(epcisBenchOptions(pgUrl))) console.log(line);

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { DomainError } from '@ocop/domain/shared';
 import { certificationEvaluationPort, certificationRegistryPort } from './certification-ports';
 import { evaluationRegistryPort } from './evaluation-registry-port';
-import { traceabilityMapPort, traceabilityRegistryPort } from './traceability-ports';
+import { traceabilityCertificatesPort, traceabilityMapPort, traceabilityRegistryPort } from './traceability-ports';
 import { createCertificationModule } from './modules/certification';
 import { createEvaluationModule, type EvaluationEvents } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
@@ -228,6 +228,7 @@ export async function buildApp(deps: AppDeps) {
     audit: identity.audit,
     registry: traceabilityRegistryPort(registry),
     map: traceabilityMapPort(geography),
+    certificates: traceabilityCertificatesPort(certification),
   });
   // The daily certificate job (expiry reminders at 06:00, Vietnam time) and the reminders' SMS/Zalo sender.
   certification.registerJobs(jobs);

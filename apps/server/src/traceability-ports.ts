@@ -1,7 +1,8 @@
 import { DomainError, isDomainError, type RoleGrant } from '@ocop/domain/shared';
+import type { CertificationModule } from './modules/certification';
 import type { GeographyModule } from './modules/geography';
 import type { RegistryModule } from './modules/registry';
-import type { TraceabilityMap, TraceabilityRegistry } from './modules/traceability';
+import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './modules/traceability';
 
 /** The traceability reads the registry as the system: its own services check who may see a lot. */
 const SYSTEM: { grants: readonly RoleGrant[] } = {
@@ -38,6 +39,74 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
       return { producerId: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
     },
     keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
+
+    productsOfProvince: async function* (provinceCode) {
+      for await (const page of registry.products.iterateProducts(SYSTEM, { provinceCode })) {
+        yield page.map((product) => ({
+          id: product.id,
+          code: product.code,
+          producerId: product.producer.id,
+          nameVi: product.nameVi,
+          nameEn: product.nameEn,
+          productSet: {
+            code: product.productSet.code,
+            name: product.productSet.name,
+            groupCode: product.productSet.groupCode,
+            groupName: product.productSet.groupName,
+          },
+          gtins: product.gtins,
+          netQuantity: product.netQuantity,
+          packaging: product.packaging,
+          shelfLife: product.shelfLife,
+        }));
+      }
+    },
+
+    producersByIds: async (provinceCode, producerIds) => {
+      const wanted = new Set(producerIds);
+      const found = [];
+      if (wanted.size === 0) return [];
+      // A province has a few thousand producers at most: reading them in pages beats a query per id.
+      for await (const page of registry.producers.iterateProducers(SYSTEM, { provinceCode })) {
+        for (const row of page) {
+          if (!wanted.has(row.id)) continue;
+          found.push({
+            id: row.id,
+            name: row.name,
+            type: row.type,
+            registrationNumber: row.registrationNumber,
+            provinceCode: row.provinceCode,
+            communeCode: row.communeCode,
+            address: row.address,
+            representativeName: row.representativeName,
+            phone: row.phone,
+            email: row.email,
+            latitude: row.latitude,
+            longitude: row.longitude,
+          });
+        }
+      }
+      return found;
+    },
+  };
+}
+
+/** The OCOP mark each product may show on the export day (stars, certificate), for the national portal export. */
+export function traceabilityCertificatesPort(certification: CertificationModule): TraceabilityCertificates {
+  return {
+    marksOf: async (productIds) => {
+      const marks = await certification.marksOf(productIds);
+      const out = new Map<string, { stars: number; certificateNumber: string; validUntil: string | null } | null>();
+      for (const [productId, mark] of marks) {
+        out.set(
+          productId,
+          mark.allowed && mark.stars !== null && mark.certificateNumber !== null
+            ? { stars: mark.stars, certificateNumber: mark.certificateNumber, validUntil: mark.validUntil }
+            : null,
+        );
+      }
+      return out;
+    },
   };
 }
 

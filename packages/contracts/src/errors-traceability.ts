@@ -124,4 +124,24 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Tiêu đề {header} không hợp lệ; giá trị được nhận: {allowed}.',
     en: 'Header {header} is not valid; accepted values: {allowed}.',
   },
+  'portal_export.period_invalid': {
+    vi: 'Khoảng thời gian xuất dữ liệu không hợp lệ: "từ ngày" ({from}) và "đến ngày" ({to}) phải là ngày có thật, "đến ngày" không trước "từ ngày".',
+    en: 'The export period is not valid: "from" ({from}) and "to" ({to}) must be real days, "to" not before "from".',
+  },
+  'portal_export.period_too_long': {
+    vi: 'Mỗi lần xuất dữ liệu chỉ được tối đa {maxDays} ngày; khoảng đã chọn dài {days} ngày. Hãy chia thành nhiều lần xuất.',
+    en: 'One export covers at most {maxDays} days; the period chosen has {days}. Split it into several exports.',
+  },
+  'portal_export.too_many_events': {
+    vi: 'Khoảng thời gian này có hơn {max} sự kiện truy xuất, vượt giới hạn của một lần xuất. Hãy chọn khoảng ngắn hơn hoặc xuất theo từng chủ thể.',
+    en: 'This period has more than {max} traceability events, beyond what one export holds. Choose a shorter period or export one producer at a time.',
+  },
+  'portal_export.too_many_lots': {
+    vi: 'Khoảng thời gian này có hơn {max} lô sản xuất cần xuất, vượt giới hạn của một lần xuất. Hãy chọn khoảng ngắn hơn hoặc xuất theo từng chủ thể.',
+    en: 'This period has more than {max} production lots to export, beyond what one export holds. Choose a shorter period or export one producer at a time.',
+  },
+  'portal_export.province_required': {
+    vi: 'Hãy chọn tỉnh cần xuất dữ liệu (provinceCode).',
+    en: 'Choose the province to export (provinceCode).',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

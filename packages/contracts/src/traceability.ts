@@ -106,3 +106,21 @@ export const lotJourney = z.object({
   steps: z.array(journeyStep),
 });
 export type LotJourney = z.infer<typeof lotJourney>;
+
+/**
+ * The national traceability portal export: a period of Vietnam days (at most a year, checked by
+ * `checkPortalPeriod` so the answer names the field), optionally one producer; `provinceCode` only
+ * for a reader of several provinces (a province's staff export their own).
+ */
+export const nationalPortalExportQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    producerId: z.uuid().optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+  })
+  .strict();
+export type NationalPortalExportQuery = z.input<typeof nationalPortalExportQuery>;

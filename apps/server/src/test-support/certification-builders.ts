@@ -92,11 +92,11 @@ export async function givenReEvaluationFiled(t: TestApp, dossierId: string, file
 
 /**
  * A certificate imported from before the system (source 'legacy'), straight into the table, with
- * the expiry asked for: a 4★ of Sơn La under 148/2023, of the given producer (none by default).
+ * the expiry asked for: a 4★ of Sơn La under 148/2023, of the given producer and product (none by default).
  */
 export async function givenLegacyCertificate(
   t: TestApp,
-  options: { expiresOn: string; producerId?: string; productName?: string; provinceCode?: string },
+  options: { expiresOn: string; producerId?: string; productId?: string; productName?: string; provinceCode?: string },
 ) {
   const issuedOn = `${Number(options.expiresOn.slice(0, 4)) - 3}${options.expiresOn.slice(4)}`;
   const number = `${randomInt(1, 999_999)}/GCN-OCOP-LEGACY`;
@@ -108,6 +108,7 @@ export async function givenLegacyCertificate(
       year: Number(issuedOn.slice(0, 4)),
       source: 'legacy',
       producerId: options.producerId ?? null,
+      productId: options.productId ?? null,
       productName: options.productName ?? `Mận hậu Mộc Châu ${randomInt(1000, 9999)}`,
       producerName: 'HTX Nông nghiệp Mộc Châu',
       stars: 4,

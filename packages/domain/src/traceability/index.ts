@@ -9,3 +9,4 @@ export * from './site';
 export * from './step-kinds';
 export * from './step-events';
 export * from './journey';
+export * from './national-portal';

@@ -1,3 +1,5 @@
+import type { PortalOrganisationSource, PortalProductSource } from '@ocop/domain/traceability';
+
 /**
  * What the traceability needs from the modules before it, handed in by app.ts
  * (`src/traceability-ports.ts`). Trusted ports: the traceability checks its reader's rights itself.
@@ -28,6 +30,9 @@ export type KeyOwner = {
   communeCode: string;
 };
 
+/** A product as the national portal export shows it, before its OCOP mark is added. */
+export type PortalProductFacts = Omit<PortalProductSource, 'mark'>;
+
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
@@ -35,6 +40,15 @@ export type TraceabilityRegistry = {
   producerPlace: (producerId: string) => Promise<TracedProducerPlace | null>;
   /** The published products these GTINs (14 digits) or product codes name; at most 1,000 of each per call. */
   keyOwners: (gtins: string[], codes: string[]) => Promise<KeyOwner[]>;
+  /** Every product of a province, in pages (the export resolves event keys by code and GTIN against them). */
+  productsOfProvince: (provinceCode: string) => AsyncIterable<PortalProductFacts[]>;
+  /** Those of these producers that belong to the province, in no particular order. */
+  producersByIds: (provinceCode: string, producerIds: readonly string[]) => Promise<PortalOrganisationSource[]>;
+};
+
+/** The OCOP mark each product may show today (stars and certificate), from the certification. */
+export type TraceabilityCertificates = {
+  marksOf: (productIds: readonly string[]) => Promise<Map<string, PortalProductSource['mark']>>;
 };
 
 export type TraceabilityMap = {

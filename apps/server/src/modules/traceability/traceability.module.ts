@@ -18,7 +18,10 @@ import { createSiteService } from './sites/site.service';
 import { createStepRepository } from './steps/step.repository';
 import { stepRoutes } from './steps/step.routes';
 import { createStepService } from './steps/step.service';
-import type { TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
+import { createPortalExportRepository } from './national-portal/national-portal.repository';
+import { nationalPortalRoutes } from './national-portal/national-portal.routes';
+import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
+import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
 
 export type TraceabilityDeps = {
   transactions: Transactions;
@@ -26,6 +29,9 @@ export type TraceabilityDeps = {
   audit: AuditService;
   registry: TraceabilityRegistry;
   map: TraceabilityMap;
+  certificates: TraceabilityCertificates;
+  /** The national portal export's bounds (tests lower them). */
+  portalExportLimits?: PortalExportLimits;
 };
 
 /**
@@ -53,9 +59,20 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
   });
   // Read points and business locations are named after the producers' sites.
   const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: siteRepository.namesOfPlaces });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), journeyRoutes(lots, journeys), siteRoutes(sites), stepRoutes(steps)];
+  const portalExport = createPortalExportService({
+    ...deps,
+    repository: createPortalExportRepository({ transactions: deps.transactions }),
+    ...(deps.portalExportLimits ? { limits: deps.portalExportLimits } : {}),
+  });
+  const routes: FastifyPluginAsyncZod[] = [
+    lotRoutes(lots),
+    journeyRoutes(lots, journeys),
+    nationalPortalRoutes(portalExport),
+    siteRoutes(sites),
+    stepRoutes(steps),
+  ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, sites, steps, epcis, journeys, routes, epcisRoutes: rootRoutes };
+  return { lots, sites, steps, epcis, journeys, portalExport, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
