@@ -73,6 +73,7 @@ export const lotPage = z.object({
   pageSize: z.number().int(),
 });
 export type LotPage = z.infer<typeof lotPage>;
+export * from './traceability-steps';
 
 export const JOURNEY_STEP_KINDS = ['harvest', 'processing', 'packing', 'shipping', 'receiving', 'selling', 'other'] as const;
 

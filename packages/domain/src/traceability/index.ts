@@ -6,5 +6,8 @@ export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
 export * from './api-key';
+export * from './site';
+export * from './step-kinds';
+export * from './step-events';
 export * from './journey';
 export * from './national-portal';

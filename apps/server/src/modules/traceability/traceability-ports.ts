@@ -18,14 +18,8 @@ export type TracedProductFacts = {
   nameVi: string;
 };
 
-/** A producer as its API keys need it: where it sits, for the scope checks of who may manage them. */
-export type TracedProducerFacts = {
-  id: string;
-  provinceCode: string;
-  /** The producer's commune on the 2025 map, when it has one. */
-  communeCode: string | null;
-};
-
+/** Where a producer is: its province and its commune on the 2025 map. */
+export type TracedProducerPlace = { producerId: string; provinceCode: string; communeCode: string };
 /** A product an EPCIS identifier names, and where its producer sits. */
 export type KeyOwner = {
   id: string;
@@ -42,8 +36,8 @@ export type PortalProductFacts = Omit<PortalProductSource, 'mark'>;
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
-  /** The producer, or null when there is none (or it is still part of an unfinished import). */
-  producerFacts: (producerId: string) => Promise<TracedProducerFacts | null>;
+  /** The producer's place, or null when there is none. */
+  producerPlace: (producerId: string) => Promise<TracedProducerPlace | null>;
   /** The published products these GTINs (14 digits) or product codes name; at most 1,000 of each per call. */
   keyOwners: (gtins: string[], codes: string[]) => Promise<KeyOwner[]>;
   /** Every product of a province, in pages (the export resolves event keys by code and GTIN against them). */
@@ -60,4 +54,6 @@ export type TraceabilityCertificates = {
 export type TraceabilityMap = {
   /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map in the province. */
   assertCommuneInProvince: (communeCode: string, provinceCode: string) => Promise<unknown>;
+  /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map, in any province. */
+  assertCommune: (communeCode: string) => Promise<unknown>;
 };

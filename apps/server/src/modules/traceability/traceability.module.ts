@@ -11,10 +11,16 @@ import { createEpcisQueryService } from './epcis/epcis-query.service';
 import { createEpcisRepository } from './epcis/epcis.repository';
 import { epcisRoutes } from './epcis/epcis.routes';
 import { journeyRoutes } from './journeys/journey.routes';
-import { createJourneyService, type PlaceNames } from './journeys/journey.service';
+import { createJourneyService } from './journeys/journey.service';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
+import { createSiteRepository } from './sites/site.repository';
+import { siteRoutes } from './sites/site.routes';
+import { createSiteService } from './sites/site.service';
+import { createStepRepository } from './steps/step.repository';
+import { stepRoutes } from './steps/step.routes';
+import { createStepService } from './steps/step.service';
 import { createPortalExportRepository } from './national-portal/national-portal.repository';
 import { nationalPortalRoutes } from './national-portal/national-portal.routes';
 import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
@@ -31,14 +37,11 @@ export type TraceabilityDeps = {
   portalExportLimits?: PortalExportLimits;
 };
 
-// Read points get names once producers' sites are registered.
-const noPlaceNames: PlaceNames = async () => new Map();
-
 /**
- * Traceability (issue 13): production lots, the EPCIS 2.0 repository, lot journeys and the API
- * keys of producers' software. `routes` go under `/api`; `epcisRoutes` are mounted at the root
- * (`/epcis/…`, the GS1 REST binding's paths). `apiKeys.authenticator` is what app.ts hands the
- * back office's access hook for `Authorization: Bearer ocop_…`.
+ * Traceability (issue 13): production lots, producer sites, the phone forms' steps, lot journeys,
+ * the EPCIS 2.0 repository and the API keys of producers' software. `routes` go under `/api`;
+ * `epcisRoutes` are mounted at the root (`/epcis/…`, the GS1 REST binding's paths).
+ * `apiKeys.authenticator` is what app.ts hands the back office's access hook for `Authorization: Bearer ocop_…`.
  */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
@@ -50,7 +53,17 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
     query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
   };
-  const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: noPlaceNames });
+  const siteRepository = createSiteRepository({ transactions: deps.transactions });
+  const sites = createSiteService({ ...deps, repository: siteRepository });
+  const steps = createStepService({
+    ...deps,
+    lots: repository,
+    sites: siteRepository,
+    steps: createStepRepository({ transactions: deps.transactions }),
+    capture: (actor, events, audit) => epcis.capture.captureEvents(actor, events, audit),
+  });
+  // Read points and business locations are named after the producers' sites.
+  const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: siteRepository.namesOfPlaces });
   const portalExport = createPortalExportService({
     ...deps,
     repository: createPortalExportRepository({ transactions: deps.transactions }),
@@ -62,9 +75,11 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     journeyRoutes(lots, journeys),
     nationalPortalRoutes(portalExport),
     apiKeyRoutes(apiKeys),
+    siteRoutes(sites),
+    stepRoutes(steps),
   ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, epcis, journeys, portalExport, apiKeys, routes, epcisRoutes: rootRoutes };
+  return { lots, sites, steps, epcis, journeys, portalExport, apiKeys, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;

@@ -54,9 +54,9 @@ export function createApiKeyService(deps: {
 
   /** The producer's place, if the manager may manage its keys; 404 otherwise (its existence does not leak). */
   async function managedProducer(manager: ApiKeyManager, producerId: string) {
-    const producer = await registry.producerFacts(producerId);
-    if (!producer || !can(manager.grants, 'api_keys.manage', { ...producer, producerId: producer.id })) throw producerNotFound();
-    return producer;
+    const place = await registry.producerPlace(producerId);
+    if (!place || !can(manager.grants, 'api_keys.manage', place)) throw producerNotFound();
+    return { id: place.producerId, provinceCode: place.provinceCode };
   }
 
   const audited = (row: ApiKeyRow) => ({
