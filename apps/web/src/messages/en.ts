@@ -1,4 +1,5 @@
 import { certificatesEn } from './certificates.en';
+import { traceabilityEn } from './traceability.en';
 import { councilsEn } from './councils.en';
 import type { Messages } from './vi';
 
@@ -966,4 +967,5 @@ export const en: Messages = {
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
   ...councilsEn,
   ...certificatesEn,
+  ...traceabilityEn,
 };

@@ -1,4 +1,5 @@
 import { certificatesVi } from './certificates.vi';
+import { traceabilityVi } from './traceability.vi';
 import { councilsVi } from './councils.vi';
 
 /**
@@ -967,6 +968,7 @@ export const vi = {
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
   ...councilsVi,
   ...certificatesVi,
+  ...traceabilityVi,
 };
 
 export type MessageKey = keyof typeof vi;
