@@ -73,3 +73,4 @@ export const lotPage = z.object({
   pageSize: z.number().int(),
 });
 export type LotPage = z.infer<typeof lotPage>;
+export * from './traceability-steps';

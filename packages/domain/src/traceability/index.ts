@@ -5,3 +5,5 @@ export * from './event-hash-values';
 export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
+export * from './site';
+export * from './step-kinds';
