@@ -31,6 +31,7 @@ describe('side navigation', () => {
       'Nhập dữ liệu',
       'Hội đồng đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',
@@ -48,6 +49,7 @@ describe('side navigation', () => {
       'Sản phẩm',
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);
@@ -108,6 +110,7 @@ describe('producer member home', () => {
       'Sản phẩm',
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);

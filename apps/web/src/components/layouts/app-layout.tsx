@@ -12,6 +12,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -45,6 +46,8 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   dossiers: <FileDoneOutlined />,
   rounds: <CalendarOutlined />,
   certificates: <SafetyCertificateOutlined />,
+  lots: <NodeIndexOutlined />,
+  sites: <EnvironmentOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

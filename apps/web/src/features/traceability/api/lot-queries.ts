@@ -5,7 +5,7 @@ import { api } from '../../../lib/api-client';
 export const LOTS_QUERY_KEY = ['lots'] as const;
 
 /** The list query as the screens build it. */
-export type LotFilter = { productId?: string; q?: string; page?: number; pageSize?: number };
+export type LotFilter = { productId?: string; producerId?: string; q?: string; page?: number; pageSize?: number };
 
 export const lotPath = (lotId: string) => `/api/traceability/lots/${encodeURIComponent(lotId)}`;
 

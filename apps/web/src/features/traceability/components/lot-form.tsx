@@ -1,7 +1,15 @@
 import { errorMessage } from '@ocop/contracts/errors';
 import type { CreateLotBody, LotView, UpdateLotBody } from '@ocop/contracts/traceability';
 import { vietnamDate } from '@ocop/domain/registry';
-import { checkLotCode, checkQuantity, LOT_CODE_MAX_LENGTH, LOT_UNIT_CODES, LOT_UNITS, type LotUnit, normalizeGrowingAreaCode } from '@ocop/domain/traceability';
+import {
+  checkLotCode,
+  checkQuantity,
+  LOT_CODE_MAX_LENGTH,
+  LOT_UNIT_CODES,
+  LOT_UNITS,
+  type LotUnit,
+  normalizeGrowingAreaCode,
+} from '@ocop/domain/traceability';
 import { Alert, Button, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
