@@ -61,11 +61,29 @@ describe('navigation from the capability table', () => {
     ],
     [
       'province_officer',
-      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        '/rounds',
+        '/imports',
+        '/councils',
+        'group:certificates',
+        'group:traceability',
+        '/criteria',
+        '/admin-units',
+      ],
     ],
-    ['commune_officer', ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units']],
+    [
+      'commune_officer',
+      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+    ],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units']],
+    [
+      'producer_member',
+      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+    ],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);

@@ -237,7 +237,14 @@ export function LotForm({
         <Form.Item
           name="endDate"
           label={endDateKind === 'expiry' ? t('lot.expiresOn') : t('lot.bestBefore')}
-          rules={[{ required: true, message: t('lot.endDateRequired') }]}
+          dependencies={['endDateKind']}
+          rules={[
+            ({ getFieldValue }) => ({
+              // Read at submit: the item may still be registered for a moment after "no date" was chosen.
+              required: getFieldValue('endDateKind') !== 'none',
+              message: t('lot.endDateRequired'),
+            }),
+          ]}
         >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly />
         </Form.Item>
