@@ -1,4 +1,4 @@
-import { isDomainError, type RoleGrant } from '@ocop/domain/shared';
+import { DomainError, isDomainError, type RoleGrant } from '@ocop/domain/shared';
 import type { GeographyModule } from './modules/geography';
 import type { RegistryModule } from './modules/registry';
 import type { TraceabilityMap, TraceabilityRegistry } from './modules/traceability';
@@ -27,10 +27,27 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         gtin14: product.gtins[0] ?? null,
       };
     },
+    producerPlace: async (producerId) => {
+      const place = await registry.producers.placeOf(producerId).catch((error: unknown) => {
+        if (isDomainError(error) && error.kind === 'not_found') return null;
+        throw error;
+      });
+      // A producer always has a commune on the 2025 map; the type allows null for older rows of other modules.
+      if (!place?.communeCode) return null;
+      return { producerId: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
+    },
   };
 }
 
-/** The current map, as the traceability checks a growing area's commune against it. */
+/** The current map, as the traceability checks a growing area's, a site's or a destination's commune against it. */
 export function traceabilityMapPort(geography: GeographyModule): TraceabilityMap {
-  return { assertCommuneInProvince: geography.adminUnits.assertCommuneInProvince };
+  return {
+    assertCommuneInProvince: geography.adminUnits.assertCommuneInProvince,
+    assertCommune: async (communeCode) => {
+      const unit = await geography.adminUnits.findUnit(communeCode);
+      if (unit?.level !== 'commune')
+        throw new DomainError('invalid', 'admin_unit.commune_not_found', 'No such commune on the current map.', { code: communeCode });
+      return unit;
+    },
+  };
 }

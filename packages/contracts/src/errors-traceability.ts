@@ -40,4 +40,62 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Lô sản xuất vừa được sửa ở nơi khác (lần sửa {revision}). Hãy tải lại để xem bản mới nhất.',
     en: 'The lot was just changed elsewhere (revision {revision}). Reload to see the latest.',
   },
+  'site.not_found': { vi: 'Không tìm thấy địa điểm.', en: 'No such site.' },
+  'site.gln_invalid': {
+    vi: 'Mã GLN không hợp lệ: cần đúng 13 chữ số và chữ số kiểm tra đúng.',
+    en: 'The GLN is not valid: it needs exactly 13 digits with a correct check digit.',
+  },
+  'site.gln_taken': {
+    vi: 'Mã GLN {gln} đã được gán cho một địa điểm khác; mỗi GLN chỉ chỉ một địa điểm.',
+    en: 'The GLN {gln} already names another site; one GLN names one place.',
+  },
+  'site.stale_revision': {
+    vi: 'Địa điểm vừa được sửa ở nơi khác (lần sửa {revision}). Hãy tải lại để xem bản mới nhất.',
+    en: 'The site was just changed elsewhere (revision {revision}). Reload to see the latest.',
+  },
+  'step.lot_forbidden': {
+    vi: 'Bạn không được ghi công đoạn cho lô này: lô thuộc một chủ thể khác.',
+    en: 'You may not record steps of this lot: it belongs to another producer.',
+  },
+  'step.site_unknown': {
+    vi: 'Không tìm thấy địa điểm này trong các địa điểm của chủ thể sở hữu lô.',
+    en: 'This site is not one of the sites of the lot’s producer.',
+  },
+  'step.time_in_future': {
+    vi: 'Thời điểm ({eventTime}) không được muộn hơn hiện tại quá 10 phút. Hãy kiểm tra đồng hồ của điện thoại.',
+    en: 'The time ({eventTime}) cannot be more than 10 minutes ahead of now. Check the phone’s clock.',
+  },
+  'step.time_too_early': {
+    vi: 'Thời điểm ({eventTime}) sớm hơn ngày sản xuất của lô ({producedOn}) quá một năm.',
+    en: 'The time ({eventTime}) is more than a year before the lot’s production date ({producedOn}).',
+  },
+  'step.quantity_invalid': {
+    vi: 'Số lượng phải là một số lớn hơn 0, tối đa 3 chữ số thập phân và 12 chữ số phần nguyên.',
+    en: 'The quantity must be a number above 0, with at most 3 decimals and 12 whole digits.',
+  },
+  'step.quantity_exceeds_lot': {
+    vi: 'Số lượng ({quantity}) vượt quá số lượng của lô {lotCode} ({lotQuantity}).',
+    en: 'The quantity ({quantity}) is more than the lot {lotCode} has ({lotQuantity}).',
+  },
+  'step.input_count': {
+    vi: 'Một công đoạn chế biến cần từ {min} đến {max} lô nguyên liệu đầu vào (đang có {count}).',
+    en: 'A processing step needs {min} to {max} input lots (it has {count}).',
+  },
+  'step.input_lot_unknown': { vi: 'Không tìm thấy lô nguyên liệu đầu vào.', en: 'No such input lot.' },
+  'step.input_lot_other_producer': {
+    vi: 'Lô nguyên liệu đầu vào phải là lô của cùng chủ thể với lô thành phẩm.',
+    en: 'An input lot must belong to the same producer as the output lot.',
+  },
+  'step.input_lot_repeated': {
+    vi: 'Mỗi lô nguyên liệu chỉ được ghi một lần trong một công đoạn chế biến.',
+    en: 'Each input lot may appear only once in a processing step.',
+  },
+  'step.input_is_output': {
+    vi: 'Lô thành phẩm không thể là nguyên liệu của chính nó.',
+    en: 'The output lot cannot be an input of itself.',
+  },
+  'step.carton_limit': {
+    vi: 'Một lô có tối đa {max} thùng; lô này đã có {packed} thùng.',
+    en: 'A lot has at most {max} cartons; this lot already has {packed}.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

@@ -1,8 +1,7 @@
 import {
   DESTINATION_NAME_MAX_LENGTH,
   PACKING_CARTONS_MAX,
-  PROCESSING_INPUTS_MAX,
-  PROCESSING_INPUTS_MIN,
+  PROCESSING_INPUTS_SENT_MAX,
   SITE_ADDRESS_MAX_LENGTH,
   SITE_KIND_CODES,
   SITE_NAME_MAX_LENGTH,
@@ -103,12 +102,16 @@ export const stepInput = z.object({ lotId: z.uuid(), quantity }).strict();
 export const recordStepBody = z.discriminatedUnion('kind', [
   /** The lot comes into being at a farm or a facility (thu hoạch / tạo lô). Quantity defaults to the lot's. */
   z.object({ kind: z.literal('harvest'), siteId: z.uuid(), quantity: quantity.optional(), ...stepCommon }).strict(),
-  /** Input lots (1–20, each with the quantity used) become this lot at a processing site. */
+  /** Input lots (each with the quantity used) become this lot at a processing site. */
   z
     .object({
       kind: z.literal('processing'),
       siteId: z.uuid(),
-      inputs: z.array(stepInput).min(PROCESSING_INPUTS_MIN).max(PROCESSING_INPUTS_MAX),
+      /**
+       * 1 to 20 input lots. The schema only bounds the request (100); the service refuses fewer
+       * than 1 or more than 20 with 422 `step.input_count`, in words a form can show.
+       */
+      inputs: z.array(stepInput).max(PROCESSING_INPUTS_SENT_MAX),
       /** The output quantity; defaults to the lot's. */
       quantity: quantity.optional(),
       ...stepCommon,

@@ -7,3 +7,4 @@ export * from './province-code';
 export * from './lot';
 export * from './site';
 export * from './step-kinds';
+export * from './step-events';

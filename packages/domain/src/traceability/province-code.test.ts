@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { parseGs1KeyUri } from './digital-link';
 import {
   isGs1Key,
   lotClassUris,
+  parseProvinceCartonUri,
+  parseProvinceCommuneUri,
   parseProvinceKeyUri,
+  parseProvinceProducerUri,
+  parseProvinceSiteUri,
   parseStampPath,
   productClassUris,
+  provinceCartonUri,
+  provinceCommuneUri,
   provinceLotUri,
+  provinceProducerUri,
   provinceProductUri,
+  provinceSiteUri,
   stampUrl,
 } from './province-code';
 
@@ -67,5 +76,65 @@ describe('province product keys', () => {
       primary: 'https://id.gs1.org/01/08931234567897/10/L1',
       aliases: ['urn:ocop:vn:lot:14-03670-007-2026:L1'],
     });
+  });
+});
+
+describe('province place and carton keys', () => {
+  const SITE = '0190a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b';
+
+  it('names a site without a GLN by its id and reads it back', () => {
+    expect(provinceSiteUri(SITE.toUpperCase())).toBe(`urn:ocop:vn:site:${SITE}`);
+    expect(parseProvinceSiteUri(`urn:ocop:vn:site:${SITE}`)).toBe(SITE);
+    expect(parseProvinceSiteUri('urn:ocop:vn:site:not-a-uuid')).toBeUndefined();
+    expect(() => provinceSiteUri('12')).toThrow();
+  });
+
+  it('names a producer as a party by its id and reads it back', () => {
+    expect(provinceProducerUri(SITE)).toBe(`urn:ocop:vn:producer:${SITE}`);
+    expect(parseProvinceProducerUri(`urn:ocop:vn:producer:${SITE}`)).toBe(SITE);
+    expect(parseProvinceProducerUri(`urn:ocop:vn:site:${SITE}`)).toBeUndefined();
+  });
+
+  it('names a commune and reads it back', () => {
+    expect(provinceCommuneUri('03868')).toBe('urn:ocop:vn:commune:03868');
+    expect(parseProvinceCommuneUri('urn:ocop:vn:commune:03868')).toBe('03868');
+    expect(parseProvinceCommuneUri('urn:ocop:vn:commune:Ta-Xua')).toBeUndefined();
+    expect(() => provinceCommuneUri('x')).toThrow();
+  });
+
+  it('names a carton of a lot, the lot escaped, and reads it back', () => {
+    const carton = { code: '14-03670-007-2026', lot: 'L:2026/03', number: 12 };
+    const uri = provinceCartonUri(carton);
+    expect(uri).toBe('urn:ocop:vn:carton:14-03670-007-2026:L%3A2026%2F03:12');
+    expect(parseProvinceCartonUri(uri)).toEqual(carton);
+    expect(provinceCartonUri({ ...carton, number: 99_999 })).toMatch(/:99999$/);
+  });
+
+  it.each([0, 100_000, 1.5])('refuses carton number %s', (number) => {
+    expect(() => provinceCartonUri({ code: '14-03670-007-2026', lot: 'L1', number })).toThrow();
+  });
+
+  it.each([
+    'urn:ocop:vn:carton:14-03670-007-2026:L1',
+    'urn:ocop:vn:carton:14-03670-007-2026:L1:0',
+    'urn:ocop:vn:carton:14-03670-007-2026:L1:012',
+    'urn:ocop:vn:carton:14-03670-007-2026:L1:100000',
+    'urn:ocop:vn:carton:x:L1:1',
+    'urn:ocop:vn:carton:14-03670-007-2026::1',
+  ])('reads %s as no carton', (uri) => {
+    expect(parseProvinceCartonUri(uri)).toBeUndefined();
+  });
+
+  it('never reads a site, commune or carton URN as a GS1 key, nor as a product or lot', () => {
+    for (const uri of [
+      provinceSiteUri(SITE),
+      provinceCommuneUri('03868'),
+      provinceProducerUri(SITE),
+      provinceCartonUri({ code: '14-03670-007-2026', lot: 'L1', number: 1 }),
+    ]) {
+      expect(isGs1Key(uri)).toBe(false);
+      expect(parseGs1KeyUri(uri).ok).toBe(false);
+      expect(parseProvinceKeyUri(uri)).toBeUndefined();
+    }
   });
 });

@@ -123,3 +123,85 @@ export function lotClassUris(product: TracedProduct, lot: string): { primary: st
   if (product.gtin === undefined) return { primary: urn, aliases: [] };
   return { primary: toDigitalLink({ kind: 'lgtin', gtin: product.gtin, lot }), aliases: [urn] };
 }
+
+/*
+ * Places and cartons without GS1 keys, in the same private namespace: a producer's site without a
+ * GLN, a commune (a sales point not registered yet is known by its commune), and a carton packed
+ * without an SSCC. Like the product URNs they are `urn:ocop:vn:…`, never `urn:epc:…` nor a Digital
+ * Link, so `isGs1Key` is false for every one of them.
+ */
+
+export const PROVINCE_SITE_URN_PREFIX = 'urn:ocop:vn:site:';
+export const PROVINCE_COMMUNE_URN_PREFIX = 'urn:ocop:vn:commune:';
+export const PROVINCE_CARTON_URN_PREFIX = 'urn:ocop:vn:carton:';
+/** The largest carton number of one lot (five digits on a label). */
+export const CARTON_NUMBER_MAX = 99_999;
+
+// A site (and a producer) is named by its row's id: it has no number of its own, and the id never changes.
+const SITE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Commune codes of the national list (5 digits today; a few more allowed for a future list).
+const COMMUNE_CODE = /^\d{2,10}$/;
+const CARTON_NUMBER = /^[1-9]\d{0,4}$/;
+
+/** `urn:ocop:vn:site:{id}`, the location of a site that has no GLN (the id in lower case). */
+export function provinceSiteUri(siteId: string): string {
+  const id = siteId.toLowerCase();
+  if (!SITE_ID.test(id)) throw new Error('a site is named by its UUID');
+  return PROVINCE_SITE_URN_PREFIX + id;
+}
+
+/** The site id a site URN names, or undefined. */
+export function parseProvinceSiteUri(uri: string): string | undefined {
+  if (!uri.startsWith(PROVINCE_SITE_URN_PREFIX)) return undefined;
+  const id = uri.slice(PROVINCE_SITE_URN_PREFIX.length);
+  return SITE_ID.test(id) ? id : undefined;
+}
+
+/** `urn:ocop:vn:commune:{code}`, a commune of the national list (a place known only by its commune). */
+export function provinceCommuneUri(communeCode: string): string {
+  if (!COMMUNE_CODE.test(communeCode)) throw new Error('a commune code has 2 to 10 digits');
+  return PROVINCE_COMMUNE_URN_PREFIX + communeCode;
+}
+
+export function parseProvinceCommuneUri(uri: string): string | undefined {
+  if (!uri.startsWith(PROVINCE_COMMUNE_URN_PREFIX)) return undefined;
+  const code = uri.slice(PROVINCE_COMMUNE_URN_PREFIX.length);
+  return COMMUNE_CODE.test(code) ? code : undefined;
+}
+
+/** A carton of a lot: the product code, the lot, and the carton's number in the lot (1 to 99,999). */
+export type ProvinceCarton = { code: string; lot: string; number: number };
+
+/** `urn:ocop:vn:carton:{code}:{lot}:{n}`, a carton packed without an SSCC; the lot %-escaped as in a lot URN. */
+export function provinceCartonUri(carton: ProvinceCarton): string {
+  assertKey(carton.code, carton.lot);
+  if (!Number.isInteger(carton.number) || carton.number < 1 || carton.number > CARTON_NUMBER_MAX)
+    throw new Error('a carton number is a whole number from 1 to 99,999');
+  return `${PROVINCE_CARTON_URN_PREFIX}${carton.code}:${encodeAiValue(carton.lot)}:${carton.number}`;
+}
+
+/** The carton a carton URN names, or undefined. The escaped lot has no ':', so the colons split it. */
+export function parseProvinceCartonUri(uri: string): ProvinceCarton | undefined {
+  if (!uri.startsWith(PROVINCE_CARTON_URN_PREFIX)) return undefined;
+  const parts = uri.slice(PROVINCE_CARTON_URN_PREFIX.length).split(':');
+  if (parts.length !== 3) return undefined;
+  const [code = '', rawLot = '', rawNumber = ''] = parts;
+  const key = checkedKey(code, rawLot);
+  if (key?.kind !== 'lot' || !CARTON_NUMBER.test(rawNumber)) return undefined;
+  return { code, lot: key.lot, number: Number(rawNumber) };
+}
+
+export const PROVINCE_PRODUCER_URN_PREFIX = 'urn:ocop:vn:producer:';
+
+/** `urn:ocop:vn:producer:{id}`, a producer as an EPCIS party (owning_party) until it has a party GLN. */
+export function provinceProducerUri(producerId: string): string {
+  const id = producerId.toLowerCase();
+  if (!SITE_ID.test(id)) throw new Error('a producer is named by its UUID');
+  return PROVINCE_PRODUCER_URN_PREFIX + id;
+}
+
+export function parseProvinceProducerUri(uri: string): string | undefined {
+  if (!uri.startsWith(PROVINCE_PRODUCER_URN_PREFIX)) return undefined;
+  const id = uri.slice(PROVINCE_PRODUCER_URN_PREFIX.length);
+  return SITE_ID.test(id) ? id : undefined;
+}

@@ -16,6 +16,8 @@ export const STEP_KIND_CODES = Object.keys(STEP_KINDS) as [StepKind, ...StepKind
 /** Input lots of one processing step. */
 export const PROCESSING_INPUTS_MIN = 1;
 export const PROCESSING_INPUTS_MAX = 20;
+/** The most input lots a request may carry at all (beyond it the request is malformed, 400). */
+export const PROCESSING_INPUTS_SENT_MAX = 100;
 /** Cartons one packing form may record. */
 export const PACKING_CARTONS_MAX = 500;
 export const STEP_NOTE_MAX_LENGTH = 500;

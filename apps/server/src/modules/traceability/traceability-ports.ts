@@ -14,12 +14,19 @@ export type TracedProductFacts = {
   gtin14: string | null;
 };
 
+/** Where a producer is: its province and its commune on the 2025 map. */
+export type TracedProducerPlace = { producerId: string; provinceCode: string; communeCode: string };
+
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
+  /** The producer's place, or null when there is none. */
+  producerPlace: (producerId: string) => Promise<TracedProducerPlace | null>;
 };
 
 export type TraceabilityMap = {
   /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map in the province. */
   assertCommuneInProvince: (communeCode: string, provinceCode: string) => Promise<unknown>;
+  /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map, in any province. */
+  assertCommune: (communeCode: string) => Promise<unknown>;
 };

@@ -5,6 +5,9 @@ import type { AuditService } from '../identity';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
+import { createSiteRepository } from './sites/site.repository';
+import { siteRoutes } from './sites/site.routes';
+import { createSiteService } from './sites/site.service';
 import type { TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
 
 export type TraceabilityDeps = {
@@ -19,8 +22,9 @@ export type TraceabilityDeps = {
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
   const lots = createLotService({ ...deps, repository });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots)];
-  return { lots, routes };
+  const sites = createSiteService({ ...deps, repository: createSiteRepository({ transactions: deps.transactions }) });
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), siteRoutes(sites)];
+  return { lots, sites, routes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;
