@@ -128,7 +128,9 @@ describe('the phone forms of a lot’s steps', () => {
 
   it('shows the server’s refusal at its field, in Vietnamese or in English', async () => {
     const refuse = () =>
-      problemResponse(422, 'lot.quantity_invalid', 'The quantity is not valid.', { details: { field: 'inputs/0/quantity' } });
+      problemResponse(422, 'step.quantity_exceeds_lot', 'too much', {
+        details: { field: 'inputs.0.quantity', quantity: '999', lotCode: 'LA-2026-03', lotQuantity: '300' },
+      });
     stubStepServer(refuse);
     renderApp(`/lots/${LOT_ID}/steps/processing`, { language: 'en' });
 
@@ -137,12 +139,12 @@ describe('the phone forms of a lot’s steps', () => {
     fireEvent.change(screen.getByLabelText('Quantity used of lot 1'), { target: { value: '999' } });
     fireEvent.click(screen.getByTestId('step-submit'));
     expect(
-      await within(form).findByText('The quantity must be a number above 0, with at most 3 decimals and 12 whole digits.'),
+      await within(form).findByText('The quantity (999) is more than the lot LA-2026-03 has (300).'),
     ).toBeTruthy();
   });
 
   it('shows a refusal without a field above the buttons and stays on the form', async () => {
-    stubStepServer(() => problemResponse(403, 'auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.'));
+    stubStepServer(() => problemResponse(403, 'step.lot_forbidden', 'forbidden'));
     const view = renderApp(`/lots/${LOT_ID}/steps/receiving`);
 
     const form = await screen.findByTestId('step-form-receiving', {}, { timeout: 10_000 });
@@ -150,7 +152,7 @@ describe('the phone forms of a lot’s steps', () => {
     await chooseOption(within(form).getByLabelText('Xã, phường của điểm bán'), 'Phường Chiềng An');
     fireEvent.click(screen.getByTestId('step-submit'));
     const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).not.toBe('');
+    expect(alert.textContent).toBe('Bạn không được ghi công đoạn cho lô này: lô thuộc một chủ thể khác.');
     expect(view.location().pathname).toBe(`/lots/${LOT_ID}/steps/receiving`);
   });
 });
