@@ -138,9 +138,7 @@ describe('the phone forms of a lot’s steps', () => {
     await chooseOption(screen.getByLabelText('Input lot 1'), 'LA-2026-03 · Chè Shan tuyết Bích Thảo');
     fireEvent.change(screen.getByLabelText('Quantity used of lot 1'), { target: { value: '999' } });
     fireEvent.click(screen.getByTestId('step-submit'));
-    expect(
-      await within(form).findByText('The quantity (999) is more than the lot LA-2026-03 has (300).'),
-    ).toBeTruthy();
+    expect(await within(form).findByText('The quantity (999) is more than the lot LA-2026-03 has (300).')).toBeTruthy();
   });
 
   it('shows a refusal without a field above the buttons and stays on the form', async () => {

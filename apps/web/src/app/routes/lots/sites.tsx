@@ -69,27 +69,26 @@ export function SitesPage() {
             dataSource={sites.data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sites.empty')} /> }}
             renderItem={(site) => (
-              <List.Item
-                data-testid="site-row"
-                actions={
-                  mayWrite
-                    ? [
-                        <Button key="edit" icon={<EditOutlined />} onClick={() => setEditing(site)} aria-label={t('site.edit')}>
-                          {t('site.edit')}
-                        </Button>,
-                      ]
-                    : undefined
-                }
-              >
-                <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                  <Flex gap={8} wrap align="center">
-                    <Typography.Text strong>{site.name}</Typography.Text>
-                    <Tag>{SITE_KINDS[site.kind][language]}</Tag>
+              <List.Item data-testid="site-row">
+                <Flex justify="space-between" align="flex-start" gap={8} style={{ width: '100%' }}>
+                  <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                    <Flex gap={8} wrap align="center">
+                      <Typography.Text strong>{site.name}</Typography.Text>
+                      <Tag>{SITE_KINDS[site.kind][language]}</Tag>
+                    </Flex>
+                    <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                      {[site.address, communes.name(site.communeCode)].filter(Boolean).join(', ')}
+                    </Typography.Text>
+                    {site.gln ? <span style={{ fontFamily: 'monospace', fontSize: 12 }}>GLN {site.gln}</span> : null}
                   </Flex>
-                  <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-                    {[site.address, communes.name(site.communeCode)].filter(Boolean).join(', ')}
-                  </Typography.Text>
-                  {site.gln ? <span style={{ fontFamily: 'monospace', fontSize: 12 }}>GLN {site.gln}</span> : null}
+                  {mayWrite ? (
+                    <Button
+                      icon={<EditOutlined />}
+                      onClick={() => setEditing(site)}
+                      aria-label={`${t('site.edit')} ${site.name}`}
+                      title={t('site.edit')}
+                    />
+                  ) : null}
                 </Flex>
               </List.Item>
             )}

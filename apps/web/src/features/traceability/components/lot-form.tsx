@@ -224,13 +224,12 @@ export function LotForm({
       </Row>
       <Form.Item name="endDateKind" label={t('lot.endDateKind')}>
         <Radio.Group
-          optionType="button"
           options={[
             { value: 'expiry', label: t('lot.expiresOn') },
             { value: 'bestBefore', label: t('lot.bestBefore') },
             { value: 'none', label: t('lot.noEndDate') },
           ]}
-          style={{ display: 'flex', flexWrap: 'wrap' }}
+          style={{ display: 'flex', flexWrap: 'wrap', rowGap: 12 }}
         />
       </Form.Item>
       {endDateKind !== 'none' ? (

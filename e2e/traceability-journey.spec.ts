@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { gs1SchemaErrors } from '../apps/server/src/modules/traceability/epcis/epcis-schema';
+import { expectNoHorizontalScroll, launchBrowser, logIn, startSystem, type System } from './harness';
+
+// The demo member of the tea company of Tà Xùa and its green tea.
+const TEA_MEMBER = 'chetaxua@ocop.demo';
+const TEA_PRODUCT = '(Demo) Chè Shan tuyết Tà Xùa';
+const RAW_LOT = 'LA-E2E-01';
+const TEA_LOT = 'CHE-E2E-01';
+/** Where the phone-size screenshots go, for people (and the author) to look at. */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? '/tmp/shots';
+
+type EpcisEvent = { type: string; eventID: string; bizStep?: string; [key: string]: unknown };
+type QueryDocument = {
+  '@context': unknown;
+  type: string;
+  schemaVersion: string;
+  epcisBody: { queryResults: { queryName?: string; resultsBody: { eventList: EpcisEvent[] } } };
+};
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Picks an option of an antd select by its label: opens it, types to filter, clicks the option. */
+async function choose(page: Page, label: string, optionText: string, typed?: string): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  if (typed) await select.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+}
+
+// Issue 13, "Done when": the demo tea producer records harvest → processing → packing for a lot on
+// a phone-sized screen; GET /epcis/events?MATCH_epcClass=… returns those events as valid EPCIS 2.0;
+// the lot's journey lists the three steps in order.
+describe('traceability: a tea lot’s steps recorded on a phone', () => {
+  let system: System;
+  let browser: Browser;
+  let phone: Page;
+  const lots: Record<string, { id: string; classUri: string }> = {};
+
+  const url = (path: string) => `${system.baseUrl}${path}`;
+  const getJson = async <T>(path: string): Promise<T> => {
+    const response = await phone.request.get(url(path));
+    assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  /** Adds a site through the sites screen unless the producer has one of that kind already. */
+  async function ensureSite(name: string, kindLabel: string): Promise<void> {
+    const rows = phone.getByTestId('site-row');
+    await rows.first().or(phone.getByText('Chưa có địa điểm nào.')).waitFor();
+    if ((await rows.filter({ hasText: kindLabel }).count()) > 0) return;
+    await phone.getByTestId('site-new').click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByLabel('Tên địa điểm').fill(name);
+    await choose(phone, 'Loại', kindLabel);
+    await choose(phone, 'Xã, phường', 'Xã Tà Xùa', 'Tà Xùa');
+    await dialog.getByLabel('Địa chỉ').fill('Bản Tà Xùa');
+    await phone.getByTestId('site-save').click();
+    await phone.getByText(`Đã lưu địa điểm ${name}.`).waitFor();
+    await rows.filter({ hasText: name }).waitFor();
+  }
+
+  /** Records a lot of the green tea through the lot form and returns to its page. */
+  async function createLot(lotCode: string, quantity: string, withBestBefore: boolean): Promise<void> {
+    await phone.goto(url('/lots'));
+    await phone.getByTestId('lot-new').click();
+    await phone.getByTestId('lot-form').waitFor();
+    await choose(phone, 'Sản phẩm', TEA_PRODUCT);
+    await phone.getByLabel('Mã lô').fill(lotCode);
+    await phone.getByLabel('Số lượng').fill(quantity);
+    await choose(phone, 'Xã, phường của vùng trồng', 'Xã Tà Xùa', 'Tà Xùa');
+    if (withBestBefore) {
+      await phone.getByText('Sử dụng tốt nhất trước', { exact: true }).click();
+      // A year ahead, the last day of that month's view: after today whatever today is.
+      await phone.getByLabel('Sử dụng tốt nhất trước', { exact: true }).click();
+      await phone.locator('.ant-picker-dropdown:visible .ant-picker-header-super-next-btn').click();
+      await phone.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view').last().click();
+    } else {
+      await phone.getByText('Không ghi hạn', { exact: true }).click();
+    }
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, `03-lot-form-${lotCode}`);
+    await phone.getByTestId('lot-save').click();
+    await phone.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+    await phone.getByRole('heading', { name: `Lô ${lotCode}` }).waitFor();
+    const id = phone.url().split('/').at(-1) ?? '';
+    const view = await getJson<{ id: string; classUri: string }>(`/api/traceability/lots/${id}`);
+    lots[lotCode] = { id, classUri: view.classUri };
+  }
+
+  /** Opens a step's form from the lot page, lets `fill` fill it, records it, and waits for the lot page again. */
+  async function recordStep(lotCode: string, kind: string, fill: () => Promise<void>): Promise<void> {
+    const lot = lots[lotCode];
+    assert.ok(lot, lotCode);
+    await phone.goto(url(`/lots/${lot.id}`));
+    await phone.getByTestId(`step-open-${kind}`).click();
+    await phone.getByTestId(`step-form-${kind}`).waitFor();
+    await fill();
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, `04-step-${kind}`);
+    await phone.getByTestId('step-submit').click();
+    // Back on the lot's page once the server has stored the step's events.
+    await phone.waitForURL(url(`/lots/${lot.id}`));
+    await phone.getByTestId('journey-step').first().waitFor();
+  }
+
+  /** The events of one EPC class, as an EPCIS 2.0 query document checked against GS1's schema. */
+  async function eventsOfClass(classUri: string): Promise<EpcisEvent[]> {
+    const response = await phone.request.get(url(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classUri)}`));
+    assert.equal(response.status(), 200, await response.text());
+    const document = (await response.json()) as QueryDocument;
+    assert.equal(document.type, 'EPCISQueryDocument');
+    assert.equal(document.schemaVersion, '2.0');
+    assert.deepEqual(gs1SchemaErrors(document), [], 'the query document is valid against GS1’s EPCIS 2.0 schema');
+    return document.epcisBody.queryResults.resultsBody.eventList;
+  }
+
+  before(async () => {
+    system = await startSystem();
+    browser = await launchBrowser();
+    // A phone in Vietnam: its clock, and so the steps' default times, in Vietnam time.
+    phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      locale: 'vi-VN',
+    });
+    await logIn(phone, system, TEA_MEMBER);
+  });
+  after(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('the producer’s sites: a tea hill and a processing workshop', async () => {
+    await phone.goto(url('/traceability/sites'));
+    await phone.getByRole('heading', { name: 'Địa điểm của chủ thể' }).waitFor();
+    await ensureSite('Đồi chè Tà Xùa', 'Vùng trồng, trang trại');
+    await ensureSite('Xưởng chế biến Tà Xùa', 'Cơ sở chế biến');
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '01-sites');
+  });
+
+  it('records a lot of fresh leaves and its harvest, then a lot of tea made from it', async () => {
+    await createLot(RAW_LOT, '300', false);
+    await recordStep(RAW_LOT, 'harvest', async () => {
+      await phone.getByText('Đồi chè Tà Xùa · Vùng trồng, trang trại').waitFor();
+    });
+    await createLot(TEA_LOT, '60', true);
+    await phone.goto(url('/lots'));
+    await phone.getByTestId('lot-row').filter({ hasText: TEA_LOT }).waitFor();
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '02-lot-list');
+  });
+
+  it('records the processing of the leaves into the tea lot, then its packing into cartons', async () => {
+    await recordStep(TEA_LOT, 'processing', async () => {
+      await phone.getByText('Xưởng chế biến Tà Xùa · Cơ sở chế biến').waitFor();
+      await choose(phone, 'Lô nguyên liệu 1', RAW_LOT);
+      await phone.getByLabel('Lượng dùng của lô 1').fill('250');
+    });
+    await recordStep(TEA_LOT, 'packing', async () => {
+      await phone.getByLabel('Số thùng').fill('4');
+      await phone.getByLabel('Mỗi thùng (kg)').fill('15');
+      await phone.getByText('4 thùng, tổng 60 kg (lô có 60 kg).').waitFor();
+    });
+  });
+
+  it('GET /epcis/events?MATCH_epcClass=… answers those events as a valid EPCIS 2.0 query document', async () => {
+    const raw = lots[RAW_LOT];
+    const tea = lots[TEA_LOT];
+    assert.ok(raw && tea);
+    const ofRaw = await eventsOfClass(raw.classUri);
+    const ofTea = await eventsOfClass(tea.classUri);
+    // The leaves: commissioned at the harvest, used up by the processing. The tea: made by the
+    // processing, then one aggregation per carton. (Compared as sets: the query's order is by time,
+    // and the four cartons share one.)
+    const kinds = (events: EpcisEvent[]) => events.map((event) => `${event.type} ${event.bizStep}`).sort();
+    assert.deepEqual(kinds(ofRaw), ['ObjectEvent commissioning', 'TransformationEvent creating_class_instance']);
+    assert.deepEqual(kinds(ofTea), [
+      ...Array.from({ length: 4 }, () => 'AggregationEvent packing'),
+      'TransformationEvent creating_class_instance',
+    ]);
+    const processingOf = (events: EpcisEvent[]) => events.find((event) => event.type === 'TransformationEvent')?.eventID;
+    assert.equal(processingOf(ofRaw), processingOf(ofTea), 'one processing event names both lots');
+  });
+
+  it('the lot’s journey lists harvest, processing and packing in that order', async () => {
+    const tea = lots[TEA_LOT];
+    assert.ok(tea);
+    await phone.goto(url(`/lots/${tea.id}`));
+    const steps = phone.getByTestId('journey-step');
+    await steps.first().waitFor();
+    assert.deepEqual(await steps.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.kind)), [
+      'harvest',
+      'processing',
+      'packing',
+    ]);
+    const texts = await steps.allTextContents();
+    assert.match(texts[0] ?? '', /^Thu hoạch/);
+    assert.match(texts[0] ?? '', new RegExp(`Lô ${RAW_LOT}`));
+    assert.match(texts[1] ?? '', new RegExp(`Từ lô: ${RAW_LOT}`));
+    assert.match(texts[2] ?? '', /× 4/);
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '05-lot-journey');
+  });
+});
