@@ -1,6 +1,6 @@
 CREATE TABLE "epcis_captures" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"province_code" text NOT NULL,
+	"province_code" text,
 	"producer_id" uuid,
 	"user_id" uuid,
 	"api_key_id" uuid,
@@ -29,6 +29,7 @@ CREATE TABLE "epcis_events" (
 	"event_type" text NOT NULL,
 	"province_code" text NOT NULL,
 	"producer_id" uuid,
+	"commune_code" text,
 	"capture_id" uuid NOT NULL,
 	"event_time" timestamp with time zone NOT NULL,
 	"record_time" timestamp with time zone NOT NULL,
@@ -52,5 +53,6 @@ CREATE INDEX "epcis_captures_producer_idx" ON "epcis_captures" USING btree ("pro
 CREATE INDEX "epcis_event_keys_event_idx" ON "epcis_event_keys" USING btree ("event_row_id");--> statement-breakpoint
 CREATE INDEX "epcis_events_province_time_idx" ON "epcis_events" USING btree ("province_code","event_time","id");--> statement-breakpoint
 CREATE INDEX "epcis_events_producer_time_idx" ON "epcis_events" USING btree ("producer_id","event_time","id");--> statement-breakpoint
+CREATE INDEX "epcis_events_commune_time_idx" ON "epcis_events" USING btree ("province_code","commune_code","event_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_record_time_idx" ON "epcis_events" USING btree ("record_time");--> statement-breakpoint
 CREATE INDEX "epcis_events_biz_step_idx" ON "epcis_events" USING btree ("biz_step");

@@ -291,6 +291,8 @@ export async function buildApp(deps: AppDeps) {
       },
       { prefix: '/api' },
     );
+    // The EPCIS 2.0 REST binding's own paths (`/epcis/capture`, `/epcis/events`, …), with the same session and role checks.
+    for (const plugin of traceability.epcisRoutes) await backOffice.register(plugin);
 
     backOffice.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     backOffice.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>

@@ -36,6 +36,7 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
       if (!place?.communeCode) return null;
       return { producerId: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
     },
+    keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
   };
 }
 

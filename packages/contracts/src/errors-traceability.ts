@@ -98,4 +98,26 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Một lô có tối đa {max} thùng; lô này đã có {packed} thùng.',
     en: 'A lot has at most {max} cartons; this lot already has {packed}.',
   },
+  'epcis.document_invalid': {
+    vi: 'Tài liệu EPCIS không hợp lệ ({count} lỗi); không sự kiện nào được lưu. Xem danh sách lỗi.',
+    en: 'The EPCIS document is not valid ({count} problems); no event was stored. See the list of problems.',
+  },
+  'epcis.capture_forbidden': {
+    vi: 'Có sự kiện nằm ngoài phạm vi của bạn ({count} lỗi); không sự kiện nào được lưu. Xem danh sách lỗi.',
+    en: 'Some events are outside your scope ({count} problems); no event was stored. See the list of problems.',
+  },
+  'epcis.capture_not_found': { vi: 'Không tìm thấy lần ghi nhận (capture job) này.', en: 'No such capture job.' },
+  'epcis.event_not_found': { vi: 'Không tìm thấy sự kiện EPCIS này.', en: 'No such EPCIS event.' },
+  'epcis.query_invalid': {
+    vi: 'Tham số truy vấn không hợp lệ: {parameter} ({reason}).',
+    en: 'Query parameter not valid: {parameter} ({reason}).',
+  },
+  'epcis.page_token_invalid': {
+    vi: 'Mã trang tiếp theo (nextPageToken) không hợp lệ hoặc không thuộc truy vấn này; hãy truy vấn lại từ đầu.',
+    en: 'The nextPageToken is not valid or belongs to another query; start the query again.',
+  },
+  'epcis.header_invalid': {
+    vi: 'Tiêu đề {header} không hợp lệ; giá trị được nhận: {allowed}.',
+    en: 'Header {header} is not valid; accepted values: {allowed}.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

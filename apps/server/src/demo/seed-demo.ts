@@ -5,10 +5,11 @@ import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
+import { seedTraceabilityDemo } from './traceability-demo';
 
 /**
  * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
- * per role, a self-assessment, an evaluation round with dossiers in every state, and certificates
+ * per role, a self-assessment, the tea company's sites and a raw-leaf lot, an evaluation round with dossiers in every state, and certificates
  * issued before the system (former districts and the province). Idempotent.
  */
 export async function seedDemoData(
@@ -41,6 +42,8 @@ export async function seedDemoData(
   if (tea) {
     const member = await modules.identity.auth.findUserByLogin(DEMO_TEA_MEMBER_LOGIN);
     await seedSelfAssessmentDemo(modules, { producerId: tea, userId: member?.id ?? null });
+    // Two sites and a raw-leaf lot of the tea company, where the traceability journey starts.
+    if (member) await seedTraceabilityDemo(modules, { producerId: tea, userId: member.id });
   }
   // One round with a dossier in every state of the lifecycle and a council of five (after the users exist).
   const started = performance.now();

@@ -2,10 +2,21 @@
  * How a caller should read an expected failure; the HTTP edge turns the kind into a status.
  * `unauthenticated` and `throttled` exist because login and sessions fail in ways that are
  * neither "invalid input" nor "forbidden", and the client must react to them differently.
+ * `malformed` (400) is for a request a standard says to refuse as a bad request (an EPCIS
+ * document that fails its schema, an unknown query parameter), where `invalid` (422) is ours.
  */
 import type { ErrorCode } from './error-codes';
 
-export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'throttled', 'too_large'] as const;
+export const ERROR_KINDS = [
+  'malformed',
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'throttled',
+  'too_large',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export class DomainError extends Error {

@@ -16,12 +16,23 @@ export type TracedProductFacts = {
 
 /** Where a producer is: its province and its commune on the 2025 map. */
 export type TracedProducerPlace = { producerId: string; provinceCode: string; communeCode: string };
+/** A product an EPCIS identifier names, and where its producer sits. */
+export type KeyOwner = {
+  id: string;
+  code: string;
+  gtins: string[];
+  producerId: string;
+  provinceCode: string;
+  communeCode: string;
+};
 
 export type TraceabilityRegistry = {
   /** The product, or null when there is none (or it is still part of an unfinished import). */
   productFacts: (productId: string) => Promise<TracedProductFacts | null>;
   /** The producer's place, or null when there is none. */
   producerPlace: (producerId: string) => Promise<TracedProducerPlace | null>;
+  /** The published products these GTINs (14 digits) or product codes name; at most 1,000 of each per call. */
+  keyOwners: (gtins: string[], codes: string[]) => Promise<KeyOwner[]>;
 };
 
 export type TraceabilityMap = {

@@ -2,12 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { AuditService } from '../identity';
+import { createEpcisCaptureService } from './epcis/epcis-capture.service';
+import { createEpcisQueryService } from './epcis/epcis-query.service';
+import { createEpcisRepository } from './epcis/epcis.repository';
+import { epcisRoutes } from './epcis/epcis.routes';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
 import { createSiteRepository } from './sites/site.repository';
 import { siteRoutes } from './sites/site.routes';
 import { createSiteService } from './sites/site.service';
+import { createStepRepository } from './steps/step.repository';
+import { stepRoutes } from './steps/step.routes';
+import { createStepService } from './steps/step.service';
 import type { TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
 
 export type TraceabilityDeps = {
@@ -18,13 +25,31 @@ export type TraceabilityDeps = {
   map: TraceabilityMap;
 };
 
-/** Traceability (issue 13): production lots so far; EPCIS events, stamps and the scan page follow. */
+/**
+ * Traceability (issue 13): production lots, producer sites, the phone forms' steps and the EPCIS 2.0 repository. `routes` go under
+ * `/api`; `epcisRoutes` are mounted at the root (`/epcis/…`, the GS1 REST binding's paths).
+ */
 export function createTraceabilityModule(deps: TraceabilityDeps) {
   const repository = createLotRepository({ transactions: deps.transactions });
   const lots = createLotService({ ...deps, repository });
-  const sites = createSiteService({ ...deps, repository: createSiteRepository({ transactions: deps.transactions }) });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), siteRoutes(sites)];
-  return { lots, sites, routes };
+  const epcisRepository = createEpcisRepository({ transactions: deps.transactions });
+  const epcis = {
+    capture: createEpcisCaptureService({ ...deps, repository: epcisRepository }),
+    query: createEpcisQueryService({ repository: epcisRepository, clock: deps.clock }),
+  };
+  const siteRepository = createSiteRepository({ transactions: deps.transactions });
+  const sites = createSiteService({ ...deps, repository: siteRepository });
+  const steps = createStepService({
+    ...deps,
+    lots: repository,
+    sites: siteRepository,
+    steps: createStepRepository({ transactions: deps.transactions }),
+    // The step events declare their prefixes in their own @context: no document context to add.
+    capture: (actor, events, audit) => epcis.capture.captureEvents(actor, events, null, audit),
+  });
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), siteRoutes(sites), stepRoutes(steps)];
+  const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
+  return { lots, sites, steps, epcis, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;

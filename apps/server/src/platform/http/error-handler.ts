@@ -7,6 +7,7 @@ import { UnstorableTextError } from './text-guard';
 
 /** The only place that knows HTTP statuses. */
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  malformed: 400,
   invalid: 422,
   not_found: 404,
   conflict: 409,

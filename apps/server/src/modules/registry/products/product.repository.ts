@@ -320,6 +320,39 @@ export function createProductRepository({ transactions }: { transactions: Transa
       return row;
     },
 
+    /**
+     * The published products named by any of these GTINs (14 digits) or codes, with where their
+     * producer sits: how the traceability learns whose product an EPCIS identifier names.
+     */
+    findKeyOwners: async (gtins: string[], codes: string[]) => {
+      if (gtins.length === 0 && codes.length === 0) return [];
+      const byGtin =
+        gtins.length === 0
+          ? undefined
+          : inArray(products.id, db().select({ id: productGtins.productId }).from(productGtins).where(inArray(productGtins.gtin, gtins)));
+      const byCode = codes.length === 0 ? undefined : inArray(products.code, codes);
+      const rows = await db()
+        .select({
+          id: products.id,
+          code: products.code,
+          producerId: producers.id,
+          provinceCode: producers.provinceCode,
+          communeCode: producers.communeCode,
+        })
+        .from(products)
+        .innerJoin(producers, eq(producers.id, products.producerId))
+        .where(and(or(byGtin, byCode), isPublishedProduct));
+      const ids = rows.map((row) => row.id);
+      const gtinRows =
+        ids.length === 0
+          ? []
+          : await db()
+              .select({ gtin: productGtins.gtin, productId: productGtins.productId })
+              .from(productGtins)
+              .where(inArray(productGtins.productId, ids));
+      return rows.map((row) => ({ ...row, gtins: gtinRows.filter((g) => g.productId === row.id).map((g) => g.gtin) }));
+    },
+
     findPlace: async (id: string) => {
       const [row] = await db()
         .select({ id: producers.id, provinceCode: producers.provinceCode, communeCode: producers.communeCode })

@@ -206,6 +206,12 @@ export function createProductService(deps: {
       }
     },
 
+    /** Whose products these GTINs (14 digits) and product codes name, at most 1,000 of each per call. */
+    keyOwners: async (gtins: string[], codes: string[]) => {
+      if (gtins.length > 1_000 || codes.length > 1_000) throw new Error('keyOwners takes at most 1,000 GTINs and 1,000 codes');
+      return repository.findKeyOwners(gtins, codes);
+    },
+
     /** The product with this code, if any (for imports); codes are unique nationally. */
     findByCode: (code: string) => repository.findPublishedByCode(code.trim().toUpperCase()),
 

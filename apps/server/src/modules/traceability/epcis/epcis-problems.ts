@@ -1,7 +1,7 @@
 /**
- * Why a capture refuses an EPCIS document: stable codes with a Vietnamese and an English text.
- * The texts live here until the `POST /epcis/capture` route lands; then they join the project's
- * error-code registry and this table goes.
+ * Why a capture refuses an EPCIS document or one of its events: stable codes with a Vietnamese
+ * and an English text, listed in the answer's `details.problems` (and in a capture job's errors)
+ * under the one error code of the answer (`epcis.document_invalid`, `epcis.capture_forbidden`).
  */
 export type EpcisProblemCode =
   | 'epcis.not_json_object'
@@ -19,7 +19,11 @@ export type EpcisProblemCode =
   | 'epcis.ilmd_not_allowed'
   | 'epcis.time_without_offset'
   | 'epcis.quantity_not_number'
-  | 'epcis.event_id_unavailable';
+  | 'epcis.event_id_unavailable'
+  | 'epcis.key_not_yours'
+  | 'epcis.key_of_other_province'
+  | 'epcis.key_used_by_other_producer'
+  | 'epcis.event_without_owner';
 
 export type EpcisProblem = {
   /** JSON Pointer into the document (`/epcisBody/eventList/17/bizStep`). */
@@ -99,6 +103,26 @@ const TEXTS: Record<EpcisProblemCode, Texts> = {
   'epcis.event_id_unavailable': {
     vi: (d) => `Không tính được mã băm sự kiện (CBV 2.0 §8.9): ${d}; hãy gửi kèm "eventID".`,
     en: (d) => `The event hash ID (CBV 2.0 §8.9) cannot be computed: ${d}; send an "eventID".`,
+  },
+  'epcis.key_not_yours': {
+    vi: (d) =>
+      `Mã ${d} không thuộc sản phẩm nào của chủ thể bạn trong hệ thống; chỉ ghi sự kiện cho sản phẩm, lô của chính mình (hãy khai báo GTIN của sản phẩm trước).`,
+    en: (d) =>
+      `${d} names no product of your producer in the system; record events only for your own products and lots (register the product's GTIN first).`,
+  },
+  'epcis.key_of_other_province': {
+    vi: (d) => `Mã ${d} là sản phẩm của tỉnh khác; chỉ ghi sự kiện cho sản phẩm trong tỉnh của bạn.`,
+    en: (d) => `${d} is a product of another province; record events only for products of your province.`,
+  },
+  'epcis.key_used_by_other_producer': {
+    vi: (d) => `Mã ${d} đã được một chủ thể khác dùng trong sự kiện của họ.`,
+    en: (d) => `${d} is already used in another producer's events.`,
+  },
+  'epcis.event_without_owner': {
+    vi: () =>
+      'Sự kiện không nêu sản phẩm nào đã đăng ký và tài khoản không thuộc riêng một tỉnh hay một chủ thể: không xác định được sự kiện thuộc về ai.',
+    en: () =>
+      'The event names no registered product and the account belongs to no single province or producer: whose event it is cannot be told.',
   },
 };
 

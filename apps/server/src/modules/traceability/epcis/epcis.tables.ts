@@ -17,9 +17,8 @@ export const epcisCaptures = pgTable(
   'epcis_captures',
   {
     id: uuid().primaryKey().defaultRandom(),
-    provinceCode: text()
-      .notNull()
-      .references(() => tenantProvinces.code),
+    /** The capturer's province; null for a system administrator's capture. */
+    provinceCode: text().references(() => tenantProvinces.code),
     /** The producer whose events these are; null for the province's own captures. */
     producerId: uuid().references(() => producers.id),
     userId: uuid(),
@@ -52,6 +51,8 @@ export const epcisEvents = pgTable(
       .references(() => tenantProvinces.code),
     /** The producer whose products the event is about; null for a province capture of other keys. */
     producerId: uuid().references(() => producers.id),
+    /** The producer's commune (2025 map) when captured: the commune officer's scope. */
+    communeCode: text(),
     captureId: uuid()
       .notNull()
       .references(() => epcisCaptures.id),
@@ -71,6 +72,7 @@ export const epcisEvents = pgTable(
   (t) => [
     index('epcis_events_province_time_idx').on(t.provinceCode, t.eventTime, t.id),
     index('epcis_events_producer_time_idx').on(t.producerId, t.eventTime, t.id),
+    index('epcis_events_commune_time_idx').on(t.provinceCode, t.communeCode, t.eventTime),
     index('epcis_events_record_time_idx').on(t.recordTime),
     index('epcis_events_biz_step_idx').on(t.bizStep),
   ],
