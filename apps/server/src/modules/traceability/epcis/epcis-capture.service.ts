@@ -245,15 +245,16 @@ export function createEpcisCaptureService(deps: Deps) {
 
     /**
      * Events the system builds (the phone forms): the same checks and storage, all or nothing,
-     * in the caller's transaction when one is open.
+     * in the caller's transaction when one is open. Each event declares its own namespaces in
+     * its event-level `@context`.
      */
     async captureEvents(
       actor: CaptureActor,
       events: EpcisEvent[],
-      context: JsonValue[] | null,
       _audit?: AuditContext,
     ): Promise<{ captureId: string; eventIds: string[] }> {
-      const identified = identify(events, namespacesFromContext(context ?? undefined), '/epcisBody/eventList', new Set());
+      const context = null;
+      const identified = identify(events, {}, '/epcisBody/eventList', new Set());
       if (identified.problems.length > 0) throw invalidDocument(identified.problems);
       return transactions.run(async () => {
         const captureId = await openCapture(actor, 'rollback', events.length);
