@@ -8,8 +8,10 @@ import { expectNoHorizontalScroll, launchBrowser, logIn, startSystem, type Syste
 // The demo member of the tea company of Tà Xùa and its green tea.
 const TEA_MEMBER = 'chetaxua@ocop.demo';
 const TEA_PRODUCT = '(Demo) Chè Shan tuyết Tà Xùa';
-const RAW_LOT = 'LA-E2E-01';
-const TEA_LOT = 'CHE-E2E-01';
+/** The demo's lot of fresh leaves (120 kg, seeded with the farm and the workshop of the company). */
+const RAW_LOT = 'BUP-TX-01';
+const TEA_LOT = 'CHE-TX-E2E';
+const CARTONS = 5;
 /** Where the phone-size screenshots go, for people (and the author) to look at. */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? '/tmp/shots';
 
@@ -50,20 +52,29 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     return (await response.json()) as T;
   };
 
-  /** Adds a site through the sites screen unless the producer has one of that kind already. */
-  async function ensureSite(name: string, kindLabel: string): Promise<void> {
-    const rows = phone.getByTestId('site-row');
-    await rows.first().or(phone.getByText('Chưa có địa điểm nào.')).waitFor();
-    if ((await rows.filter({ hasText: kindLabel }).count()) > 0) return;
+  /** Adds a site through the sites screen's dialog. */
+  async function addSite(name: string, kindLabel: string): Promise<void> {
     await phone.getByTestId('site-new').click();
     const dialog = phone.getByRole('dialog');
     await dialog.getByLabel('Tên địa điểm').fill(name);
     await choose(phone, 'Loại', kindLabel);
     await choose(phone, 'Xã, phường', 'Xã Tà Xùa', 'Tà Xùa');
     await dialog.getByLabel('Địa chỉ').fill('Bản Tà Xùa');
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '01-site-dialog');
     await phone.getByTestId('site-save').click();
-    await phone.getByText(`Đã lưu địa điểm ${name}.`).waitFor();
-    await rows.filter({ hasText: name }).waitFor();
+    await phone.getByTestId('site-row').filter({ hasText: name }).waitFor();
+  }
+
+  /** Opens a lot from the list by tapping its row, and keeps its id and EPC class. */
+  async function openLot(lotCode: string): Promise<void> {
+    await phone.goto(url('/lots'));
+    await phone.getByTestId('lot-row').filter({ hasText: lotCode }).click();
+    await phone.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+    await phone.getByRole('heading', { name: `Lô ${lotCode}` }).waitFor();
+    const id = phone.url().split('/').at(-1) ?? '';
+    const view = await getJson<{ id: string; classUri: string }>(`/api/traceability/lots/${id}`);
+    lots[lotCode] = { id, classUri: view.classUri };
   }
 
   /** Records a lot of the green tea through the lot form and returns to its page. */
@@ -78,7 +89,7 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     if (withBestBefore) {
       await phone.getByText('Sử dụng tốt nhất trước', { exact: true }).click();
       // A year ahead, the last day of that month's view: after today whatever today is.
-      await phone.getByLabel('Sử dụng tốt nhất trước', { exact: true }).click();
+      await phone.locator('#endDate').click();
       await phone.locator('.ant-picker-dropdown:visible .ant-picker-header-super-next-btn').click();
       await phone.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view').last().click();
     } else {
@@ -107,7 +118,7 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     await phone.getByTestId('step-submit').click();
     // Back on the lot's page once the server has stored the step's events.
     await phone.waitForURL(url(`/lots/${lot.id}`));
-    await phone.getByTestId('journey-step').first().waitFor();
+    await phone.getByTestId('step-buttons').waitFor();
   }
 
   /** The events of one EPC class, as an EPCIS 2.0 query document checked against GS1's schema. */
@@ -140,21 +151,26 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     await system?.stop();
   });
 
-  it('the producer’s sites: a tea hill and a processing workshop', async () => {
+  it('the producer’s sites: the demo’s tea hill and workshop, and a shop added from the phone', async () => {
     await phone.goto(url('/traceability/sites'));
     await phone.getByRole('heading', { name: 'Địa điểm của chủ thể' }).waitFor();
-    await ensureSite('Đồi chè Tà Xùa', 'Vùng trồng, trang trại');
-    await ensureSite('Xưởng chế biến Tà Xùa', 'Cơ sở chế biến');
+    const rows = phone.getByTestId('site-row');
+    await rows.filter({ hasText: 'Vùng trồng, trang trại' }).waitFor();
+    await rows.filter({ hasText: 'Cơ sở chế biến' }).waitFor();
+    await addSite('Cửa hàng chè Bắc Yên', 'Cửa hàng');
     await expectNoHorizontalScroll(phone);
     await shot(phone, '01-sites');
   });
 
-  it('records a lot of fresh leaves and its harvest, then a lot of tea made from it', async () => {
-    await createLot(RAW_LOT, '300', false);
+  it('records the harvest of the demo’s fresh leaves, then a lot of tea made from them', async () => {
+    await openLot(RAW_LOT);
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '02-raw-lot');
     await recordStep(RAW_LOT, 'harvest', async () => {
-      await phone.getByText('Đồi chè Tà Xùa · Vùng trồng, trang trại').waitFor();
+      // The harvest happens at the farm: the form picks it.
+      await phone.getByTestId('step-form-harvest').getByText('Vùng trồng, trang trại').waitFor();
     });
-    await createLot(TEA_LOT, '60', true);
+    await createLot(TEA_LOT, '25', true);
     await phone.goto(url('/lots'));
     await phone.getByTestId('lot-row').filter({ hasText: TEA_LOT }).waitFor();
     await expectNoHorizontalScroll(phone);
@@ -163,14 +179,14 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
 
   it('records the processing of the leaves into the tea lot, then its packing into cartons', async () => {
     await recordStep(TEA_LOT, 'processing', async () => {
-      await phone.getByText('Xưởng chế biến Tà Xùa · Cơ sở chế biến').waitFor();
+      await phone.getByTestId('step-form-processing').getByText('Cơ sở chế biến').waitFor();
       await choose(phone, 'Lô nguyên liệu 1', RAW_LOT);
-      await phone.getByLabel('Lượng dùng của lô 1').fill('250');
+      await phone.getByLabel('Lượng dùng của lô 1').fill('100');
     });
     await recordStep(TEA_LOT, 'packing', async () => {
-      await phone.getByLabel('Số thùng').fill('4');
-      await phone.getByLabel('Mỗi thùng (kg)').fill('15');
-      await phone.getByText('4 thùng, tổng 60 kg (lô có 60 kg).').waitFor();
+      await phone.getByLabel('Số thùng').fill(String(CARTONS));
+      await phone.getByLabel('Mỗi thùng (kg)').fill('5');
+      await phone.getByText(`${CARTONS} thùng, tổng 25 kg (lô có 25 kg).`).waitFor();
     });
   });
 
@@ -186,7 +202,7 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     const kinds = (events: EpcisEvent[]) => events.map((event) => `${event.type} ${event.bizStep}`).sort();
     assert.deepEqual(kinds(ofRaw), ['ObjectEvent commissioning', 'TransformationEvent creating_class_instance']);
     assert.deepEqual(kinds(ofTea), [
-      ...Array.from({ length: 4 }, () => 'AggregationEvent packing'),
+      ...Array.from({ length: CARTONS }, () => 'AggregationEvent packing'),
       'TransformationEvent creating_class_instance',
     ]);
     const processingOf = (events: EpcisEvent[]) => events.find((event) => event.type === 'TransformationEvent')?.eventID;
@@ -208,7 +224,7 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     assert.match(texts[0] ?? '', /^Thu hoạch/);
     assert.match(texts[0] ?? '', new RegExp(`Lô ${RAW_LOT}`));
     assert.match(texts[1] ?? '', new RegExp(`Từ lô: ${RAW_LOT}`));
-    assert.match(texts[2] ?? '', /× 4/);
+    assert.match(texts[2] ?? '', new RegExp(`× ${CARTONS}`));
     await expectNoHorizontalScroll(phone);
     await shot(phone, '05-lot-journey');
   });
