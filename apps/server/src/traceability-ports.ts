@@ -25,6 +25,7 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
         communeCode: product.producer.communeCode,
         // The registry keeps GTINs as 14 digits, in the order given; the first names the product.
         gtin14: product.gtins[0] ?? null,
+        nameVi: product.nameVi,
       };
     },
     producerPlace: async (producerId) => {

@@ -73,4 +73,36 @@ export const lotPage = z.object({
   pageSize: z.number().int(),
 });
 export type LotPage = z.infer<typeof lotPage>;
+
+export const JOURNEY_STEP_KINDS = ['harvest', 'processing', 'packing', 'shipping', 'receiving', 'selling', 'other'] as const;
+
+/** One step of a lot's journey, as the back office and the scan page show it. */
+export const journeyStep = z.object({
+  eventId: z.string(),
+  kind: z.enum(JOURNEY_STEP_KINDS),
+  /** The CBV business step as stored (web URI form), or null. */
+  bizStep: z.string().nullable(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  /** The event's time as captured, with its offset. */
+  eventTime: z.string(),
+  /** The lot the step is of: the lot itself, or one it was made from. */
+  lotCode: z.string(),
+  productName: z.string(),
+  /** The named site of the read point or business location, when known. */
+  placeName: z.string().nullable(),
+  /** Where goods were sent (shipping), when the event says. */
+  destinationName: z.string().nullable(),
+  /** For a processing step: the codes of the input lots. */
+  fromLots: z.array(z.string()),
+});
+export type JourneyStep = z.infer<typeof journeyStep>;
+
+export const lotJourney = z.object({
+  lotId: z.uuid(),
+  lotCode: z.string(),
+  classUri: z.string(),
+  steps: z.array(journeyStep),
+});
+export type LotJourney = z.infer<typeof lotJourney>;
 export * from './traceability-steps';

@@ -55,6 +55,7 @@ export const traceabilityEn: Record<keyof typeof traceabilityVi, string> = {
   'journey.empty': 'No step recorded yet. Pick a step above to record one.',
   'journey.fromLots': 'From lots: {lots}',
   'journey.otherLot': 'Lot {lotCode} · {productName}',
+  'journey.destination': 'To: {name}',
   'journey.record': 'Record a step',
 
   'nav.traceability': 'Traceability',

@@ -56,6 +56,7 @@ export const traceabilityVi = {
   'journey.empty': 'Chưa ghi bước nào. Chọn một bước bên trên để ghi.',
   'journey.fromLots': 'Từ lô: {lots}',
   'journey.otherLot': 'Lô {lotCode} · {productName}',
+  'journey.destination': 'Đến: {name}',
   'journey.record': 'Ghi một bước',
 
   'nav.traceability': 'Truy xuất nguồn gốc',

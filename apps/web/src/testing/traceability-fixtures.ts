@@ -1,5 +1,4 @@
-import type { LotView, SiteView } from '@ocop/contracts/traceability';
-import type { JourneyStep } from '../features/traceability/api/lot-journey';
+import type { JourneyStep, LotView, SiteView } from '@ocop/contracts/traceability';
 import { PRODUCER_ID, PRODUCT_ID } from './fixtures';
 
 export const LOT_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -61,9 +60,18 @@ export function buildStep(overrides: Partial<JourneyStep> = {}): JourneyStep {
     lotCode: 'CHE-2026-07',
     productName: 'Chè Shan tuyết Bích Thảo',
     placeName: 'Đồi chè Tà Xùa',
+    destinationName: null,
     fromLots: [],
     ...overrides,
   };
 }
+
+/** The journey answer of the lot. */
+export const journeyOf = (steps: JourneyStep[], lot: LotView = buildLot()) => ({
+  lotId: lot.id,
+  lotCode: lot.lotCode,
+  classUri: lot.classUri,
+  steps,
+});
 
 export const lotPage = (items: LotView[]) => ({ items, total: items.length, page: 1, pageSize: 50 });

@@ -8,3 +8,4 @@ export * from './lot';
 export * from './site';
 export * from './step-kinds';
 export * from './step-events';
+export * from './journey';

@@ -5,3 +5,4 @@ export type { SiteService } from './sites/site.service';
 export type { StepService } from './steps/step.service';
 export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/epcis-capture.service';
 export type { EpcisQueryService } from './epcis/epcis-query.service';
+export type { JourneyService } from './journeys/journey.service';

@@ -12,6 +12,8 @@ export type TracedProductFacts = {
   /** The producer's commune on the 2025 map. */
   communeCode: string;
   gtin14: string | null;
+  /** The product's Vietnamese name, as the journey of a lot shows it. */
+  nameVi: string;
 };
 
 /** Where a producer is: its province and its commune on the 2025 map. */

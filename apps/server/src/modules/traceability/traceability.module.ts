@@ -6,6 +6,8 @@ import { createEpcisCaptureService } from './epcis/epcis-capture.service';
 import { createEpcisQueryService } from './epcis/epcis-query.service';
 import { createEpcisRepository } from './epcis/epcis.repository';
 import { epcisRoutes } from './epcis/epcis.routes';
+import { journeyRoutes } from './journeys/journey.routes';
+import { createJourneyService, type PlaceNames } from './journeys/journey.service';
 import { createLotRepository } from './lots/lot.repository';
 import { lotRoutes } from './lots/lot.routes';
 import { createLotService } from './lots/lot.service';
@@ -24,6 +26,9 @@ export type TraceabilityDeps = {
   registry: TraceabilityRegistry;
   map: TraceabilityMap;
 };
+
+// Read points get names once producers' sites are registered.
+const noPlaceNames: PlaceNames = async () => new Map();
 
 /**
  * Traceability (issue 13): production lots, producer sites, the phone forms' steps and the EPCIS 2.0 repository. `routes` go under
@@ -44,12 +49,12 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     lots: repository,
     sites: siteRepository,
     steps: createStepRepository({ transactions: deps.transactions }),
-    // The step events declare their prefixes in their own @context: no document context to add.
-    capture: (actor, events, audit) => epcis.capture.captureEvents(actor, events, null, audit),
+    capture: (actor, events, audit) => epcis.capture.captureEvents(actor, events, audit),
   });
-  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), siteRoutes(sites), stepRoutes(steps)];
+  const journeys = createJourneyService({ ...deps, lots: repository, epcis: epcisRepository, placeNames: noPlaceNames });
+  const routes: FastifyPluginAsyncZod[] = [lotRoutes(lots), siteRoutes(sites), stepRoutes(steps), journeyRoutes(lots, journeys)];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, sites, steps, epcis, routes, epcisRoutes: rootRoutes };
+  return { lots, sites, steps, epcis, journeys, routes, epcisRoutes: rootRoutes };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;

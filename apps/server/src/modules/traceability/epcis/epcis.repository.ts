@@ -5,6 +5,7 @@ import {
   type EpcisCaptureRow,
   type EpcisEventInsert,
   type EpcisEventRow,
+  type EpcisKeyRole,
   epcisCaptures,
   epcisEventKeys,
   epcisEvents,
@@ -79,6 +80,25 @@ export function createEpcisRepository({ transactions }: { transactions: Transact
     /** A page of events matching the conditions, in (eventTime, id) order. */
     listEvents: (where: SQL | undefined, limit: number): Promise<EpcisEventRow[]> =>
       db().select().from(epcisEvents).where(where).orderBy(epcisEvents.eventTime, epcisEvents.id).limit(limit),
+
+    /** Events naming any of these keys in any of these roles, in time order; unscoped (callers decide who sees them). */
+    eventsNamingKeys: (keys: readonly string[], roles: readonly EpcisKeyRole[], limit: number): Promise<EpcisEventRow[]> =>
+      keys.length === 0
+        ? Promise.resolve([])
+        : db()
+            .select()
+            .from(epcisEvents)
+            .where(
+              inArray(
+                epcisEvents.id,
+                db()
+                  .select({ id: epcisEventKeys.eventRowId })
+                  .from(epcisEventKeys)
+                  .where(and(inArray(epcisEventKeys.key, [...keys]), inArray(epcisEventKeys.role, [...roles]))),
+              ),
+            )
+            .orderBy(epcisEvents.eventTime, epcisEvents.id)
+            .limit(limit),
 
     findEvent: async (eventId: string): Promise<EpcisEventRow | undefined> => {
       const [row] = await db().select().from(epcisEvents).where(eq(epcisEvents.eventId, eventId));

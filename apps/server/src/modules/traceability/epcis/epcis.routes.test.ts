@@ -1,40 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aGtin13, givenProduct, givenProducer } from '../../../test-support/registry-builders';
+import { epcisDocument, harvestEvent } from '../../../test-support/epcis-builders';
 import { type Client, startTestApp, type TestApp } from '../../../test-support/test-app';
 import { validateEpcisDocument } from './epcis-document';
 import { epcisCaptures, epcisEvents } from './epcis.tables';
 
 const GS1 = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
-
-export function epcisDocument(
-  events: Record<string, unknown>[],
-  extraContext: Record<string, string> = { ex: 'https://example.vn/epcis/' },
-) {
-  return {
-    '@context': [GS1, extraContext],
-    type: 'EPCISDocument',
-    schemaVersion: '2.0',
-    creationDate: '2026-03-01T08:00:00+07:00',
-    epcisBody: { eventList: events },
-  };
-}
-
-export function harvestEvent(lotClass: string, overrides: Record<string, unknown> = {}) {
-  return {
-    type: 'ObjectEvent',
-    eventTime: '2026-03-01T07:30:00+07:00',
-    eventTimeZoneOffset: '+07:00',
-    epcList: [],
-    quantityList: [{ epcClass: lotClass, quantity: 120.5, uom: 'KGM' }],
-    action: 'ADD',
-    bizStep: 'commissioning',
-    disposition: 'active',
-    readPoint: { id: 'urn:ocop:vn:site:test-farm' },
-    'ex:note': 'Thu hái vụ xuân',
-    ...overrides,
-  };
-}
 
 describe('EPCIS 2.0 capture and query', () => {
   let t: TestApp;

@@ -35,6 +35,15 @@ export function createLotRepository({ transactions }: { transactions: Transactio
       return row;
     },
 
+    /** The lots whose EPC class is one of these (as stored: canonical for GS1 keys, the URN otherwise). */
+    findByClassUris: (uris: readonly string[]): Promise<LotRow[]> =>
+      uris.length === 0
+        ? Promise.resolve([])
+        : db()
+            .select()
+            .from(lots)
+            .where(inArray(lots.classUri, [...uris])),
+
     findByProductAndCode: async (productId: string, lotCode: string): Promise<LotRow | undefined> => {
       const [row] = await db()
         .select()

@@ -6,7 +6,7 @@ import { jsonResponse, problemResponse, stubFetch } from '../../../testing/fetch
 import { buildMe, buildProduct, grant, PRODUCER_ID, PRODUCT_ID, sonLaUnits } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 import { chooseOption } from '../../../testing/select';
-import { buildLot, buildStep, LOT_ID, lotPage } from '../../../testing/traceability-fixtures';
+import { buildLot, buildStep, LOT_ID, journeyOf, lotPage } from '../../../testing/traceability-fixtures';
 
 const MEMBER = buildMe({ roles: [grant('producer_member', { provinceCode: '14', producerId: PRODUCER_ID })] });
 const COMMUNE_OFFICER = buildMe({ roles: [grant('commune_officer', { provinceCode: '14', communeCode: '03679' })] });
@@ -39,7 +39,7 @@ function stubLotServer(me = MEMBER) {
   return stubFetch({
     'GET /api/auth/me': () => jsonResponse(me),
     [`GET /api/traceability/lots/${LOT_ID}`]: () => jsonResponse(buildLot()),
-    [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse({ lot: buildLot(), steps: STEPS }),
+    [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse(journeyOf(STEPS)),
     [`GET /api/products/${PRODUCT_ID}`]: () => jsonResponse(buildProduct()),
     'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
   });
@@ -91,7 +91,7 @@ describe('the lot page', () => {
     stubFetch({
       'GET /api/auth/me': () => jsonResponse(MEMBER),
       [`GET /api/traceability/lots/${LOT_ID}`]: () => jsonResponse(buildLot()),
-      [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse({ lot: buildLot(), steps: [] }),
+      [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse(journeyOf([])),
       [`GET /api/products/${PRODUCT_ID}`]: () => jsonResponse(buildProduct()),
       'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
     });
@@ -114,7 +114,7 @@ describe('the lot form', () => {
           ? problemResponse(409, 'lot.code_taken', 'taken', { details: { field: 'lotCode', lotCode: 'CHE-01' } })
           : jsonResponse(buildLot({ lotCode: 'CHE-02' }), 201);
       },
-      [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse({ lot: buildLot(), steps: [] }),
+      [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse(journeyOf([])),
       'GET /api/traceability/lots': () => jsonResponse(lotPage([])),
     });
     const view = renderApp('/lots/new');

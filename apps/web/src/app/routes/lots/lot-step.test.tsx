@@ -11,6 +11,7 @@ import {
   FACTORY,
   FACTORY_SITE_ID,
   FARM_SITE_ID,
+  journeyOf,
   LOT_ID,
   lotPage,
   RAW_LOT_ID,
@@ -31,7 +32,7 @@ function stubStepServer(record: (request: RecordedRequest) => Response, extra: R
     'GET /api/traceability/lots': () => jsonResponse(lotPage([buildLot(), RAW])),
     'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
     [`POST /api/traceability/lots/${LOT_ID}/steps`]: record,
-    [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse({ lot: buildLot(), steps: [] }),
+    [`GET /api/traceability/lots/${LOT_ID}/journey`]: () => jsonResponse(journeyOf([])),
     ...extra,
   });
 }

@@ -1,14 +1,15 @@
 import { Empty, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import type { JourneyStep, JourneyStepKind } from '../api/lot-journey';
+import type { JourneyStep } from '@ocop/contracts/traceability';
 
-const COLORS: Record<JourneyStepKind, string> = {
+const COLORS: Record<JourneyStep['kind'], string> = {
   harvest: 'green',
   processing: 'blue',
   packing: 'purple',
   shipping: 'orange',
   receiving: 'cyan',
+  selling: 'gold',
   other: 'gray',
 };
 
@@ -54,7 +55,12 @@ export function JourneyTimeline({ steps, lotCode }: { steps: readonly JourneySte
                 {count > 1 ? ` × ${count}` : ''}
               </Typography.Text>
               <div>{formatDateTime(step.eventTime)}</div>
-              {step.placeName ? <Typography.Text type="secondary">{step.placeName}</Typography.Text> : null}
+              {step.placeName ? (
+                <div>
+                  <Typography.Text type="secondary">{step.placeName}</Typography.Text>
+                </div>
+              ) : null}
+              {step.destinationName ? <div style={{ fontSize: 13 }}>{t('journey.destination', { name: step.destinationName })}</div> : null}
               {step.lotCode !== lotCode ? (
                 <div style={{ fontSize: 13 }}>{t('journey.otherLot', { lotCode: step.lotCode, productName: step.productName })}</div>
               ) : null}
