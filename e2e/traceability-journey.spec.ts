@@ -121,14 +121,16 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     await phone.getByTestId('step-buttons').waitFor();
   }
 
-  /** The events of one EPC class, as an EPCIS 2.0 query document checked against GS1's schema. */
-  async function eventsOfClass(classUri: string): Promise<EpcisEvent[]> {
-    const response = await phone.request.get(url(`/epcis/events?MATCH_epcClass=${encodeURIComponent(classUri)}`));
-    assert.equal(response.status(), 200, await response.text());
+  /** The events a query answers, as an EPCIS 2.0 query document checked against GS1's schema. */
+  async function queryEvents(parameter: string, classUris: string[]): Promise<EpcisEvent[]> {
+    // A list parameter takes its values separated by "|" (the REST binding's SimpleEventQuery).
+    const path = `/epcis/events?${parameter}=${encodeURIComponent(classUris.join('|'))}`;
+    const response = await phone.request.get(url(path));
+    assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
     const document = (await response.json()) as QueryDocument;
     assert.equal(document.type, 'EPCISQueryDocument');
     assert.equal(document.schemaVersion, '2.0');
-    assert.deepEqual(gs1SchemaErrors(document), [], 'the query document is valid against GS1’s EPCIS 2.0 schema');
+    assert.deepEqual(gs1SchemaErrors(document), [], `${path}: valid against GS1’s EPCIS 2.0 schema`);
     return document.epcisBody.queryResults.resultsBody.eventList;
   }
 
@@ -194,19 +196,20 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     const raw = lots[RAW_LOT];
     const tea = lots[TEA_LOT];
     assert.ok(raw && tea);
-    const ofRaw = await eventsOfClass(raw.classUri);
-    const ofTea = await eventsOfClass(tea.classUri);
-    // The leaves: commissioned at the harvest, used up by the processing. The tea: made by the
-    // processing, then one aggregation per carton. (Compared as sets: the query's order is by time,
-    // and the four cartons share one.)
+    const classes = [raw.classUri, tea.classUri];
     const kinds = (events: EpcisEvent[]) => events.map((event) => `${event.type} ${event.bizStep}`).sort();
-    assert.deepEqual(kinds(ofRaw), ['ObjectEvent commissioning', 'TransformationEvent creating_class_instance']);
-    assert.deepEqual(kinds(ofTea), [
-      ...Array.from({ length: CARTONS }, () => 'AggregationEvent packing'),
-      'TransformationEvent creating_class_instance',
-    ]);
-    const processingOf = (events: EpcisEvent[]) => events.find((event) => event.type === 'TransformationEvent')?.eventID;
-    assert.equal(processingOf(ofRaw), processingOf(ofTea), 'one processing event names both lots');
+    const cartons = Array.from({ length: CARTONS }, () => 'AggregationEvent packing');
+    // MATCH_epcClass reads quantity and child quantity lists: the leaves commissioned at the
+    // harvest, the tea in each of its cartons. (Compared as sets: the cartons share one time.)
+    assert.deepEqual(kinds(await queryEvents('MATCH_epcClass', classes)), [...cartons, 'ObjectEvent commissioning']);
+    // MATCH_anyEPCClass reads a transformation's inputs and outputs too: the processing joins them.
+    const all = await queryEvents('MATCH_anyEPCClass', classes);
+    assert.deepEqual(kinds(all), [...cartons, 'ObjectEvent commissioning', 'TransformationEvent creating_class_instance']);
+    // …from the leaves into the tea (the index matches a class in any of its spellings).
+    const processing = all.find((event) => event.type === 'TransformationEvent')?.eventID;
+    const ids = (events: EpcisEvent[]) => events.map((event) => event.eventID);
+    assert.deepEqual(ids(await queryEvents('MATCH_inputEPCClass', [raw.classUri])), [processing]);
+    assert.deepEqual(ids(await queryEvents('MATCH_outputEPCClass', [tea.classUri])), [processing]);
   });
 
   it('the lot’s journey lists harvest, processing and packing in that order', async () => {

@@ -56,7 +56,8 @@ function StepPage({ lot, kind }: { lot: LotView; kind: StepKind }) {
           sites={sites.data?.items ?? []}
           inputLotOptions={others.map((other) => ({
             value: other.id,
-            label: `${other.lotCode} · ${productName(other.productId) ?? ''}`.replace(/ · $/, ''),
+            label: other.lotCode,
+            productName: productName(other.productId),
             unit: other.unit,
           }))}
           communeOptions={communes.options}

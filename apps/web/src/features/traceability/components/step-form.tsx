@@ -24,7 +24,8 @@ import { selectOptionMatches } from '../../../lib/search';
 import { useRecordStep } from '../api/record-step';
 import { defaultSiteId, recordStepBodyOf, type StepFormValues, stepFieldOfPath, stepHasDestination, stepHasSite } from './step-body';
 
-export type InputLotOption = { value: string; label: string; unit: LotUnit };
+/** A lot that may go into a processing: its code (what the select shows once chosen), its product and unit. */
+export type InputLotOption = { value: string; label: string; productName?: string; unit: LotUnit };
 
 /** Puts a server error next to its field (zod issues, or a domain error's `details.field`); false when none fits. */
 function placeStepError(form: FormInstance<StepFormValues>, error: unknown, describe: (error: unknown) => string): boolean {
@@ -183,8 +184,13 @@ export function StepForm({
                           options={inputLotOptions.map((option) => ({
                             value: option.value,
                             label: option.label,
+                            productName: option.productName,
                             disabled: chosenInputs.has(option.value) && inputs?.[item.name]?.lotId !== option.value,
                           }))}
+                          // The list names each lot's product; the chosen one shows its code alone, which fits a phone.
+                          optionRender={(option) =>
+                            option.data.productName ? `${option.data.label} · ${option.data.productName}` : option.data.label
+                          }
                           placeholder={t('step.inputLot')}
                           aria-label={t('step.inputLotNumber', { n: item.name + 1 })}
                           popupMatchSelectWidth={false}
