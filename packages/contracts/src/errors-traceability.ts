@@ -98,6 +98,10 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Một lô có tối đa {max} thùng; lô này đã có {packed} thùng.',
     en: 'A lot has at most {max} cartons; this lot already has {packed}.',
   },
+  'lot.code_locked': {
+    vi: 'Lô "{lotCode}" đã có sự kiện truy xuất (thu hoạch, chế biến, đóng gói…) nên không đổi được mã lô; các trường khác vẫn sửa được.',
+    en: 'Lot "{lotCode}" already has traceability events, so its code cannot change; its other fields still can.',
+  },
   'epcis.document_invalid': {
     vi: 'Tài liệu EPCIS không hợp lệ ({count} lỗi); không sự kiện nào được lưu. Xem danh sách lỗi.',
     en: 'The EPCIS document is not valid ({count} problems); no event was stored. See the list of problems.',

@@ -73,6 +73,7 @@ export const lotPage = z.object({
   pageSize: z.number().int(),
 });
 export type LotPage = z.infer<typeof lotPage>;
+export * from './traceability-steps';
 
 export const JOURNEY_STEP_KINDS = ['harvest', 'processing', 'packing', 'shipping', 'receiving', 'selling', 'other'] as const;
 
@@ -105,4 +106,3 @@ export const lotJourney = z.object({
   steps: z.array(journeyStep),
 });
 export type LotJourney = z.infer<typeof lotJourney>;
-export * from './traceability-steps';

@@ -270,6 +270,7 @@ export const RULE_ERROR_CODES = [
   'step.input_lot_repeated',
   'step.input_is_output',
   'step.carton_limit',
+  'lot.code_locked',
   'epcis.document_invalid',
   'epcis.capture_forbidden',
   'epcis.capture_not_found',

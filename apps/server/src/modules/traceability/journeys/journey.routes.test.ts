@@ -103,6 +103,20 @@ describe('the journey of a lot', () => {
     expect(own.steps.map((step) => step.labelVi)).toEqual(['Thu hoạch, tạo lô', 'Chế biến', 'Kiểm tra']);
   });
 
+  it('fixes the code of a lot events name, and leaves its other fields open', async () => {
+    const lot = await newLot('LC-1');
+    expect((await member.post('/epcis/capture', epcisDocument([harvestEvent(lot.classUri, { eventTime: at(11, 6) })]))).statusCode).toBe(
+      202,
+    );
+    const { id: _id, productId: _p, producerId: _pr, provinceCode: _pc, classUri: _c, createdAt: _ca, updatedAt: _u, ...fields } = lot;
+    const renamed = await member.put(`/api/traceability/lots/${lot.id}`, { ...fields, lotCode: 'LC-2' });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json()).toMatchObject({ code: 'lot.code_locked', details: { lotCode: 'LC-1' } });
+    const corrected = await member.put(`/api/traceability/lots/${lot.id}`, { ...fields, quantity: 49 });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ lotCode: 'LC-1', quantity: 49, classUri: lot.classUri });
+  });
+
   it('is not shown to another producer', async () => {
     const lot = await newLot('LB-1');
     expect((await otherMember.get(`/api/traceability/lots/${lot.id}/journey`)).statusCode).toBe(404);

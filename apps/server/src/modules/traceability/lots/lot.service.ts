@@ -50,8 +50,10 @@ export function createLotService(deps: {
   repository: LotRepository;
   registry: TraceabilityRegistry;
   map: TraceabilityMap;
+  /** Whether EPCIS events already name this lot class: then the lot's code and class are fixed. */
+  lotInEvents: (classUri: string) => Promise<boolean>;
 }) {
-  const { transactions, clock, audit, repository, registry, map } = deps;
+  const { transactions, clock, audit, repository, registry, map, lotInEvents } = deps;
   const today = () => vietnamDate(clock.now());
 
   /** The product, if the actor may write its lots; 404 when they may not even read them. */
@@ -138,15 +140,24 @@ export function createLotService(deps: {
         const product = await registry.productFacts(before.productId);
         if (!product) throw lotNotFound();
         const fields = await checkedFields(product, input);
+        const recorded = await lotInEvents(before.classUri);
+        // Events, printed stamps and partners' systems name the lot by its code: once recorded, it stays.
+        if (recorded && fields.lotCode !== before.lotCode) {
+          throw new DomainError('conflict', 'lot.code_locked', 'Events name this lot; its code is fixed.', {
+            field: 'lotCode',
+            lotCode: before.lotCode,
+          });
+        }
         if (fields.lotCode !== before.lotCode && (await repository.findByProductAndCode(product.id, fields.lotCode)))
           throw codeTaken(fields.lotCode);
         let after: LotRow | undefined;
         try {
           after = await repository.saveVersioned(before.id, input.revision, {
             ...fields,
-            // The producer may have moved, or the product got a GTIN: a write takes the current facts.
+            // The producer may have moved, or the product got a GTIN: a write takes the current facts,
+            // except the class of a lot events already name (the journey reads both names of a lot).
             communeCode: product.communeCode,
-            classUri: lotClassUri(product, fields.lotCode),
+            classUri: recorded ? before.classUri : lotClassUri(product, fields.lotCode),
             updatedAt: clock.now(),
           });
         } catch (error) {

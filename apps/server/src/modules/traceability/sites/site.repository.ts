@@ -1,10 +1,13 @@
 import type { CapabilityReach } from '@ocop/domain/shared';
-import type { SiteKind } from '@ocop/domain/traceability';
+import { parseProvinceSiteUri, provinceSiteUri, type SiteKind } from '@ocop/domain/traceability';
 import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Transactions } from '../../../platform/database/transaction';
 import { producerSites, type SiteInsert, type SiteRow } from './site.tables';
 
 export type SiteRepository = ReturnType<typeof createSiteRepository>;
+
+/** Place URIs looked up per query when a journey names its places. */
+const PLACES_PER_QUERY = 500;
 
 export type SiteFilters = { producerId?: string | undefined; kind?: SiteKind | undefined };
 
@@ -33,6 +36,33 @@ export function createSiteRepository({ transactions }: { transactions: Transacti
     findByGln: async (gln: string): Promise<SiteRow | undefined> => {
       const [row] = await db().select().from(producerSites).where(eq(producerSites.gln, gln));
       return row;
+    },
+
+    /**
+     * The names of the sites these URIs locate: by a site's current location URI, and by its
+     * `urn:ocop:vn:site:{id}` (what events recorded before the site got its GLN name). Unknown URIs are left out.
+     */
+    namesOfPlaces: async (uris: readonly string[]): Promise<ReadonlyMap<string, string>> => {
+      const unique = [...new Set(uris)];
+      const names = new Map<string, string>();
+      for (let i = 0; i < unique.length; i += PLACES_PER_QUERY) {
+        const chunk = unique.slice(i, i + PLACES_PER_QUERY);
+        const ids = chunk.flatMap((uri) => {
+          const id = parseProvinceSiteUri(uri);
+          return id === undefined ? [] : [id];
+        });
+        const conditions = [inArray(producerSites.locationUri, chunk)];
+        if (ids.length > 0) conditions.push(inArray(producerSites.id, ids));
+        const rows = await db()
+          .select({ id: producerSites.id, locationUri: producerSites.locationUri, name: producerSites.name })
+          .from(producerSites)
+          .where(or(...conditions));
+        for (const row of rows) {
+          names.set(row.locationUri, row.name);
+          names.set(provinceSiteUri(row.id), row.name);
+        }
+      }
+      return names;
     },
 
     insert: async (values: SiteInsert): Promise<SiteRow> => {

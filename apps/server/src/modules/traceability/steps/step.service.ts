@@ -1,5 +1,4 @@
 import type { RecordStepBody, StepDestination } from '@ocop/contracts/traceability';
-import { vietnamDate } from '@ocop/domain/registry';
 import { type CapabilityTarget, can, DomainError, type RoleGrant } from '@ocop/domain/shared';
 import {
   buildHarvestEvent,
