@@ -230,5 +230,9 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     assert.match(texts[2] ?? '', new RegExp(`× ${CARTONS}`));
     await expectNoHorizontalScroll(phone);
     await shot(phone, '05-lot-journey');
+    // The same page on an office screen: the journey beside the lot's fields.
+    await phone.setViewportSize({ width: 1366, height: 900 });
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '06-lot-journey-1366');
   });
 });
