@@ -20,6 +20,8 @@ const QUALIFIERS = new Map<string, readonly string[]>([
   ['00', []],
   ['417', []],
   ['253', []],
+  ['8003', []],
+  ['8004', []],
 ]);
 const KNOWN_QUALIFIERS = new Set(['22', '10', '21', '254']);
 
@@ -66,6 +68,10 @@ export function toDigitalLink(key: Gs1Key, host: string = CANONICAL_DIGITAL_LINK
       return `${host}/417/${key.gln}`;
     case 'gdti':
       return `${host}/253/${key.gdti}${encodeAiValue(key.serial ?? '')}`;
+    case 'grai':
+      return `${host}/8003/${key.grai}${encodeAiValue(key.serial ?? '')}`;
+    case 'giai':
+      return `${host}/8004/${encodeAiValue(key.giai)}`;
   }
 }
 
@@ -141,6 +147,20 @@ function keyOf(pairs: Pairs): Gs1KeyResult {
     const serial = value.slice(13);
     if (serial !== '' && !isAiValue(serial, 17)) return { ok: false, reason: 'bad_value' };
     return { ok: true, key: serial === '' ? { kind: 'gdti', gdti: value } : { kind: 'gdti', gdti: value.slice(0, 13), serial } };
+  }
+  if (primary === '8003') {
+    if (!value.startsWith('0')) return { ok: false, reason: 'bad_value' };
+    const checked = checkedDigits(value.slice(0, 14), [14]);
+    if (!checked.ok) return checked;
+    const serial = value.slice(14);
+    if (serial !== '' && !isAiValue(serial, 16)) return { ok: false, reason: 'bad_value' };
+    return { ok: true, key: serial === '' ? { kind: 'grai', grai: value } : { kind: 'grai', grai: value.slice(0, 14), serial } };
+  }
+  // A GIAI starts with its GS1 Company Prefix (at least 4 digits) and has no check digit.
+  if (primary === '8004') {
+    return /^\d{4}/.test(value) && isAiValue(value, 30)
+      ? { ok: true, key: { kind: 'giai', giai: value } }
+      : { ok: false, reason: 'bad_value' };
   }
   const checked = checkedDigits(value, [primary === '00' ? 18 : 13]);
   if (!checked.ok) return checked;

@@ -13,21 +13,32 @@ import { canonicalTimestamp, canonicalValue, expandKey, type Namespaces, sortedJ
  * - in a business transaction, source or destination the `type=` pair comes first, then the value;
  * - the business transactions, sources, destinations, ILMD and user extensions follow the fixed
  *   fields as one block sorted by their text (so `bizTransactionList` < `destinationList` < `ilmd`
- *   < `sourceList` < `{namespace}…`).
+ *   < `sourceList` < `{namespace}…`);
+ * - sensor elements come after bizLocation: `sensorElementList`, then each `sensorElement` (sorted)
+ *   as its `sensorMetadata` fields and its `sensorReport`s (sorted), each in the table's field
+ *   order with its own extensions sorted at its end, then the element's own extensions.
  *
- * Covered: the five event types in JSON-LD form with every field of the order table except the
- * sensor elements; CBV bare words and 1.x URNs; CURIE prefixes declared in the document's
- * `@context` (pass them as `namespaces`); numbers; timestamps (UTC, milliseconds, half-up on the
- * fourth decimal); EPC URIs of SGTIN, LGTIN, SGTIN pattern, SSCC, SGLN, PGLN and GDTI, and Digital
- * Links with AIs 00, 01 (+10/21), 253, 414 (+254), 417 on any host.
+ * Covered: the five event types in JSON-LD form with every field of the order table; CBV bare
+ * words and 1.x URNs; CURIE prefixes declared in the document's `@context` (pass them as
+ * `namespaces`); numbers; timestamps (UTC, milliseconds, half-up on the fourth decimal); EPC URIs
+ * of SGTIN, LGTIN, SGTIN pattern, SSCC, SGLN, PGLN, GDTI, GRAI and GIAI, and Digital Links with
+ * AIs 00, 01 (+10/21), 253, 414 (+254), 417, 8003, 8004 on any host; bare sensor measurement
+ * types and alert types (`https://gs1.org/voc/…`) and components (`https://ref.gs1.org/cbv/Comp-…`).
+ * Where the reference's JSON path differs from its own XML path and the standard's wording, this
+ * follows the latter, so an event keeps one ID whichever syntax it came in:
+ * - a JSON boolean (a `booleanValue`, or in an extension) is `true`/`false` (the reference's JSON
+ *   path writes Python's `True`);
+ * - extensions inside a sensor element, metadata or report stay at the end of their parent even
+ *   when their namespace URI does not end in `/` (the reference moves those to the event's end).
  * Not covered, and refused or left as written:
- * - `sensorElementList`: refused with `unsupported_field` (no silent wrong ID);
- * - other GS1 keys (GRAI, GIAI, GSRN, GSRN-P, CPI, SGCN, GINC, GSIN, ITIP, UPUI) and Digital Link
- *   short names (`/gtin/`): kept as written, so their IDs differ from the reference's;
+ * - a field inside a sensor element that is neither a standard one nor namespaced (the schema
+ *   forbids it): refused with `unsupported_field` and its path (no silent wrong ID);
+ * - other GS1 keys (GSRN, GSRN-P, CPI, SGCN, GINC, GSIN, ITIP, UPUI) and Digital Link short
+ *   names (`/gtin/`): kept as written, so their IDs differ from the reference's;
  * - bare vocabulary words other than bizStep, disposition, persistentDisposition, business
- *   transaction and source/destination types (e.g. error reasons): not expanded;
- * - XML documents, and JSON `null` (omitted here; the reference writes `None`) and booleans
- *   (`true` here, `True` in the reference) in user extensions.
+ *   transaction and source/destination types and the sensor ones above (e.g. error reasons): not
+ *   expanded;
+ * - XML documents, and JSON `null` in user extensions (omitted here; the reference writes `None`).
  */
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -70,7 +81,21 @@ const ORDERED = new Set<string>(ORDER);
 const COMMENTS = new Set(['comment', 'rdfs:comment', '#text']);
 const IGNORED = new Set([...COMMENTS, 'type', 'eventID', 'recordTime', 'errorDeclaration', '@context']);
 const LOCATION_SKIPPED = new Set([...COMMENTS, 'id']);
-const UNSUPPORTED = new Set(['sensorElementList']);
+// biome-ignore format: the sensor rows of the order table
+const SENSOR_METADATA_ORDER = ['time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'bizRules'];
+// biome-ignore format: the sensor rows of the order table
+const SENSOR_REPORT_ORDER = [
+  'type', 'exception', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'time', 'microorganism', 'chemicalSubstance',
+  'value', 'component', 'stringValue', 'booleanValue', 'hexBinaryValue', 'uriValue', 'minValue', 'maxValue', 'meanValue', 'sDev',
+  'percRank', 'percValue', 'uom', 'coordinateReferenceSystem',
+];
+const SENSOR_TIMES = new Set(['time', 'startTime', 'endTime']);
+// The Web URI prefix of the sensor fields whose JSON-LD type is a vocabulary (EPCIS 2.0 context).
+const SENSOR_VOCABULARY: Record<string, string> = {
+  type: 'https://gs1.org/voc/',
+  exception: 'https://gs1.org/voc/',
+  component: 'https://ref.gs1.org/cbv/Comp-',
+};
 // List name → the key of each entry's value in the JSON form.
 const TYPED_LISTS: Record<string, string> = { bizTransactionList: 'bizTransaction', sourceList: 'source', destinationList: 'destination' };
 const TYPED_VOCABULARY: Record<string, CbvVocabulary> = {
@@ -117,6 +142,69 @@ function valuePart(name: string, value: JsonValue | undefined, namespaces: Names
   if (text === undefined) return '';
   const expanded = vocabulary === undefined ? text : expandCbvValue(vocabulary, text);
   return `${name}=${name === 'eventTime' ? canonicalTimestamp(expanded) : canonicalValue(expanded, namespaces)}`;
+}
+
+type SensorText = { ok: true; text: string } | { ok: false; field: string };
+
+function sensorValuePart(name: string, value: JsonValue | undefined, namespaces: Namespaces): string {
+  const text = scalarText(value);
+  if (text === undefined) return '';
+  if (SENSOR_TIMES.has(name)) return `${name}=${canonicalTimestamp(text)}`;
+  const prefix = SENSOR_VOCABULARY[name];
+  // A bare word (the schema allows only its vocabulary's words bare) is that vocabulary's term.
+  return `${name}=${prefix !== undefined && !text.includes(':') ? prefix + text : canonicalValue(text, namespaces)}`;
+}
+
+/** The extensions of a sensor part, sorted; a key neither standard nor namespaced is refused. */
+function sensorExtensions(object: JsonObject, standard: ReadonlySet<string>, path: string, namespaces: Namespaces): SensorText {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (standard.has(key) || COMMENTS.has(key)) continue;
+    if (!key.includes(':')) return { ok: false, field: `${path}/${key}` };
+    parts.push(...genericParts(key, value, namespaces));
+  }
+  return { ok: true, text: sortedJoin(parts) };
+}
+
+/** `sensorMetadata…` or `sensorReport…`: the table's fields in order, then its extensions. */
+function sensorFieldsPart(name: string, value: JsonValue, order: readonly string[], path: string, namespaces: Namespaces): SensorText {
+  if (!isObject(value)) return { ok: true, text: '' };
+  const extensions = sensorExtensions(value, new Set(order), path, namespaces);
+  if (!extensions.ok) return extensions;
+  const text = order.map((field) => sensorValuePart(field, value[field], namespaces)).join('') + extensions.text;
+  return { ok: true, text: text === '' ? '' : name + text };
+}
+
+const SENSOR_ELEMENT_FIELDS = new Set(['sensorMetadata', 'sensorReport']);
+
+function sensorElementPart(element: JsonValue, path: string, namespaces: Namespaces): SensorText {
+  if (!isObject(element)) return { ok: true, text: '' };
+  const metadata =
+    element.sensorMetadata === undefined
+      ? ({ ok: true, text: '' } as const)
+      : sensorFieldsPart('sensorMetadata', element.sensorMetadata, SENSOR_METADATA_ORDER, `${path}/sensorMetadata`, namespaces);
+  if (!metadata.ok) return metadata;
+  const reports: string[] = [];
+  for (const [r, report] of asList(element.sensorReport).entries()) {
+    const part = sensorFieldsPart('sensorReport', report, SENSOR_REPORT_ORDER, `${path}/sensorReport/${r}`, namespaces);
+    if (!part.ok) return part;
+    reports.push(part.text);
+  }
+  const extensions = sensorExtensions(element, SENSOR_ELEMENT_FIELDS, path, namespaces);
+  if (!extensions.ok) return extensions;
+  const text = metadata.text + sortedJoin(reports) + extensions.text;
+  return { ok: true, text: text === '' ? '' : `sensorElement${text}` };
+}
+
+function sensorElementListPart(value: JsonValue | undefined, namespaces: Namespaces): SensorText {
+  const elements: string[] = [];
+  for (const [s, element] of asList(value).entries()) {
+    const part = sensorElementPart(element, `sensorElementList/${s}`, namespaces);
+    if (!part.ok) return part;
+    elements.push(part.text);
+  }
+  const text = sortedJoin(elements);
+  return { ok: true, text: text === '' ? '' : `sensorElementList${text}` };
 }
 
 function quantityPart(element: JsonValue, namespaces: Namespaces): string {
@@ -170,13 +258,13 @@ function typedListPart(name: string, value: JsonValue, namespaces: Namespaces): 
  */
 export function eventPreHash(event: JsonObject, namespaces: Namespaces = {}): EventPreHashResult {
   if (typeof event.type !== 'string' || event.type === '') return { ok: false, reason: 'not_an_event' };
-  const unsupported = Object.keys(event).find((key) => UNSUPPORTED.has(key));
-  if (unsupported !== undefined) return { ok: false, reason: 'unsupported_field', field: unsupported };
+  const sensors = sensorElementListPart(event.sensorElementList, namespaces);
+  if (!sensors.ok) return { ok: false, reason: 'unsupported_field', field: sensors.field };
   const ordered = ORDER.map((name) => orderedPart(name, event[name], namespaces)).join('');
   const rest = Object.entries(event).flatMap(([key, value]) => {
-    if (ORDERED.has(key) || IGNORED.has(key)) return [];
+    if (ORDERED.has(key) || IGNORED.has(key) || key === 'sensorElementList') return [];
     if (Object.hasOwn(TYPED_LISTS, key)) return [typedListPart(key, value, namespaces)];
     return genericParts(key, value, namespaces);
   });
-  return { ok: true, preHash: `eventType=${event.type}${ordered}${sortedJoin(rest)}` };
+  return { ok: true, preHash: `eventType=${event.type}${ordered}${sensors.text}${sortedJoin(rest)}` };
 }

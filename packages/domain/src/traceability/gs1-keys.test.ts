@@ -73,6 +73,14 @@ const PAIRS: [string, number, string, Gs1Key][] = [
     'https://id.gs1.org/253/40123455555541234',
     { kind: 'gdti', gdti: '4012345555554', serial: '1234' },
   ],
+  [
+    'urn:epc:id:grai:4012345.00077.8765',
+    7,
+    'https://id.gs1.org/8003/040123450007718765',
+    { kind: 'grai', grai: '04012345000771', serial: '8765' },
+  ],
+  ['urn:epc:id:giai:4000001.111', 7, 'https://id.gs1.org/8004/4000001111', { kind: 'giai', giai: '4000001111' }],
+  ['urn:epc:id:giai:4012345.AB%2FC', 7, 'https://id.gs1.org/8004/4012345AB%2FC', { kind: 'giai', giai: '4012345AB/C' }],
 ];
 
 describe.each(PAIRS)('%s', (epc, prefixLength, digitalLink, key) => {
@@ -88,11 +96,23 @@ describe('EPC URIs', () => {
     ['urn:epc:id:sgtin:0614141.10734.2017', 'bad_value'],
     ['urn:epc:id:sgtin:0614141.107346.', 'bad_value'],
     ['urn:epc:id:sscc:4012345.000000033', 'bad_value'],
-    ['urn:epc:id:giai:4012345.ABC345', 'unknown_ai'],
+    ['urn:epc:id:gsrn:4012345.0000001234', 'unknown_ai'],
+    ['urn:epc:id:giai:4012345.', 'bad_value'],
+    [`urn:epc:id:giai:4012345.${'A'.repeat(24)}`, 'bad_value'],
+    ['urn:epc:id:grai:4012345.00077.', 'bad_value'],
+    ['https://id.gs1.org/8003/040123450007728765', 'bad_check_digit'],
+    ['https://id.gs1.org/8003/140123450007718765', 'bad_value'],
+    [`https://id.gs1.org/8003/04012345000771${'9'.repeat(17)}`, 'bad_value'],
+    ['https://id.gs1.org/8004/12AB', 'bad_value'],
     ['urn:epc:id:sgtin:0614141.107346.%E0%A4%A', 'bad_value'],
     ['https://example.com/about', 'not_gs1'],
   ])('%s → %s', (uri, reason) => {
     expect(parseGs1KeyUri(uri)).toEqual({ ok: false, reason });
+  });
+
+  it('writes a GRAI without serial (an asset type) as an EPC pattern', () => {
+    expect(toEpcUri({ kind: 'grai', grai: '04012345000771' }, 7)).toBe('urn:epc:idpat:grai:4012345.00077.*');
+    expect(parseGs1KeyUri('https://id.gs1.org/8003/04012345000771')).toEqual({ ok: true, key: { kind: 'grai', grai: '04012345000771' } });
   });
 
   it('refuses a company prefix length GS1 does not issue', () => {

@@ -3,7 +3,9 @@ import { gs1CheckDigit, isValidGtin } from '../registry/gtin';
 /**
  * The GS1 keys traceability needs, always held in canonical form: a GTIN as 14 digits (GS1's
  * own storage form, as `registry/gtin.ts` keeps it), a GLN as 13, an SSCC as 18, a GDTI as its
- * 13 digits plus an optional serial. `gtin` alone is a product class (an EPC pattern
+ * 13 digits plus an optional serial, a GRAI as AI 8003's 14 digits (a leading `0`, the returnable
+ * asset type with its check digit) plus an optional serial, a GIAI as its up to 30 characters. The
+ * two asset keys are read because sensor devices and returnable crates carry them. `gtin` alone is a product class (an EPC pattern
  * `urn:epc:idpat:sgtin:…*`); `lgtin` a lot of it; `sgtin` one serialised item. An `sgln` without
  * an extension is the location itself (EPC extension `0`).
  */
@@ -14,7 +16,9 @@ export type Gs1Key =
   | { kind: 'sscc'; sscc: string }
   | { kind: 'sgln'; gln: string; extension?: string }
   | { kind: 'pgln'; gln: string }
-  | { kind: 'gdti'; gdti: string; serial?: string };
+  | { kind: 'gdti'; gdti: string; serial?: string }
+  | { kind: 'grai'; grai: string; serial?: string }
+  | { kind: 'giai'; giai: string };
 
 /** Why a GS1 identifier was refused; the resolver (issue 14) turns these into a 400 with a reason. */
 export type Gs1KeyError = 'bad_check_digit' | 'qualifiers_out_of_order' | 'unknown_ai' | 'bad_value' | 'not_gs1';
@@ -91,12 +95,22 @@ export function toEpcUri(key: Gs1Key, companyPrefixLength: number): string {
       return `urn:epc:id:pgln:${key.gln.slice(0, n)}.${key.gln.slice(n, 12)}`;
     case 'gdti':
       return `urn:epc:id:gdti:${key.gdti.slice(0, n)}.${key.gdti.slice(n, 12)}.${escapeEpcComponent(key.serial ?? '')}`;
+    case 'grai': {
+      // An EPC names one asset; a GRAI without serial is the asset type, which TDS writes as a pattern.
+      const type = `${key.grai.slice(1, 1 + n)}.${key.grai.slice(1 + n, 13)}`;
+      return key.serial === undefined ? `urn:epc:idpat:grai:${type}.*` : `urn:epc:id:grai:${type}.${escapeEpcComponent(key.serial)}`;
+    }
+    case 'giai':
+      return `urn:epc:id:giai:${key.giai.slice(0, n)}.${escapeEpcComponent(key.giai.slice(n))}`;
   }
 }
 
 const EPC_URI = /^urn:epc:(id|class|idpat):([a-z]+):(\d{6,12})\.(\d*)(?:\.(.*))?$/;
-// The EPC schemes read here; others (GRAI, GIAI, GSRN, CPI, …) are keys this system does not use.
-const EPC_SCHEMES = new Set(['id:sgtin', 'class:lgtin', 'idpat:sgtin', 'id:sscc', 'id:sgln', 'id:pgln', 'id:gdti']);
+// The EPC schemes read here; others (GSRN, CPI, SGCN, …) are keys this system does not use.
+// biome-ignore format: one list
+const EPC_SCHEMES = new Set(['id:sgtin', 'class:lgtin', 'idpat:sgtin', 'id:sscc', 'id:sgln', 'id:pgln', 'id:gdti', 'id:grai', 'id:giai']);
+// A GIAI's asset reference is alphanumeric, so it does not fit EPC_URI's digit reference.
+const GIAI_URI = /^urn:epc:id:giai:(\d{6,12})\.(.+)$/;
 
 function decodeComponent(value: string): string | undefined {
   try {
@@ -106,8 +120,16 @@ function decodeComponent(value: string): string | undefined {
   }
 }
 
+function parseGiaiEpc(uri: string): Gs1KeyResult {
+  const match = GIAI_URI.exec(uri);
+  const reference = match?.[2] === undefined ? undefined : decodeComponent(match[2]);
+  if (!match || reference === undefined) return { ok: false, reason: 'bad_value' };
+  const giai = (match[1] ?? '') + reference;
+  return isAiValue(giai, 30) ? { ok: true, key: { kind: 'giai', giai } } : { ok: false, reason: 'bad_value' };
+}
+
 /**
- * Reads an EPC URI (`urn:epc:id:sgtin|sscc|sgln|pgln|gdti`, `urn:epc:class:lgtin`,
+ * Reads an EPC URI (`urn:epc:id:sgtin|sscc|sgln|pgln|gdti|grai|giai`, `urn:epc:class:lgtin`,
  * `urn:epc:idpat:sgtin:…*`) into its canonical key. The company prefix length is read from the
  * dot, so partners' URIs need no configuration.
  */
@@ -115,6 +137,7 @@ export function parseEpcUri(uri: string): Gs1KeyResult {
   const scheme = /^urn:epc:(id|class|idpat):([a-z]+):/.exec(uri);
   if (!scheme) return { ok: false, reason: uri.startsWith('urn:epc:') ? 'bad_value' : 'not_gs1' };
   if (!EPC_SCHEMES.has(`${scheme[1]}:${scheme[2]}`)) return { ok: false, reason: 'unknown_ai' };
+  if (scheme[2] === 'giai') return parseGiaiEpc(uri);
   const match = EPC_URI.exec(uri);
   if (!match) return { ok: false, reason: 'bad_value' };
   const [, form = '', name = '', prefix = '', reference = '', rawTail] = match;
@@ -142,6 +165,10 @@ export function parseEpcUri(uri: string): Gs1KeyResult {
       if (digits.length !== 12 || tail === undefined || (tail !== '' && !isAiValue(tail, 17))) return { ok: false, reason: 'bad_value' };
       const gdti = withCheckDigit(digits);
       return { ok: true, key: tail === '' ? { kind: 'gdti', gdti } : { kind: 'gdti', gdti, serial: tail } };
+    }
+    case 'id:grai': {
+      if (digits.length !== 12 || tail === undefined || !isAiValue(tail, 16)) return { ok: false, reason: 'bad_value' };
+      return { ok: true, key: { kind: 'grai', grai: withCheckDigit(`0${digits}`), serial: tail } };
     }
     default:
       return { ok: false, reason: 'unknown_ai' };

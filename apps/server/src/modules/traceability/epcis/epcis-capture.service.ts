@@ -169,8 +169,8 @@ export function createEpcisCaptureService(deps: Deps) {
         problems: problems.slice(0, MAX_JOB_ERRORS),
       });
     }
-    const stored = await repository.insertEvents(toStore);
-    return { stored, duplicates: toStore.length - stored.length, problems };
+    const { stored, amended } = await repository.insertEvents(toStore);
+    return { stored, amended, duplicates: toStore.length - stored.length - amended, problems };
   }
 
   async function openCapture(actor: CaptureActor, behaviour: ErrorBehaviour, eventCount: number) {
@@ -232,7 +232,7 @@ export function createEpcisCaptureService(deps: Deps) {
         await repository.finishCapture(captureId, {
           running: false,
           success: errors.length === 0,
-          storedCount: result.stored.length,
+          storedCount: result.stored.length + result.amended,
           duplicateCount: result.duplicates,
           errors,
           finishedAt: clock.now(),

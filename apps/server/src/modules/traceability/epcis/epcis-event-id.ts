@@ -8,8 +8,9 @@ export type EventHashIdResult = { ok: true; id: string } | { ok: false; reason: 
 /**
  * The CBV 2.0 §8.9 event hash ID (`ni:///sha-256;…?ver=CBV2.0`) of one event: the domain's
  * pre-hash string, hashed here. `namespaces` are the document's `@context` prefixes; an event's
- * own `@context` adds to them. Events the domain cannot hash faithfully (sensor elements) are
- * refused rather than given an ID that differs from every other EPCIS system's.
+ * own `@context` adds to them. Sensor elements are covered; what the domain cannot hash faithfully
+ * (a field inside a sensor element that is neither standard nor namespaced, which the schema
+ * forbids) is refused rather than given an ID that differs from every other EPCIS system's.
  */
 export function eventHashId(event: EpcisEvent, namespaces: Namespaces): EventHashIdResult {
   const scoped = event['@context'] === undefined ? namespaces : { ...namespaces, ...namespacesFromContext(event['@context']) };

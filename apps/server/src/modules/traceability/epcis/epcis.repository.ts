@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { EventKey } from './epcis-keys';
 import {
@@ -21,6 +21,31 @@ export type EventToStore = { row: EpcisEventInsert; keys: EventKey[] };
 
 export function createEpcisRepository({ transactions }: { transactions: Transactions }) {
   const db = () => transactions.db();
+
+  /**
+   * An event captured again with an `errorDeclaration` (EPCIS 2.0 §7.4.1.2: the original event
+   * with the declaration added, same eventID) amends the stored one, once, and only the same
+   * owner's: 1 when it did, 0 for a plain repeat.
+   */
+  async function declareError(row: EpcisEventInsert): Promise<number> {
+    const declaration = (row.event as Record<string, unknown>).errorDeclaration;
+    if (declaration === undefined) return 0;
+    const owner = row.producerId ? eq(epcisEvents.producerId, row.producerId) : isNull(epcisEvents.producerId);
+    const updated = await db()
+      .update(epcisEvents)
+      .set({ event: sql`${epcisEvents.event} || ${JSON.stringify({ errorDeclaration: declaration })}::jsonb` })
+      .where(
+        and(
+          eq(epcisEvents.eventId, row.eventId),
+          eq(epcisEvents.provinceCode, row.provinceCode),
+          owner,
+          sql`not (${epcisEvents.event} ? 'errorDeclaration')`,
+        ),
+      )
+      .returning({ id: epcisEvents.id });
+    return updated.length;
+  }
+
   return {
     insertCapture: async (row: CaptureInsert): Promise<void> => {
       await db().insert(epcisCaptures).values(row);
@@ -39,8 +64,9 @@ export function createEpcisRepository({ transactions }: { transactions: Transact
      * Stores the events not stored before (by eventID) with their keys, in multi-row INSERTs;
      * returns the eventIDs stored now. A repeat inside the list is stored once.
      */
-    insertEvents: async (events: readonly EventToStore[]): Promise<string[]> => {
+    insertEvents: async (events: readonly EventToStore[]): Promise<{ stored: string[]; amended: number }> => {
       const stored: string[] = [];
+      let amended = 0;
       for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) {
         const slice = events.slice(i, i + EVENTS_PER_INSERT);
         const rows = await db()
@@ -48,6 +74,10 @@ export function createEpcisRepository({ transactions }: { transactions: Transact
           .values(slice.map((event) => event.row))
           .onConflictDoNothing({ target: epcisEvents.eventId })
           .returning({ id: epcisEvents.id, eventId: epcisEvents.eventId });
+        const inserted = new Set(rows.map((row) => row.eventId));
+        for (const event of slice) {
+          if (!inserted.has(event.row.eventId)) amended += await declareError(event.row);
+        }
         if (rows.length === 0) continue;
         const keysOf = new Map<string, EventKey[]>();
         for (const event of slice) if (!keysOf.has(event.row.eventId)) keysOf.set(event.row.eventId, event.keys);
@@ -60,7 +90,7 @@ export function createEpcisRepository({ transactions }: { transactions: Transact
         }
         stored.push(...rows.map((row) => row.eventId));
       }
-      return stored;
+      return { stored, amended };
     },
 
     /** For keys of no product: the producer whose stored events name each (one of them, when several). */

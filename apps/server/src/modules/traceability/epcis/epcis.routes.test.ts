@@ -85,6 +85,25 @@ describe('EPCIS 2.0 capture and query', () => {
     });
   });
 
+  it('amends a stored event with its error declaration once (EPCIS 2.0 §7.4.1.2), and keeps a plain repeat a duplicate', async () => {
+    const event = harvestEvent(lotClass, {
+      eventID: 'urn:uuid:4f6e0b1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e',
+      eventTime: '2026-02-28T07:00:00+07:00',
+    });
+    expect((await member.post('/epcis/capture', epcisDocument([event]))).json()).toMatchObject({ storedCount: 1 });
+    const declared = { ...event, errorDeclaration: { declarationTime: '2026-03-01T10:00:00+07:00', reason: 'incorrect_data' } };
+    expect((await member.post('/epcis/capture', epcisDocument([declared]))).json()).toMatchObject({ storedCount: 1, duplicateCount: 0 });
+    expect((await member.post('/epcis/capture', epcisDocument([declared]))).json()).toMatchObject({ storedCount: 0, duplicateCount: 1 });
+    const stored = (await member.get(`/epcis/events/${encodeURIComponent(eventID)}`)).json();
+    expect(stored.errorDeclaration).toEqual(declared.errorDeclaration);
+    // Another producer cannot declare this producer's event wrong.
+    const foreign = await otherMember.post(
+      '/epcis/capture',
+      epcisDocument([{ ...declared, quantityList: [{ epcClass: otherLotClass, quantity: 1, uom: 'KGM' }] }]),
+    );
+    expect(foreign.json()).toMatchObject({ storedCount: 0, duplicateCount: 1 });
+  });
+
   it('refuses each malformed document with 400, its problem codes, and stores nothing', async () => {
     const before = await storedEvents(producerId);
     const cases: [string, Record<string, unknown>, string][] = [
@@ -196,7 +215,7 @@ describe('EPCIS 2.0 capture and query', () => {
       const header = page.headers.link;
       next = header ? String(header).slice(1, String(header).indexOf('>')) : undefined;
     }
-    expect(seen.size).toBe(1_000); // 1 + 999, each once across the pages
+    expect(seen.size).toBe(1_001); // 1 + 1 (declared) + 999, each once across the pages
 
     const full = await member.get(
       `/epcis/events?MATCH_epcClass=${q}&EQ_bizStep=${encodeURIComponent('https://ref.gs1.org/cbv/BizStep-commissioning')}&perPage=1`,

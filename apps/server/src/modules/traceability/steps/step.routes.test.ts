@@ -1,4 +1,4 @@
-import type { LotView, SiteView, StepRecordedView } from '@ocop/contracts/traceability';
+import type { LotJourney, LotView, SiteView, StepRecordedView } from '@ocop/contracts/traceability';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aGtin13, givenProduct, givenProducer } from '../../../test-support/registry-builders';
@@ -143,7 +143,13 @@ describe('recording a lot’s steps from the phone forms', () => {
     expect(shipped.statusCode).toBe(201);
     const received = await step(member, tea.id, { kind: 'receiving', quantity: 40, destination });
     expect(received.statusCode).toBe(201);
-    const toOwnShop = await step(member, tea.id, { kind: 'shipping', siteId: workshop.id, quantity: 1, destination: { siteId: shop.id } });
+    const toOwnShop = await step(member, tea.id, {
+      kind: 'shipping',
+      siteId: workshop.id,
+      quantity: 1,
+      destination: { siteId: shop.id },
+      eventTime: '2026-03-02T09:05:00+07:00',
+    });
     expect(toOwnShop.statusCode).toBe(201);
     const moves = (await eventsOf(member, tea.classUri, 'MATCH_epcClass')).filter((event) => event.type === 'ObjectEvent');
     expect(moves).toMatchObject([
@@ -164,6 +170,17 @@ describe('recording a lot’s steps from the phone forms', () => {
         destinationList: [{ type: 'location', destination: `urn:ocop:vn:site:${shop.id}` }],
         'ocop:destinationName': 'Cửa hàng của HTX',
       },
+    ]);
+
+    // The journey names the places after the producer's sites, and follows the tea back to its leaves.
+    const journey = (await member.get(`/api/traceability/lots/${tea.id}/journey`)).json() as LotJourney;
+    expect(journey.steps.map((s) => [s.kind, s.lotCode, s.placeName])).toEqual([
+      ['harvest', 'LA/01', 'Đồi chè Tà Xùa'],
+      ['processing', 'BT-01', 'Xưởng chế biến'],
+      ...Array.from({ length: 4 }, () => ['packing', 'BT-01', 'Xưởng chế biến']),
+      ['shipping', 'BT-01', 'Xưởng chế biến'],
+      ['receiving', 'BT-01', null],
+      ['shipping', 'BT-01', 'Xưởng chế biến'],
     ]);
 
     const admin = await t.as({ role: 'province_admin' });
