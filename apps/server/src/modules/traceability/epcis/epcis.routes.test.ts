@@ -86,10 +86,8 @@ describe('EPCIS 2.0 capture and query', () => {
   });
 
   it('amends a stored event with its error declaration once (EPCIS 2.0 §7.4.1.2), and keeps a plain repeat a duplicate', async () => {
-    const event = harvestEvent(lotClass, {
-      eventID: 'urn:uuid:4f6e0b1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e',
-      eventTime: '2026-02-28T07:00:00+07:00',
-    });
+    const eventID = 'urn:uuid:4f6e0b1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
+    const event = harvestEvent(lotClass, { eventID, eventTime: '2026-02-28T07:00:00+07:00' });
     expect((await member.post('/epcis/capture', epcisDocument([event]))).json()).toMatchObject({ storedCount: 1 });
     const declared = { ...event, errorDeclaration: { declarationTime: '2026-03-01T10:00:00+07:00', reason: 'incorrect_data' } };
     expect((await member.post('/epcis/capture', epcisDocument([declared]))).json()).toMatchObject({ storedCount: 1, duplicateCount: 0 });
