@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { gs1SchemaErrors } from '../apps/server/src/modules/traceability/epcis/epcis-schema';
-import { expectNoHorizontalScroll, launchBrowser, logIn, startSystem, type System } from './harness';
+import { ARTIFACTS, expectNoHorizontalScroll, launchBrowser, logIn, startSystem, type System } from './harness';
 
 // The demo member of the tea company of Tà Xùa and its green tea.
 const TEA_MEMBER = 'chetaxua@ocop.demo';
@@ -12,8 +13,8 @@ const TEA_PRODUCT = '(Demo) Chè Shan tuyết Tà Xùa';
 const RAW_LOT = 'BUP-TX-01';
 const TEA_LOT = 'CHE-TX-E2E';
 const CARTONS = 5;
-/** Where the phone-size screenshots go, for people (and the author) to look at. */
-const SHOTS = process.env.E2E_SHOTS_DIR ?? '/tmp/shots';
+/** Where the screenshots go, for people to look at: the ignored artifacts folder, or E2E_SHOTS_DIR. */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? ARTIFACTS;
 
 type EpcisEvent = { type: string; eventID: string; bizStep?: string; [key: string]: unknown };
 type QueryDocument = {
@@ -25,7 +26,7 @@ type QueryDocument = {
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `traceability-${name}.png`), fullPage: true });
 }
 
 /** Picks an option of an antd select by its label: opens it, types to filter, clicks the option. */
