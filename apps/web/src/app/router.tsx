@@ -43,6 +43,12 @@ const CertificateDetailPage = lazy(() =>
 );
 const SupervisionPage = lazy(() => import('./routes/certificates/supervision').then((m) => ({ default: m.SupervisionPage })));
 const CertificateSettingsPage = lazy(() => import('./routes/certificates/settings').then((m) => ({ default: m.CertificateSettingsPage })));
+const LotListPage = lazy(() => import('./routes/lots/lot-list').then((m) => ({ default: m.LotListPage })));
+const LotNewPage = lazy(() => import('./routes/lots/lot-new').then((m) => ({ default: m.LotNewPage })));
+const LotDetailPage = lazy(() => import('./routes/lots/lot-detail').then((m) => ({ default: m.LotDetailPage })));
+const LotEditPage = lazy(() => import('./routes/lots/lot-edit').then((m) => ({ default: m.LotEditPage })));
+const LotStepPage = lazy(() => import('./routes/lots/lot-step').then((m) => ({ default: m.LotStepPage })));
+const SitesPage = lazy(() => import('./routes/lots/sites').then((m) => ({ default: m.SitesPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
@@ -181,6 +187,12 @@ export function AppRoutes() {
         <Route path="certificates/supervision" element={<Page>{registry(<SupervisionPage />, 'certificates.read')}</Page>} />
         <Route path="certificates/settings" element={<Page>{registry(<CertificateSettingsPage />, 'certificates.manage')}</Page>} />
         <Route path="certificates/:certificateId" element={<Page>{registry(<CertificateDetailPage />, 'certificates.read')}</Page>} />
+        <Route path="lots" element={<Page>{registry(<LotListPage />, 'lots.read')}</Page>} />
+        <Route path="lots/new" element={<Page>{registry(<LotNewPage />, 'lots.write')}</Page>} />
+        <Route path="lots/:lotId" element={<Page>{registry(<LotDetailPage />, 'lots.read')}</Page>} />
+        <Route path="lots/:lotId/edit" element={<Page>{registry(<LotEditPage />, 'lots.write')}</Page>} />
+        <Route path="lots/:lotId/steps/:kind" element={<Page>{registry(<LotStepPage />, 'epcis.capture')}</Page>} />
+        <Route path="traceability/sites" element={<Page>{registry(<SitesPage />, 'lots.read')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route
           path="change-password"

@@ -1,5 +1,6 @@
 import { apiKeysEn } from './api-keys.en';
 import { certificatesEn } from './certificates.en';
+import { traceabilityEn } from './traceability.en';
 import { councilsEn } from './councils.en';
 import type { Messages } from './vi';
 
@@ -967,5 +968,6 @@ export const en: Messages = {
   'criteria.editor.serverIssue': 'Refused by the server: {message}',
   ...councilsEn,
   ...certificatesEn,
+  ...traceabilityEn,
   ...apiKeysEn,
 };

@@ -1,5 +1,6 @@
 import { apiKeysVi } from './api-keys.vi';
 import { certificatesVi } from './certificates.vi';
+import { traceabilityVi } from './traceability.vi';
 import { councilsVi } from './councils.vi';
 
 /**
@@ -968,6 +969,7 @@ export const vi = {
   'criteria.editor.serverIssue': 'Máy chủ không nhận: {message}',
   ...councilsVi,
   ...certificatesVi,
+  ...traceabilityVi,
   ...apiKeysVi,
 };
 

@@ -31,6 +31,7 @@ describe('side navigation', () => {
       'Nhập dữ liệu',
       'Hội đồng đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Khóa API',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
@@ -49,6 +50,7 @@ describe('side navigation', () => {
       'Sản phẩm',
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);
@@ -109,6 +111,7 @@ describe('producer member home', () => {
       'Sản phẩm',
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
+      'Truy xuất nguồn gốc',
       'Khóa API',
       'Bộ tiêu chí',
       'Đơn vị hành chính',

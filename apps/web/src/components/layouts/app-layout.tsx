@@ -13,6 +13,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -46,6 +47,8 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   dossiers: <FileDoneOutlined />,
   rounds: <CalendarOutlined />,
   certificates: <SafetyCertificateOutlined />,
+  lots: <NodeIndexOutlined />,
+  sites: <EnvironmentOutlined />,
   apiKeys: <ApiOutlined />,
 };
 

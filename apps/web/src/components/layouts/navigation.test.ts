@@ -34,6 +34,7 @@ describe('navigation from the capability table', () => {
         '/imports',
         '/councils',
         'group:certificates',
+        'group:traceability',
         '/api-keys',
         '/criteria',
         '/admin-units',
@@ -52,6 +53,7 @@ describe('navigation from the capability table', () => {
         '/imports',
         '/councils',
         'group:certificates',
+        'group:traceability',
         '/api-keys',
         '/criteria',
         '/admin-units',
@@ -61,11 +63,29 @@ describe('navigation from the capability table', () => {
     ],
     [
       'province_officer',
-      ['/', '/producers', '/products', '/dossiers', '/rounds', '/imports', '/councils', 'group:certificates', '/criteria', '/admin-units'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        '/rounds',
+        '/imports',
+        '/councils',
+        'group:certificates',
+        'group:traceability',
+        '/criteria',
+        '/admin-units',
+      ],
     ],
-    ['commune_officer', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/criteria', '/admin-units']],
+    [
+      'commune_officer',
+      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+    ],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
-    ['producer_member', ['/', '/producers', '/products', '/dossiers', 'group:certificates', '/api-keys', '/criteria', '/admin-units']],
+    [
+      'producer_member',
+      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/api-keys', '/criteria', '/admin-units'],
+    ],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
@@ -85,6 +105,8 @@ describe('navigation from the capability table', () => {
       ['/certificates/supervision', 'certificates.read'],
       ['/certificates/settings', 'certificates.manage'],
       ['/certificates/legacy-import', 'certificates.manage'],
+      ['/lots', 'lots.read'],
+      ['/traceability/sites', 'lots.read'],
       ['/api-keys', 'api_keys.manage'],
     ] as const;
     for (const [path, capability] of pages) {

@@ -24,6 +24,8 @@ export type NavigationItem = {
     | 'councils'
     | 'scoring'
     | 'certificates'
+    | 'lots'
+    | 'sites'
     | 'apiKeys';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
@@ -43,6 +45,19 @@ function certificateGroup(user: Pick<UserView, 'roles'>): NavigationItem {
   return { path: 'group:certificates', label: 'nav.certificates', icon: 'certificates', children };
 }
 
+/** The traceability screens: production lots and their steps, and the sites the steps happen at. */
+function traceabilityGroup(): NavigationItem {
+  return {
+    path: 'group:traceability',
+    label: 'nav.traceability',
+    icon: 'lots',
+    children: [
+      { path: '/lots', label: 'nav.lots', icon: 'lots' },
+      { path: '/traceability/sites', label: 'nav.sites', icon: 'sites' },
+    ],
+  };
+}
+
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
 export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   const items: NavigationItem[] = [{ path: '/', label: 'nav.home', icon: 'home' }];
@@ -58,6 +73,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
   if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
+  if (can(user.roles, 'lots.read')) items.push(traceabilityGroup());
   if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
