@@ -6,3 +6,6 @@ export * from './gs1-keys';
 export * from './province-code';
 export * from './lot';
 export * from './journey';
+export * from './stamp-serial';
+export * from './stamp-state';
+export * from './stamp-layout';
