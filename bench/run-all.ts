@@ -76,3 +76,7 @@ for (const line of await benchImportLatency({ postgresUrl: pgUrl })) console.log
 console.log('\n## Spreadsheet bombs (PGlite, /api/health over HTTP while each job runs)');
 const { benchBombs } = await import('./bombs.bench');
 for (const line of await benchBombs()) console.log(`- ${line}`);
+
+console.log('\n## Trace stamps (issuing one order as one job; the print PDF of 10,000)');
+const { benchStamps } = await import('./stamps.bench');
+for (const line of await benchStamps({ postgresUrl: pgUrl })) console.log(`- ${line}`);

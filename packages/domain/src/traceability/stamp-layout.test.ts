@@ -79,12 +79,29 @@ describe('stamp label layouts', () => {
   });
 
   it('refuses a quiet zone under 4 modules', () => {
-    expect(layoutStampLabels(sheet({ quietZoneModules: 3 }), V5)).toEqual({ ok: false, problem: 'quiet_zone_too_thin', quietZoneModules: 3, minimum: 4 });
+    expect(layoutStampLabels(sheet({ quietZoneModules: 3 }), V5)).toEqual({
+      ok: false,
+      problem: 'quiet_zone_too_thin',
+      quietZoneModules: 3,
+      minimum: 4,
+    });
   });
 
   it('refuses labels that do not fit the page, naming the side and the millimetres', () => {
-    expect(layoutStampLabels(sheet({ columns: 5 }), V5)).toEqual({ ok: false, problem: 'does_not_fit', axis: 'width', neededMm: 257, pageMm: 210 });
-    expect(layoutStampLabels(sheet({ rows: 9 }), V5)).toEqual({ ok: false, problem: 'does_not_fit', axis: 'height', neededMm: 314, pageMm: 297 });
+    expect(layoutStampLabels(sheet({ columns: 5 }), V5)).toEqual({
+      ok: false,
+      problem: 'does_not_fit',
+      axis: 'width',
+      neededMm: 257,
+      pageMm: 210,
+    });
+    expect(layoutStampLabels(sheet({ rows: 9 }), V5)).toEqual({
+      ok: false,
+      problem: 'does_not_fit',
+      axis: 'height',
+      neededMm: 314,
+      pageMm: 297,
+    });
     // Exactly the page: fits.
     expect(layoutStampLabels(sheet({ columns: 1, labelWidthMm: 190, rows: 1, labelHeightMm: 277 }), V5).ok).toBe(true);
   });

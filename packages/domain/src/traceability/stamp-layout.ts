@@ -23,8 +23,8 @@ export const STAMP_LABEL_RULES = {
 } as const;
 
 const MM_PER_PT = 25.4 / 72;
-/** The width of one serial character in ems (Be Vietnam Pro's capitals and digits are at most this wide). */
-const CHARACTER_EM = 0.72;
+/** The mean width of a serial character in ems (Be Vietnam Pro Bold's capitals and digits; the renderer shrinks a wider line to fit). */
+const CHARACTER_EM = 0.75;
 const LINE_HEIGHT = 1.2;
 /** Space between the code and the text, in mm. */
 const CODE_TEXT_GAP_MM = 0.8;
@@ -131,14 +131,33 @@ const EPSILON = 1e-6;
 function placeLabels(layout: StampLayout) {
   if (layout.kind === 'roll') {
     const labels = [{ x: 0, y: 0 }];
-    return { ok: true as const, pageWidthMm: layout.rollWidthMm, pageHeightMm: layout.labelHeightMm, width: layout.rollWidthMm, height: layout.labelHeightMm, labels };
+    return {
+      ok: true as const,
+      pageWidthMm: layout.rollWidthMm,
+      pageHeightMm: layout.labelHeightMm,
+      width: layout.rollWidthMm,
+      height: layout.labelHeightMm,
+      labels,
+    };
   }
   const neededWidth = 2 * layout.marginLeftMm + layout.columns * layout.labelWidthMm + (layout.columns - 1) * layout.gapXMm;
   if (neededWidth > layout.pageWidthMm + EPSILON)
-    return { ok: false as const, problem: 'does_not_fit' as const, axis: 'width' as const, neededMm: round(neededWidth), pageMm: layout.pageWidthMm };
+    return {
+      ok: false as const,
+      problem: 'does_not_fit' as const,
+      axis: 'width' as const,
+      neededMm: round(neededWidth),
+      pageMm: layout.pageWidthMm,
+    };
   const neededHeight = 2 * layout.marginTopMm + layout.rows * layout.labelHeightMm + (layout.rows - 1) * layout.gapYMm;
   if (neededHeight > layout.pageHeightMm + EPSILON)
-    return { ok: false as const, problem: 'does_not_fit' as const, axis: 'height' as const, neededMm: round(neededHeight), pageMm: layout.pageHeightMm };
+    return {
+      ok: false as const,
+      problem: 'does_not_fit' as const,
+      axis: 'height' as const,
+      neededMm: round(neededHeight),
+      pageMm: layout.pageHeightMm,
+    };
   const labels: { x: number; y: number }[] = [];
   for (let row = 0; row < layout.rows; row++)
     for (let column = 0; column < layout.columns; column++)
@@ -146,7 +165,14 @@ function placeLabels(layout: StampLayout) {
         x: layout.marginLeftMm + column * (layout.labelWidthMm + layout.gapXMm),
         y: layout.marginTopMm + row * (layout.labelHeightMm + layout.gapYMm),
       });
-  return { ok: true as const, pageWidthMm: layout.pageWidthMm, pageHeightMm: layout.pageHeightMm, width: layout.labelWidthMm, height: layout.labelHeightMm, labels };
+  return {
+    ok: true as const,
+    pageWidthMm: layout.pageWidthMm,
+    pageHeightMm: layout.pageHeightMm,
+    width: layout.labelWidthMm,
+    height: layout.labelHeightMm,
+    labels,
+  };
 }
 
 /** The largest text size (pt, capped) at which `characters` fit `widthMm` on a line of at most `heightMm`. */
@@ -164,7 +190,8 @@ function textSize(characters: number, widthMm: number, heightMm: number): number
 export function layoutStampLabels(layout: StampLayout, qrModules: number): StampLayoutResult {
   const rules = STAMP_LABEL_RULES;
   const quiet = layout.quietZoneModules;
-  if (quiet < rules.minQuietZoneModules) return { ok: false, problem: 'quiet_zone_too_thin', quietZoneModules: quiet, minimum: rules.minQuietZoneModules };
+  if (quiet < rules.minQuietZoneModules)
+    return { ok: false, problem: 'quiet_zone_too_thin', quietZoneModules: quiet, minimum: rules.minQuietZoneModules };
   const placed = placeLabels(layout);
   if (!placed.ok) return placed;
   const pad = layout.paddingMm;
@@ -192,8 +219,16 @@ export function layoutStampLabels(layout: StampLayout, qrModules: number): Stamp
     text = { x: pad, y: pad + side + CODE_TEXT_GAP_MM, width: innerWidth, height, lines, sizePt };
   }
   if (code.moduleMm < rules.minModuleMm)
-    return { ok: false, problem: 'module_too_small', moduleMm: round(code.moduleMm, 3), minimumMm: rules.minModuleMm, codeMm: round(code.width), modules: qrModules };
-  if (text.sizePt < rules.minTextPt) return { ok: false, problem: 'text_too_small', sizePt: round(text.sizePt, 1), minimumPt: rules.minTextPt };
+    return {
+      ok: false,
+      problem: 'module_too_small',
+      moduleMm: round(code.moduleMm, 3),
+      minimumMm: rules.minModuleMm,
+      codeMm: round(code.width),
+      modules: qrModules,
+    };
+  if (text.sizePt < rules.minTextPt)
+    return { ok: false, problem: 'text_too_small', sizePt: round(text.sizePt, 1), minimumPt: rules.minTextPt };
   return { ok: true, geometry: { pageWidthMm: placed.pageWidthMm, pageHeightMm: placed.pageHeightMm, labels: placed.labels, code, text } };
 }
 

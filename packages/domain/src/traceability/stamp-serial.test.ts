@@ -7,6 +7,7 @@ import {
   STAMP_SERIAL_BITS,
   STAMP_SERIAL_RANDOM_BYTES,
   stampCheckSymbol,
+  stampLink,
   stampSerialFromBytes,
 } from './stamp-serial';
 
@@ -104,5 +105,20 @@ describe('stamp serials', () => {
     expect(isStoredStampSerial(formatStampSerial(serials[0] ?? ''))).toBe(false);
     expect(isStoredStampSerial('abcdefghjkmnpqrstvwx')).toBe(false);
     expect(isStoredStampSerial('ABCDEFGHJKMNPQRSTVWI')).toBe(false);
+  });
+});
+
+describe('stamp links', () => {
+  const serial = 'ABCDEFGHJKMNPQRSTVWX';
+  it('are GS1 Digital Links on the public address with a GTIN, the lot escaped', () => {
+    expect(stampLink('https://ocop.sonla.gov.vn/', { gtin14: '08934567890128', lotCode: 'A/1' }, serial)).toBe(
+      `https://ocop.sonla.gov.vn/01/08934567890128/10/A%2F1/21/${serial}`,
+    );
+    expect(stampLink('https://ocop.sonla.gov.vn', { gtin14: '08934567890128', lotCode: null }, serial)).toBe(
+      `https://ocop.sonla.gov.vn/01/08934567890128/21/${serial}`,
+    );
+  });
+  it('are /s/{serial} without a GTIN', () => {
+    expect(stampLink('http://localhost', { gtin14: null, lotCode: 'L1' }, serial)).toBe(`http://localhost/s/${serial}`);
   });
 });

@@ -1,3 +1,5 @@
+import { formatDigitalLinkPath } from './digital-link';
+
 /**
  * The serial of a trace stamp (tem truy xuất): 100 random bits written as 20 characters of
  * Crockford's base32 (digits and letters without I, L, O, U), followed by Crockford's mod-37 check
@@ -83,4 +85,17 @@ export function parseStampSerial(text: string): StampSerialResult {
   const check = CONFUSIONS[typed] ?? typed;
   if (!CHECK_SYMBOLS.includes(check)) return { ok: false, problem: 'bad_character' };
   return check === stampCheckSymbol(serial) ? { ok: true, serial } : { ok: false, problem: 'wrong_check' };
+}
+
+/** What a stamp's link is built from: the GTIN and lot code its order was placed with. */
+export type StampLinkFacts = { gtin14: string | null; lotCode: string | null };
+
+/**
+ * What a stamp's QR code holds: the GS1 Digital Link `{publicUrl}/01/{gtin14}[/10/{lot}]/21/{serial}`
+ * when the product has a GTIN, else `{publicUrl}/s/{serial}`; the serial without its check symbol.
+ */
+export function stampLink(publicUrl: string, facts: StampLinkFacts, serial: string): string {
+  const host = publicUrl.replace(/\/+$/, '');
+  if (facts.gtin14 === null) return `${host}/s/${serial}`;
+  return host + formatDigitalLinkPath({ gtin: facts.gtin14, ...(facts.lotCode === null ? {} : { lot: facts.lotCode }), serial });
 }

@@ -18,7 +18,10 @@ export type StampFacts = { state: StampState; lotId: string | null };
 /** Why a stamp refuses a step. */
 export type StampRefusal = 'void' | 'other_lot';
 
-export type StampStep = { kind: 'change'; state: StampState; lotId: string | null } | { kind: 'unchanged' } | { kind: 'refused'; reason: StampRefusal };
+export type StampStep =
+  | { kind: 'change'; state: StampState; lotId: string | null }
+  | { kind: 'unchanged' }
+  | { kind: 'refused'; reason: StampRefusal };
 
 /**
  * The step `action` takes on one stamp. Activation may attach `lotId`; a stamp already activated
