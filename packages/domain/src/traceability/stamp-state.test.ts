@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planStampBatch, stampStep } from './stamp-state';
+import { planStampBatch, type StampFacts, stampStep } from './stamp-state';
 
 describe('the states of a stamp', () => {
   it.each([
@@ -21,12 +21,12 @@ describe('the states of a stamp', () => {
   });
 
   it('plans a batch: counts changes and repeats, lists the first ten refusals by position', () => {
-    const stamps = [
+    const stamps: StampFacts[] = [
       { state: 'issued', lotId: null },
       { state: 'activated', lotId: null },
-      ...Array.from({ length: 12 }, () => ({ state: 'void', lotId: null })),
+      ...Array.from({ length: 12 }, (): StampFacts => ({ state: 'void', lotId: null })),
       { state: 'issued', lotId: null },
-    ] as const;
+    ];
     const plan = planStampBatch(stamps, 'activate');
     expect(plan.changed).toBe(2);
     expect(plan.unchanged).toBe(1);
