@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../../platform/jobs/jobs.tables';
 import { givenProduct, givenProducer } from '../../../test-support/registry-builders';
 import { startTestApp, type TestApp } from '../../../test-support/test-app';
-import { createStampIssuer, cryptoRandom, type RandomSource } from './stamp-issuing';
+import { createStampIssuer, cryptoRandom, type RandomSource, STAMP_ISSUE_QUEUE } from './stamp-issuing';
 import { createStampRepository } from './stamp.repository';
 import { stampOrders, stamps } from './stamp.tables';
 
@@ -70,6 +70,8 @@ describe('issuing stamps', () => {
   });
 
   it('survives a crash mid-way: committed batches stay invisible, and the next process resumes to exactly N', async () => {
+    // The jobs of the orders above were never run (their batches were issued by hand): out of the way.
+    await t.database.db.delete(jobs).where(eq(jobs.queue, STAMP_ISSUE_QUEUE));
     const created = await order(35);
     // The job's first run commits two batches of 10 and its process dies holding the job.
     const partial = issuer();
