@@ -80,3 +80,6 @@ for (const line of await benchBombs()) console.log(`- ${line}`);
 console.log('\n## EPCIS (issue 13): capture, query by class, journey (PGlite and PostgreSQL; baselines in the same run)\n');
 const { benchEpcis, epcisBenchOptions } = await import('./epcis.bench');
 for (const line of await benchEpcis(epcisBenchOptions(pgUrl))) console.log(line);
+console.log('\n## Trace stamps (issuing one order as one job; the print PDF of 10,000)');
+const { benchStamps } = await import('./stamps.bench');
+for (const line of await benchStamps({ postgresUrl: pgUrl })) console.log(`- ${line}`);

@@ -237,9 +237,12 @@ export async function buildApp(deps: AppDeps) {
     registry: traceabilityRegistryPort(registry),
     map: traceabilityMapPort(geography),
     certificates: traceabilityCertificatesPort(certification),
+    jobs,
+    publicUrl: settings.publicUrl,
   });
   // The daily certificate job (expiry reminders at 06:00, Vietnam time) and the reminders' SMS/Zalo sender.
   certification.registerJobs(jobs);
+  traceability.registerJobs(jobs);
   await certification.ensureDailyJob(jobs);
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.
   registry.subscribe(events);

@@ -144,4 +144,64 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Hãy chọn tỉnh cần xuất dữ liệu (provinceCode).',
     en: 'Choose the province to export (provinceCode).',
   },
+  'stamp_order.not_found': {
+    vi: 'Không tìm thấy đơn đặt tem này.',
+    en: 'No such stamp order.',
+  },
+  'stamp_order.quantity_invalid': {
+    vi: 'Số tem của một đơn phải từ {min} đến {max} (đã nhập {quantity}).',
+    en: 'An order must be for {min} to {max} stamps (asked: {quantity}).',
+  },
+  'stamp_order.not_issued': {
+    vi: 'Đơn tem đang được phát hành ({issuedCount}/{quantity} tem); hãy chờ đến khi phát hành xong rồi kích hoạt hoặc in.',
+    en: 'The order is still being issued ({issuedCount}/{quantity} stamps); wait until it is done before activating or printing.',
+  },
+  'stamp_order.lot_not_of_product': {
+    vi: 'Lô sản xuất này không thuộc sản phẩm của đơn tem.',
+    en: 'This production lot is not of the order’s product.',
+  },
+  'stamp.not_found': {
+    vi: 'Không tìm thấy {count} tem trong phạm vi của bạn (ví dụ: {serials}); không tem nào được thay đổi.',
+    en: '{count} stamps were not found in your scope (e.g. {serials}); no stamp was changed.',
+  },
+  'stamp.serial_invalid': {
+    vi: 'Số sê-ri thứ {position} ("{text}") không đúng: cần 20 ký tự và 1 ký tự kiểm tra (dạng XXXXX-XXXXX-XXXXX-XXXXX-C), và ký tự kiểm tra phải khớp. Hãy kiểm tra lại từng ký tự; không tem nào được thay đổi.',
+    en: 'Serial number {position} ("{text}") is not valid: it needs 20 characters and a check character (XXXXX-XXXXX-XXXXX-XXXXX-C), and the check character must match. Check each character; no stamp was changed.',
+  },
+  'stamp.too_many': {
+    vi: 'Mỗi lần chỉ được {max} tem (đã gửi {count}); hãy chia thành nhiều lần.',
+    en: 'At most {max} stamps at a time (sent: {count}); split them into several calls.',
+  },
+  'stamp.range_invalid': {
+    vi: 'Khoảng số thứ tự {from}–{to} không hợp lệ: cần 1 ≤ từ ≤ đến ≤ {quantity}, tối đa {max} tem một lần.',
+    en: 'The range {from}–{to} is not valid: it needs 1 ≤ from ≤ to ≤ {quantity}, at most {max} stamps at a time.',
+  },
+  'stamp.void_cannot_activate': {
+    vi: '{count} tem đã bị hủy nên không thể kích hoạt (ví dụ: {serials}); không tem nào được thay đổi.',
+    en: '{count} stamps are void and cannot be activated (e.g. {serials}); no stamp was changed.',
+  },
+  'stamp.other_lot': {
+    vi: '{count} tem đã gắn với lô khác (ví dụ: {serials}); không tem nào được thay đổi.',
+    en: '{count} stamps are already attached to another lot (e.g. {serials}); no stamp was changed.',
+  },
+  'stamp_sheet.too_many': {
+    vi: 'Mỗi tệp PDF in tối đa {max} tem (đã chọn {count}); hãy chia thành nhiều lần in bằng "từ" và "đến".',
+    en: 'One PDF prints at most {max} stamps (chosen: {count}); split the printing with "from" and "to".',
+  },
+  'stamp_layout.module_too_small': {
+    vi: 'Mẫu nhãn bị từ chối: mỗi ô của mã QR chỉ rộng {moduleMm} mm (mã {codeMm} mm, {modules} ô), nhỏ hơn mức tối thiểu {minimumMm} mm mà điện thoại đọc được ổn định. Hãy dùng nhãn lớn hơn hoặc ít nhãn hơn trên một trang.',
+    en: 'Layout refused: each QR module would be only {moduleMm} mm wide (a {codeMm} mm code of {modules} modules), under the {minimumMm} mm a phone reads reliably. Use larger labels or fewer per page.',
+  },
+  'stamp_layout.quiet_zone_too_thin': {
+    vi: 'Mẫu nhãn bị từ chối: vùng trắng quanh mã QR chỉ {quietZoneModules} ô, cần ít nhất {minimum} ô để máy quét tìm thấy mã.',
+    en: 'Layout refused: the quiet zone around the QR code is only {quietZoneModules} modules; scanners need at least {minimum}.',
+  },
+  'stamp_layout.text_too_small': {
+    vi: 'Mẫu nhãn bị từ chối: chữ số sê-ri chỉ cỡ {sizePt} pt, nhỏ hơn {minimumPt} pt để người dùng đọc và gõ lại được.',
+    en: 'Layout refused: the serial text would be only {sizePt} pt, under the {minimumPt} pt a person can read and type.',
+  },
+  'stamp_layout.does_not_fit': {
+    vi: 'Mẫu nhãn bị từ chối: các nhãn cần {neededMm} mm nhưng khổ giấy chỉ có {pageMm} mm.',
+    en: 'Layout refused: the labels need {neededMm} mm but the page has only {pageMm} mm.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

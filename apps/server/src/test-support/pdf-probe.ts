@@ -68,3 +68,36 @@ export async function pdfQrText(bytes: Buffer, page = 1, dpi = 150): Promise<str
   const { data, width, height } = await pdfPagePixels(bytes, page, dpi);
   return jsQR(data, width, height)?.data ?? null;
 }
+
+/** A rectangle of a page in millimetres from its top left corner. */
+export type MmBox = { x: number; y: number; width: number; height: number };
+
+/**
+ * What each of several QR codes on a page says (null where none reads), each decoded from its own
+ * crop of the drawn page, as a phone pointed at one label would: for sheets of many codes.
+ */
+export async function pdfQrTextsIn(bytes: Buffer, page: number, boxes: readonly MmBox[], dpi = 300): Promise<(string | null)[]> {
+  const { data, width, height } = await pdfPagePixels(bytes, page, dpi);
+  const px = (mm: number) => Math.round((mm * dpi) / 25.4);
+  return boxes.map((box) => {
+    const left = Math.max(0, px(box.x));
+    const top = Math.max(0, px(box.y));
+    const w = Math.min(width - left, px(box.width));
+    const h = Math.min(height - top, px(box.height));
+    const crop = new Uint8ClampedArray(w * h * 4);
+    for (let row = 0; row < h; row++)
+      crop.set(data.subarray(((top + row) * width + left) * 4, ((top + row) * width + left + w) * 4), row * w * 4);
+    return jsQR(crop, w, h)?.data ?? null;
+  });
+}
+
+/** The page drawn at `dpi` as a PNG file at `path` (to look at a sheet). */
+export function writePdfPagePng(bytes: Buffer, page: number, path: string, dpi = 150): void {
+  execFileSync(
+    'pdftoppm',
+    ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', '-', path.replace(/\.png$/, '')],
+    {
+      input: bytes,
+    },
+  );
+}

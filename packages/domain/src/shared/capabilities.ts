@@ -108,6 +108,13 @@ export const CAPABILITIES = {
   'api_keys.manage': { ...ADMINISTRATORS, producer_member: 'producer' },
   /** Exporting organisations, products, lots and events in the national traceability portal's shapes. */
   'traceability.export': PROVINCE_STAFF,
+  /**
+   * Ordering trace stamps for a product, reading the orders and printing their sheets: a producer's
+   * members for its own products, and the province's staff for the producers of the province.
+   */
+  'stamps.order': { ...PROVINCE_STAFF, producer_member: 'producer' },
+  /** Activating stamps at packing (by range or list, attaching a lot) and voiding them: as `stamps.order`. */
+  'stamps.activate': { ...PROVINCE_STAFF, producer_member: 'producer' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

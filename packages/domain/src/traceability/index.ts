@@ -11,3 +11,6 @@ export * from './step-kinds';
 export * from './step-events';
 export * from './journey';
 export * from './national-portal';
+export * from './stamp-serial';
+export * from './stamp-state';
+export * from './stamp-layout';

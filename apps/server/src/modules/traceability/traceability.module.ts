@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
+import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { AuditService } from '../identity';
 import { createApiKeyRepository } from './api-keys/api-key.repository';
 import { apiKeyRoutes } from './api-keys/api-key.routes';
@@ -24,6 +25,12 @@ import { createStepService } from './steps/step.service';
 import { createPortalExportRepository } from './national-portal/national-portal.repository';
 import { nationalPortalRoutes } from './national-portal/national-portal.routes';
 import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
+import { createStampIssuer, STAMP_ISSUE_QUEUE } from './stamps/stamp-issuing';
+import { createStampRepository } from './stamps/stamp.repository';
+import { stampRoutes } from './stamps/stamp.routes';
+import { createStampService } from './stamps/stamp.service';
+import { createStampSheets } from './stamps/stamp-sheet';
+import { createStampSteps } from './stamps/stamp-steps';
 import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
 
 export type TraceabilityDeps = {
@@ -35,6 +42,9 @@ export type TraceabilityDeps = {
   certificates: TraceabilityCertificates;
   /** The national portal export's bounds (tests lower them). */
   portalExportLimits?: PortalExportLimits;
+  jobs: JobQueue;
+  /** The address printed in every stamp's QR code. */
+  publicUrl: string;
 };
 
 /**
@@ -70,6 +80,11 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     ...(deps.portalExportLimits ? { limits: deps.portalExportLimits } : {}),
   });
   const apiKeys = createApiKeyService({ ...deps, repository: createApiKeyRepository({ transactions: deps.transactions }) });
+  const stampRepository = createStampRepository({ transactions: deps.transactions });
+  const stampOrders = createStampService({ ...deps, repository: stampRepository, lots: repository });
+  const stampSteps = createStampSteps({ ...deps, repository: stampRepository, lots: repository });
+  const stampSheets = createStampSheets({ ...deps, repository: stampRepository, orders: stampOrders });
+  const stampIssuer = createStampIssuer({ ...deps, repository: stampRepository });
   const routes: FastifyPluginAsyncZod[] = [
     lotRoutes(lots),
     journeyRoutes(lots, journeys),
@@ -77,9 +92,24 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     apiKeyRoutes(apiKeys),
     siteRoutes(sites),
     stepRoutes(steps),
+    stampRoutes({ orders: stampOrders, steps: stampSteps, sheets: stampSheets, publicUrl: deps.publicUrl }),
   ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  return { lots, sites, steps, epcis, journeys, portalExport, apiKeys, routes, epcisRoutes: rootRoutes };
+  return {
+    lots,
+    sites,
+    steps,
+    epcis,
+    journeys,
+    portalExport,
+    apiKeys,
+    stamps: { orders: stampOrders, steps: stampSteps, sheets: stampSheets, issuer: stampIssuer },
+    routes,
+    epcisRoutes: rootRoutes,
+    /** Registers the stamp issuing queue; app.ts calls it before the worker starts. */
+    registerJobs: (jobs: JobQueue) =>
+      jobs.register(STAMP_ISSUE_QUEUE, stampIssuer.handler, { maxAttempts: 10, retryDelayMs: (attempt) => 5_000 * attempt }),
+  };
 }
 
 export type TraceabilityModule = ReturnType<typeof createTraceabilityModule>;

@@ -155,6 +155,16 @@ describe('the durable job queue', () => {
     expect(await next.get(id)).toMatchObject({ status: 'completed', attempts: 1 });
   });
 
+  it('after stop, still runs jobs to their end when settled by hand (a handler sees no abort)', async () => {
+    const queue = createJobQueue({ transactions, clock, settings: { pollMs: 60_000, owner: 'stopped-then-settled' } });
+    queue.register('probe.after_stop', async (_payload, context) => (context.signal.aborted ? 'aborted' : 'ran'));
+    queue.start();
+    await queue.stop();
+    const id = await queue.enqueue('probe.after_stop', {});
+    await queue.settle();
+    expect(await queue.get(id)).toMatchObject({ status: 'completed', result: 'ran', attempts: 1 });
+  });
+
   it('wakes its worker when a job is queued in the same process', async () => {
     const queue = createJobQueue({ transactions, clock, settings: { pollMs: 60_000, owner: 'woken' } });
     let done = () => {};

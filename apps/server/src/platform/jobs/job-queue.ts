@@ -368,6 +368,9 @@ export function createJobQueue(deps: {
       await Promise.allSettled([...inFlight]);
       await loop;
       loop = null;
+      // Stopped for good: a later `settle` (a test driving jobs by hand) runs jobs to their end
+      // instead of handing each straight back as if the process were still stopping.
+      stopping = null;
     },
   };
 }

@@ -35,6 +35,8 @@ export type PdfInfo = {
   date: Date;
   /** A4 portrait unless asked. */
   layout?: 'portrait' | 'landscape';
+  /** The page's width and height in points, instead of A4 (a roll printer's label). */
+  size?: [number, number];
   /** Of every page; the writer's defaults suit a letter, a framed page (a certificate) sets its own. */
   margins?: PageMargins;
   /**
@@ -68,7 +70,7 @@ export class PdfWriter {
     const font = fonts();
     this.buffered = info.bufferPages ?? true;
     this.doc = new PDFDocument({
-      size: 'A4',
+      size: info.size ?? 'A4',
       layout: info.layout ?? 'portrait',
       margins: info.margins ?? MARGIN,
       bufferPages: this.buffered,

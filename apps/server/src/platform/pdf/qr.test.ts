@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfQrText } from '../../test-support/pdf-probe';
 import { PdfWriter } from './pdf-document';
-import { drawQrCode, type QrErrorCorrection, qrModuleSize } from './qr';
+import { drawQrCode, type QrErrorCorrection, qrModuleSize, qrModulesOf, qrVersionFor } from './qr';
 
 async function pageWithQr(text: string, side: number, errorCorrection?: QrErrorCorrection): Promise<Buffer> {
   const writer = new PdfWriter({ title: 'QR', date: new Date('2026-11-20T05:00:00Z') });
@@ -35,5 +35,16 @@ describe('drawQrCode', () => {
     // More redundancy, more modules, smaller ones at the same side.
     const text = 'https://ocop.sonla.gov.vn/c/12/GCN-OCOP-14-2026';
     expect(qrModuleSize(text, 85, { errorCorrection: 'H' })).toBeLessThan(qrModuleSize(text, 85, { errorCorrection: 'L' }));
+  });
+
+  it('gives every text of one length one version, so labels of a sheet print with modules of one size', () => {
+    // 70 bytes need version 5 at level M in byte mode (version 4 holds 62): 37 modules a side.
+    const digits = `http://localhost/01/08934567890128/10/L1/21/${'1'.repeat(20)}`.padEnd(70, '0');
+    const letters = `http://localhost/01/08934567890128/10/L1/21/${'Z'.repeat(20)}`.padEnd(70, '0');
+    expect(qrVersionFor(digits)).toBe(5);
+    expect(qrModulesOf(5)).toBe(37);
+    // Left alone, the encoder could pick a smaller version for the digit-heavy text; fixed, both match.
+    expect(qrModuleSize(digits, 90, { version: 5 })).toBe(qrModuleSize(letters, 90, { version: 5 }));
+    expect(qrModuleSize(digits, 90, { version: 5, quietModules: 6 })).toBeCloseTo(90 / (37 + 12), 9);
   });
 });
