@@ -1,4 +1,3 @@
-import { apiKeysEn } from './api-keys.en';
 import { certificatesEn } from './certificates.en';
 import { traceabilityEn } from './traceability.en';
 import { councilsEn } from './councils.en';
@@ -969,5 +968,5 @@ export const en: Messages = {
   ...councilsEn,
   ...certificatesEn,
   ...traceabilityEn,
-  ...apiKeysEn,
+  'nav.apiKeys': 'API keys',
 };

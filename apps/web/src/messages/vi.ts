@@ -1,4 +1,3 @@
-import { apiKeysVi } from './api-keys.vi';
 import { certificatesVi } from './certificates.vi';
 import { traceabilityVi } from './traceability.vi';
 import { councilsVi } from './councils.vi';
@@ -970,7 +969,7 @@ export const vi = {
   ...councilsVi,
   ...certificatesVi,
   ...traceabilityVi,
-  ...apiKeysVi,
+  'nav.apiKeys': 'Khóa API',
 };
 
 export type MessageKey = keyof typeof vi;

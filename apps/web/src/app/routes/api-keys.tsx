@@ -1,4 +1,5 @@
 import { type Capability, can } from '@ocop/domain/shared';
+import { useApiKeyTexts } from '../../features/api-keys/api-key-texts';
 import { Form, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
@@ -6,7 +7,6 @@ import { ApiKeysPanel } from '../../features/api-keys/components/api-keys-panel'
 import { useProducerNames } from '../../features/producers/api/use-producer-names';
 import { ProducerSelect } from '../../features/users/components/producer-select';
 import { homeProvinceCode, useCurrentUser } from '../../lib/auth';
-import { useI18n } from '../../lib/i18n';
 
 const MANAGE: Capability = 'api_keys.manage';
 
@@ -16,7 +16,7 @@ const MANAGE: Capability = 'api_keys.manage';
  * address (`?producerId=`), so a reload or a shared link keeps it.
  */
 export function ApiKeysPage() {
-  const { t } = useI18n();
+  const t = useApiKeyTexts();
   const { user } = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const ownProducers = [

@@ -1,5 +1,4 @@
 import {
-  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -49,7 +48,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   certificates: <SafetyCertificateOutlined />,
   lots: <NodeIndexOutlined />,
   sites: <EnvironmentOutlined />,
-  apiKeys: <ApiOutlined />,
+  apiKeys: <KeyOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

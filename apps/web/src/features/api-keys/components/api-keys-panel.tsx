@@ -1,10 +1,11 @@
 import type { ApiKeyView } from '@ocop/contracts/api-keys';
+import { type ApiKeyTranslate, useApiKeyTexts } from '../api-key-texts';
 import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { useFeedback } from '../../../components/feedback/feedback';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { formatDateTime, formatIsoDate } from '../../../lib/format';
-import { type Translate, useI18n } from '../../../lib/i18n';
+import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { useApiKeys, useRevokeApiKey } from '../api/api-keys';
 import { CreateApiKeyModal } from './create-api-key-modal';
@@ -13,7 +14,8 @@ const STATUS_COLOURS: Record<ApiKeyView['status'], string> = { active: 'green', 
 
 /** One producer's API keys: the count against the limit, the list (cards on a phone), a new key, revocation with confirmation. */
 export function ApiKeysPanel({ producerId }: { producerId: string }) {
-  const { t, describeError } = useI18n();
+  const { describeError } = useI18n();
+  const t = useApiKeyTexts();
   const { message, modal } = useFeedback();
   const keys = useApiKeys(producerId);
   const revoke = useRevokeApiKey();
@@ -74,11 +76,11 @@ export function ApiKeysPanel({ producerId }: { producerId: string }) {
   );
 }
 
-function StatusTag({ status, t }: { status: ApiKeyView['status']; t: Translate }) {
+function StatusTag({ status, t }: { status: ApiKeyView['status']; t: ApiKeyTranslate }) {
   return <Tag color={STATUS_COLOURS[status]}>{t(`apiKeys.status.${status}`)}</Tag>;
 }
 
-function wideColumns(t: Translate): TableColumnsType<ApiKeyView> {
+function wideColumns(t: ApiKeyTranslate): TableColumnsType<ApiKeyView> {
   return [
     { title: t('apiKeys.column.name'), dataIndex: 'name', key: 'name' },
     { title: t('apiKeys.column.prefix'), dataIndex: 'prefix', key: 'prefix', render: (prefix: string) => <code>{prefix}</code> },
@@ -103,7 +105,7 @@ function wideColumns(t: Translate): TableColumnsType<ApiKeyView> {
 }
 
 /** A key on a phone: its name and status, then the facts one under another, the revoke button last. */
-function ApiKeyCard({ view, t, action }: { view: ApiKeyView; t: Translate; action: ReactNode }) {
+function ApiKeyCard({ view, t, action }: { view: ApiKeyView; t: ApiKeyTranslate; action: ReactNode }) {
   const line = (label: string, value: ReactNode) => (
     <div style={{ fontSize: 13 }}>
       <span style={{ color: 'rgba(0,0,0,0.55)' }}>{label}: </span>

@@ -1,4 +1,5 @@
 import type { CreatedApiKeyView } from '@ocop/contracts/api-keys';
+import { useApiKeyTexts } from '../api-key-texts';
 import { vietnamDate } from '@ocop/domain/registry';
 import { API_KEY_EXPIRY_MAX_YEARS, API_KEY_NAME_MAX_LENGTH, API_KEY_SCOPES, type ApiKeyScope } from '@ocop/domain/traceability';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Space } from 'antd';
@@ -7,7 +8,6 @@ import { useState } from 'react';
 import { useFeedback } from '../../../components/feedback/feedback';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { DATE_FORMAT } from '../../../lib/format';
-import { useI18n } from '../../../lib/i18n';
 import { useCreateApiKey } from '../api/api-keys';
 
 type Values = { name: string; scopes: ApiKeyScope[]; expiresOn?: Dayjs | null };
@@ -19,7 +19,7 @@ const iso = (value: Dayjs) => value.format('YYYY-MM-DD');
  * token (the only time it is ever shown) with a copy button and says it will not be shown again.
  */
 export function CreateApiKeyModal({ producerId, open, onClose }: { producerId: string; open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const t = useApiKeyTexts();
   const [form] = Form.useForm<Values>();
   const create = useCreateApiKey();
   const [error, setError] = useState<unknown>(null);
@@ -98,7 +98,7 @@ export function CreateApiKeyModal({ producerId, open, onClose }: { producerId: s
 }
 
 function TokenModal({ created, onClose }: { created: CreatedApiKeyView; onClose: () => void }) {
-  const { t } = useI18n();
+  const t = useApiKeyTexts();
   const { message } = useFeedback();
   const copy = () =>
     navigator.clipboard.writeText(created.token).then(

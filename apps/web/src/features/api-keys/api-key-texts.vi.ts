@@ -1,7 +1,9 @@
-/** The texts of the API keys screen (Khóa API: a producer's own software calling EPCIS), in Vietnamese; spread into `vi.ts`. */
+/**
+ * The texts of the API keys screen (Khóa API: a producer's own software calling EPCIS), in
+ * Vietnamese. Kept beside the feature and loaded with its page, not in `messages/`: the first
+ * load's budget (issue 9) has no room for the texts of a page few users open.
+ */
 export const apiKeysVi = {
-  'nav.apiKeys': 'Khóa API',
-
   'apiKeys.title': 'Khóa API',
   'apiKeys.intro':
     'Khóa API cho phần mềm riêng của cơ sở (ứng dụng, cân điện tử, phần mềm quản lý) gửi và tra cứu sự kiện truy xuất nguồn gốc (EPCIS) mà không cần đăng nhập. Khóa chỉ dùng được cho các quyền đã chọn và có thể thu hồi bất cứ lúc nào.',

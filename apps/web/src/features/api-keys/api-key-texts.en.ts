@@ -1,9 +1,7 @@
-import type { apiKeysVi } from './api-keys.vi';
+import type { apiKeysVi } from './api-key-texts.vi';
 
-/** English texts of the API keys screen; spread into `en.ts`. */
+/** English texts of the API keys screen, loaded with its page. */
 export const apiKeysEn: Record<keyof typeof apiKeysVi, string> = {
-  'nav.apiKeys': 'API keys',
-
   'apiKeys.title': 'API keys',
   'apiKeys.intro':
     'API keys let the producer’s own software (an app, a scale, a management system) send and query traceability events (EPCIS) without logging in. A key can do only what its scopes allow and can be revoked at any time.',
