@@ -7,7 +7,9 @@ import {
   needsCountCheck,
   scanVerdict,
   travelSuspicion,
+  readScannedSerial,
 } from './stamp-scan';
+import { formatStampSerial, stampCheckSymbol } from './stamp-serial';
 
 describe('classifyUserAgent', () => {
   it.each([
@@ -94,5 +96,27 @@ describe('scanVerdict', () => {
     [{ state: 'activated', suspicious: true }, 'suspicious'],
   ] as const)('%o → %s', (stamp, expected) => {
     expect(scanVerdict(stamp)).toBe(expected);
+  });
+});
+
+describe('readScannedSerial', () => {
+  const serial = '0123456789ABCDEFGHJK';
+  const check = stampCheckSymbol(serial);
+  const wrong = check === '0' ? '1' : '0';
+  it.each([
+    ['the stored form (what the QR code holds)', serial, serial],
+    ['lower case', serial.toLowerCase(), serial],
+    ['the printed form', formatStampSerial(serial), serial],
+    ['the printed form in lower case with spaces', formatStampSerial(serial).toLowerCase().replace(/-/g, ' '), serial],
+    ['the printed form without hyphens', `${serial}${check}`, serial],
+    ['O and I typed for 0 and 1', `O${'I'}23456789ABCDEFGHJK`, serial],
+    ['a wrong check character', `${serial}${wrong}`, null],
+    ['a letter outside the alphabet', `${serial.slice(0, 19)}U`, null],
+    ['too short', serial.slice(0, 19), null],
+    ['too long', 'A'.repeat(65), null],
+    ['an empty text', '', null],
+    ['a script', '<script>alert(1)</script>', null],
+  ])('%s', (_name, text, expected) => {
+    expect(readScannedSerial(text)).toBe(expected);
   });
 });
