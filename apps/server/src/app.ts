@@ -20,7 +20,12 @@ import { z } from 'zod';
 import { DomainError } from '@ocop/domain/shared';
 import { certificationEvaluationPort, certificationRegistryPort } from './certification-ports';
 import { evaluationRegistryPort } from './evaluation-registry-port';
-import { traceabilityCertificatesPort, traceabilityMapPort, traceabilityPublicFactsPort, traceabilityRegistryPort } from './traceability-ports';
+import {
+  traceabilityCertificatesPort,
+  traceabilityMapPort,
+  traceabilityPublicFactsPort,
+  traceabilityRegistryPort,
+} from './traceability-ports';
 import { createCertificationModule } from './modules/certification';
 import { createEvaluationModule, type EvaluationEvents } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
@@ -285,7 +290,8 @@ export async function buildApp(deps: AppDeps) {
     aboutPage(),
     ...certification.publicRoutes,
     ...traceability.publicRoutes,
-    prefixed('/api', platformRoutes(database))];
+    prefixed('/api', platformRoutes(database)),
+  ];
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.

@@ -177,7 +177,11 @@ export function traceabilityPublicFactsPort(deps: {
       const primary = product?.primaryImageUrl ? FILE_ID_IN_URL.exec(product.primaryImageUrl)?.[1] : undefined;
       // Only the product's own primary picture: never another file (a licence, an ID paper) by its id.
       if (!primary || primary !== fileId) return null;
-      const download = await registry.files.openFile(SYSTEM.grants, fileId, product?.primaryImageUrl?.includes('variant=thumb') ? 'thumb' : undefined);
+      const download = await registry.files.openFile(
+        SYSTEM.grants,
+        fileId,
+        product?.primaryImageUrl?.includes('variant=thumb') ? 'thumb' : undefined,
+      );
       return { stream: download.stream, mediaType: download.mediaType, sizeBytes: download.sizeBytes };
     },
     communeNames: async (codes) => {

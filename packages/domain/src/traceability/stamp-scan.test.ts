@@ -13,12 +13,27 @@ import { formatStampSerial, stampCheckSymbol } from './stamp-serial';
 
 describe('classifyUserAgent', () => {
   it.each([
-    ['Mozilla/5.0 (Linux; Android 12; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0 Mobile Safari/537.36 Zalo android/12100 ZaloTheme/light', 'zalo'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 ZaloTheme/dark Zalo iOS/23062601', 'zalo'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 [FBAN/FBIOS;FBAV/420.0.0.32.102;FBBV/123]', 'facebook'],
-    ['Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/428.0.0.26.108;]', 'facebook'],
+    [
+      'Mozilla/5.0 (Linux; Android 12; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0 Mobile Safari/537.36 Zalo android/12100 ZaloTheme/light',
+      'zalo',
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 ZaloTheme/dark Zalo iOS/23062601',
+      'zalo',
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 [FBAN/FBIOS;FBAV/420.0.0.32.102;FBBV/123]',
+      'facebook',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/428.0.0.26.108;]',
+      'facebook',
+    ],
     ['Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0.0.0 Mobile Safari/537.36', 'android'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1', 'ios'],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+      'ios',
+    ],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36', 'desktop'],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15', 'desktop'],
     ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'bot'],
@@ -75,12 +90,54 @@ describe('suspicion rules', () => {
 
   const hour = 3_600_000;
   it.each([
-    ['one place', [{ atMs: 0, place: 'VN-14' }, { atMs: 1, place: 'VN-14' }], null],
-    ['two countries within 6 h', [{ atMs: 0, place: 'VN' }, { atMs: 5 * hour, place: 'KH' }], 'far_apart'],
-    ['two countries 7 h apart', [{ atMs: 0, place: 'VN' }, { atMs: 7 * hour, place: 'KH' }], null],
-    ['two regions within 30 min', [{ atMs: 10 * 60_000, place: 'VN-01' }, { atMs: 0, place: 'VN-14' }], 'far_apart'],
-    ['two regions 2 h apart', [{ atMs: 0, place: 'VN-14' }, { atMs: 2 * hour, place: 'VN-01' }], null],
-    ['a country and one of its regions', [{ atMs: 0, place: 'VN' }, { atMs: 60_000, place: 'VN-01' }], null],
+    [
+      'one place',
+      [
+        { atMs: 0, place: 'VN-14' },
+        { atMs: 1, place: 'VN-14' },
+      ],
+      null,
+    ],
+    [
+      'two countries within 6 h',
+      [
+        { atMs: 0, place: 'VN' },
+        { atMs: 5 * hour, place: 'KH' },
+      ],
+      'far_apart',
+    ],
+    [
+      'two countries 7 h apart',
+      [
+        { atMs: 0, place: 'VN' },
+        { atMs: 7 * hour, place: 'KH' },
+      ],
+      null,
+    ],
+    [
+      'two regions within 30 min',
+      [
+        { atMs: 10 * 60_000, place: 'VN-01' },
+        { atMs: 0, place: 'VN-14' },
+      ],
+      'far_apart',
+    ],
+    [
+      'two regions 2 h apart',
+      [
+        { atMs: 0, place: 'VN-14' },
+        { atMs: 2 * hour, place: 'VN-01' },
+      ],
+      null,
+    ],
+    [
+      'a country and one of its regions',
+      [
+        { atMs: 0, place: 'VN' },
+        { atMs: 60_000, place: 'VN-01' },
+      ],
+      null,
+    ],
     ['nothing', [], null],
   ] as const)('%s', (_name, scans, expected) => {
     expect(travelSuspicion([...scans], rules)).toBe(expected);

@@ -14,7 +14,8 @@ export type ScanAgentClass = (typeof SCAN_AGENT_CLASSES)[number];
 export const USER_AGENT_READ_MAX = 512;
 
 // Link previewers and scripts first: Zalo's and Facebook's previewers carry those names too.
-const BOT = /bot\b|bot\/|crawler|spider|slurp|facebookexternalhit|preview|curl\/|wget\/|python-|go-http-client|java\/|okhttp|headless|lighthouse|node-fetch|undici|axios/i;
+const BOT =
+  /bot\b|bot\/|crawler|spider|slurp|facebookexternalhit|preview|curl\/|wget\/|python-|go-http-client|java\/|okhttp|headless|lighthouse|node-fetch|undici|axios/i;
 const ZALO = /zalo/i;
 const FACEBOOK = /\bFBA[NV]\b|FBAN\/|FBAV\/|FB_IAB|FBIOS|\bFB4A\b|messenger|instagram/i;
 const ANDROID = /android/i;

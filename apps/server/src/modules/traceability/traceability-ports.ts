@@ -83,9 +83,13 @@ export type TraceabilityPublicFacts = {
   /** The certificate of a number, as its public verification shows it (reused briefly; a revocation here clears it). */
   certificateByNumber: (number: string) => Promise<ScanCertificate | null>;
   /** The product's public names, its producer's name and commune, its primary picture's file id. */
-  productFace: (
-    productId: string,
-  ) => Promise<{ nameVi: string; nameEn: string | null; producerName: string; communeName: string | null; imageFileId: string | null } | null>;
+  productFace: (productId: string) => Promise<{
+    nameVi: string;
+    nameEn: string | null;
+    producerName: string;
+    communeName: string | null;
+    imageFileId: string | null;
+  } | null>;
   /** The small variant of the product's primary picture, only when `fileId` is that picture; null otherwise. */
   openProductImage: (productId: string, fileId: string) => Promise<{ stream: Readable; mediaType: string; sizeBytes: number } | null>;
   /** Names of communes (current map) by code; unknown codes are left out. */

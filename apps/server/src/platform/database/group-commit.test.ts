@@ -98,7 +98,12 @@ describe('createGroupCommitter', () => {
   });
 
   it('close flushes what is queued, then refuses new rows', async () => {
-    const writer = createGroupCommitter({ flush: async (rows: readonly number[]) => rows.map((n) => n * 2), maxBatch: 10, maxWaitMs: 50, maxQueue: 10 });
+    const writer = createGroupCommitter({
+      flush: async (rows: readonly number[]) => rows.map((n) => n * 2),
+      maxBatch: 10,
+      maxWaitMs: 50,
+      maxQueue: 10,
+    });
     const pending = writer.submit(21);
     await writer.close();
     expect(await pending).toBe(42);

@@ -72,8 +72,9 @@ export function createGroupCommitter<T, R>(options: GroupCommitOptions<T, R>): G
     stats.largestBatch = Math.max(stats.largestBatch, batch.length);
     try {
       const results = await options.flush(batch.map((waiter) => waiter.row));
-      if (results.length !== batch.length) throw new Error(`group commit: flush answered ${results.length} results for ${batch.length} rows`);
-      batch.forEach((waiter, i) => waiter.resolve(results[i] as R));
+      if (results.length !== batch.length)
+        throw new Error(`group commit: flush answered ${results.length} results for ${batch.length} rows`);
+      for (const [i, waiter] of batch.entries()) waiter.resolve(results[i] as R);
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);
     } finally {

@@ -11,7 +11,12 @@ export type TokenBuckets = {
   readonly size: number;
 };
 
-export function createTokenBuckets(options: { capacity: number; refillPerSecond: number; maxKeys: number; now?: () => number }): TokenBuckets {
+export function createTokenBuckets(options: {
+  capacity: number;
+  refillPerSecond: number;
+  maxKeys: number;
+  now?: () => number;
+}): TokenBuckets {
   const { capacity, refillPerSecond, maxKeys } = options;
   if (!(capacity >= 1 && refillPerSecond > 0 && maxKeys >= 1)) throw new Error('token buckets: capacity ≥ 1, refill > 0, maxKeys ≥ 1');
   const now = options.now ?? (() => performance.now());

@@ -49,7 +49,11 @@ export function createScanAnalyticsService(deps: {
       const from = query.from ?? addDays(to, -(SCAN_ANALYTICS_DEFAULT_DAYS - 1));
       const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
       if (days < 1 || days > SCAN_ANALYTICS_MAX_DAYS)
-        throw new DomainError('invalid', 'scan_analytics.period_invalid', 'The period is not valid.', { from, to, maxDays: SCAN_ANALYTICS_MAX_DAYS });
+        throw new DomainError('invalid', 'scan_analytics.period_invalid', 'The period is not valid.', {
+          from,
+          to,
+          maxDays: SCAN_ANALYTICS_MAX_DAYS,
+        });
       const reach = reachOf(actor.grants, 'stamps.scans.read');
       const found = await repository.analytics(reach, {
         from: startOfVietnamDay(from),
@@ -58,7 +62,9 @@ export function createScanAnalyticsService(deps: {
         lotId: query.lotId,
         top: SCAN_ANALYTICS_TOP,
       });
-      const lotIds = [...new Set([...found.byLot.map((row) => row.lotId), ...found.suspicious.flatMap((row) => (row.lotId ? [row.lotId] : []))])];
+      const lotIds = [
+        ...new Set([...found.byLot.map((row) => row.lotId), ...found.suspicious.flatMap((row) => (row.lotId ? [row.lotId] : []))]),
+      ];
       const lotCodes = new Map<string, string>();
       for (const id of lotIds) {
         const lot = await deps.lots.findById(id);

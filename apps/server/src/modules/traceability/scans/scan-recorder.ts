@@ -1,4 +1,11 @@
-import { countSuspicion, needsCountCheck, type PlacedScan, type SuspicionReason, type SuspicionRules, travelSuspicion } from '@ocop/domain/traceability';
+import {
+  countSuspicion,
+  needsCountCheck,
+  type PlacedScan,
+  type SuspicionReason,
+  type SuspicionRules,
+  travelSuspicion,
+} from '@ocop/domain/traceability';
 import { createGroupCommitter, type GroupCommitter } from '../../../platform/database/group-commit';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { ScanRepository } from './scan.repository';
@@ -63,7 +70,12 @@ export function createScanRecorder(deps: {
           }
         }
         // In serial order: two batches running at once lock the same counters in the same order, never in a circle.
-        const after = new Map((await repository.addToCounters([...perSerial.values()].sort((a, b) => (a.serial < b.serial ? -1 : 1)))).map((counter) => [counter.serial, counter]));
+        const after = new Map(
+          (await repository.addToCounters([...perSerial.values()].sort((a, b) => (a.serial < b.serial ? -1 : 1)))).map((counter) => [
+            counter.serial,
+            counter,
+          ]),
+        );
         await markSuspicious(rows, after);
         return { counters: after, newMonths: fresh };
       }),
@@ -71,12 +83,17 @@ export function createScanRecorder(deps: {
     for (const month of newMonths) months.add(month);
     return rows.map((row) => {
       const counter = row.serial ? counters.get(row.serial) : undefined;
-      return counter ? { scanCount: counter.scanCount, firstScannedAt: counter.firstScannedAt, suspiciousReason: counter.suspiciousReason } : null;
+      return counter
+        ? { scanCount: counter.scanCount, firstScannedAt: counter.firstScannedAt, suspiciousReason: counter.suspiciousReason }
+        : null;
     });
   }
 
   /** Applies the rules to the serials of the batch not yet suspicious; updates `after` in place. */
-  async function markSuspicious(rows: readonly StampScanInsert[], after: Map<string, Awaited<ReturnType<ScanRepository['addToCounters']>>[number]>) {
+  async function markSuspicious(
+    rows: readonly StampScanInsert[],
+    after: Map<string, Awaited<ReturnType<ScanRepository['addToCounters']>>[number]>,
+  ) {
     const open = [...after.values()].filter((counter) => counter.suspiciousReason === null);
     if (open.length === 0) return;
     const now = deps.now();
@@ -89,9 +106,9 @@ export function createScanRecorder(deps: {
         if (reason) marks.set(serial, reason);
       }
     }
-    const placed = [...new Set(rows.filter((row) => row.place && row.serial && after.has(row.serial)).map((row) => row.serial as string))].filter(
-      (serial) => !marks.has(serial) && after.get(serial)?.suspiciousReason === null,
-    );
+    const placed = [
+      ...new Set(rows.filter((row) => row.place && row.serial && after.has(row.serial)).map((row) => row.serial as string)),
+    ].filter((serial) => !marks.has(serial) && after.get(serial)?.suspiciousReason === null);
     if (placed.length > 0) {
       const scans = await repository.placedScans(placed, new Date(now.getTime() - rules.countryTravelMs), PLACED_SCANS_READ);
       const bySerial = new Map<string, PlacedScan[]>();

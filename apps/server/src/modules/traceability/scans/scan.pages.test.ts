@@ -39,7 +39,9 @@ describe('the public scan page /s/:serial', () => {
       (
         await queryRows<{ n: number }>(
           t.database.db,
-          serial === null ? sql`select count(*)::int as n from stamp_scans where serial is null` : sql`select count(*)::int as n from stamp_scans where serial = ${serial}`,
+          serial === null
+            ? sql`select count(*)::int as n from stamp_scans where serial is null`
+            : sql`select count(*)::int as n from stamp_scans where serial = ${serial}`,
         )
       )[0]?.n,
     );
@@ -49,7 +51,11 @@ describe('the public scan page /s/:serial', () => {
       settings: {
         scanPlaceHeader: 'cf-ipcountry',
         scanAddressSalt: 'a-test-salt-of-sixteen-or-more',
-        scanRateLimits: { scan: { capacity: 20, refillPerSecond: 0.001 }, report: { capacity: 3, refillPerSecond: 0.0001 }, maxKeys: 1_000 },
+        scanRateLimits: {
+          scan: { capacity: 20, refillPerSecond: 0.001 },
+          report: { capacity: 3, refillPerSecond: 0.0001 },
+          maxKeys: 1_000,
+        },
       },
     });
     officer = await t.as({ role: 'province_officer' });
@@ -102,7 +108,15 @@ describe('the public scan page /s/:serial', () => {
     expect(body).toContain('href="?lang=en"');
     // Durable before the reply: the row is there as soon as the answer is.
     const [row] = await t.database.db.select().from(stampScans).where(eq(stampScans.serial, serial));
-    expect(row).toMatchObject({ known: true, stampState: 'activated', productId: product.id, lotId, agentClass: 'zalo', limited: false, place: null });
+    expect(row).toMatchObject({
+      known: true,
+      stampState: 'activated',
+      productId: product.id,
+      lotId,
+      agentClass: 'zalo',
+      limited: false,
+      place: null,
+    });
     expect(row?.addressHash).toMatch(/^[0-9a-f]{32}$/);
     expect(row?.addressHash).not.toContain('10.0.0.1');
     const [counter] = await t.database.db.select().from(stampScanCounters).where(eq(stampScanCounters.serial, serial));
@@ -175,7 +189,10 @@ describe('the public scan page /s/:serial', () => {
     expect(counter?.suspiciousAt).not.toBeNull();
     // A garbage header value stores nothing.
     await scan(`/s/${serials[4]}`, { 'cf-ipcountry': '<b>' }, '10.1.0.3');
-    const [garbage] = await t.database.db.select({ place: stampScans.place }).from(stampScans).where(eq(stampScans.serial, serials[4] as string));
+    const [garbage] = await t.database.db
+      .select({ place: stampScans.place })
+      .from(stampScans)
+      .where(eq(stampScans.serial, serials[4] as string));
     expect(garbage?.place).toBeNull();
   });
 
@@ -250,13 +267,24 @@ describe('the public scan page /s/:serial', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Cảm ơn bạn đã báo');
     const [row] = await t.database.db.select().from(stampFakeReports).where(eq(stampFakeReports.serial, serial));
-    expect(row).toMatchObject({ known: true, producerId: product.id ? producer.id : '', productId: product.id, message: 'Tem bị bóc ra dán lại <b>', contact: '0912 345 678' });
+    expect(row).toMatchObject({
+      known: true,
+      producerId: product.id ? producer.id : '',
+      productId: product.id,
+      message: 'Tem bị bóc ra dán lại <b>',
+      contact: '0912 345 678',
+    });
     await t.settleJobs();
     const inbox = (await member.get('/api/notifications')).json() as { items: { kind: string; body: string }[] };
     expect(inbox.items.some((item) => item.kind === 'stamp.fake_reported')).toBe(true);
 
     const list = (await member.get('/api/traceability/fake-reports')).json() as FakeReportPage;
-    expect(list.items[0]).toMatchObject({ productName: product.nameVi, lotCode: 'TX-2026-01', contact: '0912 345 678', agentClass: 'other' });
+    expect(list.items[0]).toMatchObject({
+      productName: product.nameVi,
+      lotCode: 'TX-2026-01',
+      contact: '0912 345 678',
+      agentClass: 'other',
+    });
     expect(list.items[0]?.serial).toMatch(/^[0-9A-Z]{5}-/);
     expect(((await otherMember.get('/api/traceability/fake-reports')).json() as FakeReportPage).total).toBe(0);
   });
@@ -316,7 +344,13 @@ describe('scan analytics and fake reports API', () => {
     const owner = await t.as({ role: 'producer_member', producerId: producer.id });
     const otherProducerId = (await givenProducer(registrar)).id;
     const lotId = (
-      await owner.post('/api/traceability/lots', { productId: product.id, lotCode: 'A1', producedOn: '2026-02-20', quantity: 5, unit: 'kg' })
+      await owner.post('/api/traceability/lots', {
+        productId: product.id,
+        lotCode: 'A1',
+        producedOn: '2026-02-20',
+        quantity: 5,
+        unit: 'kg',
+      })
     ).json().id;
     const order = await owner.post('/api/traceability/stamp-orders', { productId: product.id, lotId, quantity: 3 });
     await t.settleJobs();
@@ -324,7 +358,11 @@ describe('scan analytics and fake reports API', () => {
     const items = (await owner.get(`/api/traceability/stamp-orders/${order.json().id}/stamps`)).json().items as StampView[];
     const [a, b] = items.map((item) => item.serial.replace(/-/g, '').slice(0, 20));
     await t.app.inject({ method: 'GET', url: `/s/${a}`, headers: { 'user-agent': ZALO } });
-    await t.app.inject({ method: 'GET', url: `/s/${a}`, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' } });
+    await t.app.inject({
+      method: 'GET',
+      url: `/s/${a}`,
+      headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' },
+    });
     t.clock.advance(86_400_000);
     await t.app.inject({ method: 'GET', url: `/s/${b}`, headers: { 'user-agent': ZALO } });
     await t.app.inject({ method: 'GET', url: '/s/ZZZZZZZZZZZZZZZZZZZZ' });
@@ -352,7 +390,9 @@ describe('scan analytics and fake reports API', () => {
       { agentClass: 'zalo', scans: 2 },
       { agentClass: 'ios', scans: 1 },
     ]);
-    const filtered = (await officer.get(`/api/traceability/scan-analytics?from=2026-03-01&to=2026-03-07&lotId=${lotId}`)).json() as ScanAnalyticsView;
+    const filtered = (
+      await officer.get(`/api/traceability/scan-analytics?from=2026-03-01&to=2026-03-07&lotId=${lotId}`)
+    ).json() as ScanAnalyticsView;
     expect(filtered.totals.scans).toBe(3);
 
     const theirs = (await other.get('/api/traceability/scan-analytics?from=2026-03-01&to=2026-03-07')).json() as ScanAnalyticsView;

@@ -71,9 +71,13 @@ export function scanPages(scans: ScanService, options: { settings: ScanSettings;
   const unknownPages = { vi: unknownPage('vi'), en: unknownPage('en') };
 
   return async (app) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: REPORT_BODY_LIMIT }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: REPORT_BODY_LIMIT },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
 
     // A wildcard, not `:serial`: the router would answer a long parameter 414 itself, telling shapes apart.
     app.get('/s/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
@@ -105,7 +109,10 @@ export function scanPages(scans: ScanService, options: { settings: ScanSettings;
         clientOf(request),
       );
       if (outcome.kind === 'invalid')
-        return sendPage(reply.status(422), reportPage(language, TEXTS[language].problems[outcome.problem], field('message'), field('contact')));
+        return sendPage(
+          reply.status(422),
+          reportPage(language, TEXTS[language].problems[outcome.problem], field('message'), field('contact')),
+        );
       return sendPage(reply, thanksPage(language));
     });
 
@@ -183,7 +190,11 @@ function thanksPage(language: ScanLanguage): string {
 
 function reportPage(language: ScanLanguage, problem: string, message: string, contact: string): string {
   const t = TEXTS[language];
-  return frame(language, t.report, html`<p role="alert" style="color:#8a1c1c;font-weight:700">${problem}</p>${reportForm(language, message, contact)}`);
+  return frame(
+    language,
+    t.report,
+    html`<p role="alert" style="color:#8a1c1c;font-weight:700">${problem}</p>${reportForm(language, message, contact)}`,
+  );
 }
 
 function certificateLine(outcome: Extract<ScanOutcome, { kind: 'stamp' }>, t: ScanTexts, language: ScanLanguage): SafeHtml {
@@ -243,7 +254,7 @@ ${
               (step) =>
                 html`<li><strong>${language === 'vi' ? step.labelVi : step.labelEn}</strong> · ${vietnamTime(new Date(step.eventTime))}${step.placeName ? html` · ${step.placeName}` : ''}${step.destinationName ? html` → ${step.destinationName}` : ''}${step.lotCode !== lot.code ? html` <small>(${step.lotCode})</small>` : ''}</li>`,
             )}</ol>${facts.journey.more > 0 ? html`<p><small>${t.moreSteps(facts.journey.more)}</small></p>` : ''}`
-    }`
+      }`
     : ''
 }
 <p style="margin-top:1.5rem"><small>${formatStampSerial(stamp.serial)}</small><br>${counter ? t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt)) : ''}</p>

@@ -66,7 +66,7 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         .from(stamps)
         .innerJoin(stampOrders, eq(stampOrders.id, stamps.orderId))
         .where(eq(stamps.serial, serial));
-      if (!row || row.orderState !== 'issued') return undefined;
+      if (row?.orderState !== 'issued') return undefined;
       const { orderState: _state, ...stamp } = row;
       return stamp;
     },
@@ -77,7 +77,10 @@ export function createScanRepository({ transactions }: { transactions: Transacti
     },
 
     insertScans: async (rows: readonly StampScanInsert[]) => {
-      if (rows.length > 0) await db().insert(stampScans).values([...rows]);
+      if (rows.length > 0)
+        await db()
+          .insert(stampScans)
+          .values([...rows]);
     },
 
     /** Adds each serial's scans to its counter (one row per serial), answering the counters after. */
@@ -213,11 +216,7 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         .select({ scans: sql<number>`count(*)::int`, stamps: sql<number>`count(distinct ${stampScans.serial})::int` })
         .from(stampScans)
         .where(where);
-      const byDay = await db()
-        .select({ day, scans: sql<number>`count(*)::int` })
-        .from(stampScans)
-        .where(where)
-        .groupBy(day);
+      const byDay = await db().select({ day, scans: sql<number>`count(*)::int` }).from(stampScans).where(where).groupBy(day);
       const byProduct = await db()
         .select({ productId: stampScans.productId, scans: sql<number>`count(*)::int` })
         .from(stampScans)

@@ -14,7 +14,8 @@ export function scanRoutes(analytics: ScanAnalyticsService): FastifyPluginAsyncZ
         config: { access: capability('stamps.scans.read') },
         schema: {
           tags: TAG,
-          summary: 'Scans of the reader’s stamps in a period (≤ 366 days): totals, per day, the top 50 products, lots and communes, the suspicious serials',
+          summary:
+            'Scans of the reader’s stamps in a period (≤ 366 days): totals, per day, the top 50 products, lots and communes, the suspicious serials',
           querystring: scanAnalyticsQuery,
           response: { 200: scanAnalyticsView },
         },

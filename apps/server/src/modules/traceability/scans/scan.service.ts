@@ -1,6 +1,13 @@
 import type { JourneyStep } from '@ocop/contracts/traceability';
 import { FAKE_REPORT_CONTACT_MAX, FAKE_REPORT_MESSAGE_MAX } from '@ocop/contracts/stamp-scans';
-import { type ScanVerdict, classifyUserAgent, coarsePlace, readScannedSerial, scanVerdict, type SuspicionRules } from '@ocop/domain/traceability';
+import {
+  type ScanVerdict,
+  classifyUserAgent,
+  coarsePlace,
+  readScannedSerial,
+  scanVerdict,
+  type SuspicionRules,
+} from '@ocop/domain/traceability';
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../../../platform/clock';
 import type { Transactions } from '../../../platform/database/transaction';
@@ -50,7 +57,9 @@ export type ScanOutcome =
       counter: NonNullable<RecordedScan> | null;
     };
 
-export type ReportOutcome = { kind: 'accepted' } | { kind: 'invalid'; problem: 'message_missing' | 'message_too_long' | 'contact_too_long' };
+export type ReportOutcome =
+  | { kind: 'accepted' }
+  | { kind: 'invalid'; problem: 'message_missing' | 'message_too_long' | 'contact_too_long' };
 
 export type ScanService = ReturnType<typeof createScanService>;
 
@@ -190,9 +199,13 @@ export function createScanService(deps: {
         });
         if (stamp && deps.people && deps.notifier) {
           const recipients = new Set<string>();
-          for (const holder of await deps.people.holders(['producer_member'], { provinceCode: stamp.provinceCode, producerId: stamp.producerId }))
+          for (const holder of await deps.people.holders(['producer_member'], {
+            provinceCode: stamp.provinceCode,
+            producerId: stamp.producerId,
+          }))
             recipients.add(holder.id);
-          for (const holder of await deps.people.holders(['province_officer'], { provinceCode: stamp.provinceCode })) recipients.add(holder.id);
+          for (const holder of await deps.people.holders(['province_officer'], { provinceCode: stamp.provinceCode }))
+            recipients.add(holder.id);
           if (recipients.size > 0)
             await deps.notifier.notify([...recipients].slice(0, 200), {
               kind: 'stamp.fake_reported',

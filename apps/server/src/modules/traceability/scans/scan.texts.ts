@@ -25,14 +25,18 @@ export const VERDICT_TEXTS: Record<ScanVerdict, { vi: string; en: string; detail
   unknown: {
     vi: 'Không tìm thấy tem',
     en: 'Unknown stamp',
-    detailVi: 'Không có tem truy xuất nào mang mã này. Hãy quét lại mã QR hoặc kiểm tra mã in trên tem; sản phẩm mang tem không có ở đây có thể là hàng giả.',
-    detailEn: 'No trace stamp has this code. Scan the QR code again or check the code printed on the stamp; a product whose stamp is not found here may be counterfeit.',
+    detailVi:
+      'Không có tem truy xuất nào mang mã này. Hãy quét lại mã QR hoặc kiểm tra mã in trên tem; sản phẩm mang tem không có ở đây có thể là hàng giả.',
+    detailEn:
+      'No trace stamp has this code. Scan the QR code again or check the code printed on the stamp; a product whose stamp is not found here may be counterfeit.',
   },
   suspicious: {
     vi: 'Tem đáng ngờ',
     en: 'Suspicious stamp',
-    detailVi: 'Mã tem này được quét bất thường (quá nhiều lần hoặc ở những nơi quá xa nhau): tem có thể đã bị sao chép. Hãy kiểm tra người bán trước khi mua.',
-    detailEn: 'This stamp has been scanned abnormally (too often, or in places too far apart): it may have been copied. Check the seller before buying.',
+    detailVi:
+      'Mã tem này được quét bất thường (quá nhiều lần hoặc ở những nơi quá xa nhau): tem có thể đã bị sao chép. Hãy kiểm tra người bán trước khi mua.',
+    detailEn:
+      'This stamp has been scanned abnormally (too often, or in places too far apart): it may have been copied. Check the seller before buying.',
   },
 };
 
