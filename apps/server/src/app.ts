@@ -32,7 +32,7 @@ import { createGeographyModule } from './modules/geography';
 import { createIdentityModule, SYSTEM_CONTEXT } from './modules/identity';
 import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
-import { createTraceabilityModule, type ScanRateLimits } from './modules/traceability';
+import { createTraceabilityModule, DEFAULT_SCAN_RATE_LIMITS, type ScanRateLimits } from './modules/traceability';
 import { DEFAULT_SUSPICION_RULES, type SuspicionRules } from '@ocop/domain/traceability';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
@@ -79,8 +79,12 @@ export type AppSettings = {
   scanAddressSalt?: string | undefined;
   /** The suspicion thresholds of stamp scans (tests lower them). */
   scanRules?: Partial<SuspicionRules>;
-  /** The scan page's rate limits per address (tests lower them). */
+  /** The scan page's rate limits per address (tests lower them); else built from the two below. */
   scanRateLimits?: ScanRateLimits;
+  scanRateBurst?: number;
+  scanRatePerMinute?: number;
+  /** Most scans per INSERT of the group-commit writer (500 by default). */
+  scanBatchMax?: number;
   /** The scan recorder's batching (benches compare settings). */
   scanRecorder?: { maxBatch?: number; maxWaitMs?: number; maxQueue?: number; concurrency?: number };
 };
@@ -263,9 +267,15 @@ export async function buildApp(deps: AppDeps) {
       addressSalt: settings.scanAddressSalt ?? randomBytes(32).toString('hex'),
       rules: { ...DEFAULT_SUSPICION_RULES, ...settings.scanRules },
       cacheMs: (settings.verifyCacheSeconds ?? 60) * 1000,
-      ...(settings.scanRecorder ? { recorder: settings.scanRecorder } : {}),
+      recorder: { ...(settings.scanBatchMax ? { maxBatch: settings.scanBatchMax } : {}), ...settings.scanRecorder },
     },
-    ...(settings.scanRateLimits ? { scanRateLimits: settings.scanRateLimits } : {}),
+    scanRateLimits: settings.scanRateLimits ?? {
+      ...DEFAULT_SCAN_RATE_LIMITS,
+      scan: {
+        capacity: settings.scanRateBurst ?? DEFAULT_SCAN_RATE_LIMITS.scan.capacity,
+        refillPerSecond: settings.scanRatePerMinute ? settings.scanRatePerMinute / 60 : DEFAULT_SCAN_RATE_LIMITS.scan.refillPerSecond,
+      },
+    },
   });
   // Scans waiting in the group-commit writer are written before the database closes.
   app.addHook('onClose', async () => traceability.scans.recorder.close());

@@ -69,6 +69,9 @@ describe('loadConfig', () => {
       verifyCacheSeconds: 60,
       scanPlaceHeader: undefined,
       scanAddressSalt: undefined,
+      scanRateBurst: 30,
+      scanRatePerMinute: 30,
+      scanBatchMax: 500,
     });
     expect(
       loadConfig({

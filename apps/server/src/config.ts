@@ -62,6 +62,11 @@ const environment = z.object({
     .optional(),
   /** Key of the HMAC that hashes scanning clients' addresses; the same on every node. Unset: a random key per process. */
   SCAN_ADDRESS_SALT: z.string().min(16).max(200).optional(),
+  /** Scans one client address may make at once, and per minute after that (each over the limit is still recorded, answered 429). */
+  SCAN_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  SCAN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Most scans written by one INSERT of the group-commit writer (1: one INSERT per scan, for comparison). */
+  SCAN_BATCH_MAX: z.coerce.number().int().min(1).max(1_000).default(500),
 });
 
 /** Where uploaded files are kept: `DATA_DIR/files` on the local disk, or one bucket of an S3-compatible service. */
@@ -102,6 +107,9 @@ export type Config = Readonly<{
   scanPlaceHeader: string | undefined;
   /** The key client addresses are hashed with; undefined: random per process. */
   scanAddressSalt: string | undefined;
+  scanRateBurst: number;
+  scanRatePerMinute: number;
+  scanBatchMax: number;
 }>;
 
 /** Reads the environment once; an invalid setting stops the process with a message naming it. */
@@ -150,5 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     verifyCacheSeconds: e.VERIFY_CACHE_SECONDS,
     scanPlaceHeader: e.SCAN_PLACE_HEADER?.toLowerCase(),
     scanAddressSalt: e.SCAN_ADDRESS_SALT,
+    scanRateBurst: e.SCAN_RATE_BURST,
+    scanRatePerMinute: e.SCAN_RATE_PER_MINUTE,
+    scanBatchMax: e.SCAN_BATCH_MAX,
   });
 }
