@@ -257,7 +257,7 @@ ${
       }`
     : ''
 }
-<p style="margin-top:1.5rem"><small>${formatStampSerial(stamp.serial)}</small><br>${counter ? t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt)) : ''}</p>
+<p style="margin-top:1.5rem"><small>${formatStampSerial(stamp.serial)}</small><br>${t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt))}</p>
 ${reportForm(language)}`,
   );
 }

@@ -1,11 +1,11 @@
 import type { CapabilityReach } from '@ocop/domain/shared';
-import type { SuspicionReason } from '@ocop/domain/traceability';
+import type { ScanAgentClass, SuspicionReason } from '@ocop/domain/traceability';
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows } from '../../../platform/database/database';
 import type { Transactions } from '../../../platform/database/transaction';
 import { stampOrders, stamps } from '../stamps/stamp.tables';
-import { type StampScanInsert, stampFakeReports, stampScanCounters, stampScans } from './scan.tables';
+import { stampFakeReports, stampScanCounters, stampScans } from './scan.tables';
 
 /** A stamp as the scan page needs it, with its order's product, lot and place. */
 export type ScannedStamp = {
@@ -21,6 +21,19 @@ export type ScannedStamp = {
 
 /** What the counters say after a batch. */
 export type CounterAfter = { serial: string; scanCount: number; firstScannedAt: Date; suspiciousReason: SuspicionReason | null };
+
+/** A scan as the writer takes it: the serial read from the address (null: unreadable) and the client's facts. */
+export type BatchScan = {
+  scannedAt: Date;
+  serial: string | null;
+  agentClass: ScanAgentClass;
+  place: string | null;
+  addressHash: string;
+  limited: boolean;
+};
+
+/** What a batch answers for a scan that named a stamp. */
+export type RecordedRow = { stamp: ScannedStamp; counter: CounterAfter };
 
 /** A serial that can never exist (U is not in the alphabet): what an unreadable text is looked up as. */
 export const NO_SERIAL = '0000000000000000000U';
@@ -76,59 +89,97 @@ export function createScanRepository({ transactions }: { transactions: Transacti
       await db().execute(sql`select stamp_scans_ensure_month(${at.toISOString()}::timestamptz)`);
     },
 
-    insertScans: async (rows: readonly StampScanInsert[]) => {
-      if (rows.length > 0)
-        await db()
-          .insert(stampScans)
-          .values([...rows]);
-    },
-
-    /** Adds each serial's scans to its counter (one row per serial), answering the counters after. */
-    addToCounters: async (
-      rows: readonly {
+    /**
+     * One statement for a whole batch of scans: looks every serial up, appends every scan (with its
+     * stamp's facts copied in, or as unknown) and adds them to the stamps' counters, answering the
+     * stamp and its counter after for each scan that named one. One round trip, atomic; the rows go
+     * in as one JSON parameter (either driver, any batch size).
+     */
+    recordBatch: async (rows: readonly BatchScan[]): Promise<Map<number, RecordedRow>> => {
+      const input = JSON.stringify(
+        rows.map((row, i) => ({
+          i,
+          serial: row.serial,
+          scanned_at: row.scannedAt.toISOString(),
+          agent_class: row.agentClass,
+          place: row.place,
+          address_hash: row.addressHash,
+          limited: row.limited,
+        })),
+      );
+      const found = await queryRows<{
+        i: number;
         serial: string;
-        scans: number;
-        first: Date;
-        last: Date;
-        productId: string;
-        lotId: string | null;
-        producerId: string;
-        provinceCode: string;
-        communeCode: string;
-      }[],
-    ): Promise<CounterAfter[]> => {
-      if (rows.length === 0) return [];
-      const out = await db()
-        .insert(stampScanCounters)
-        .values(
-          rows.map((row) => ({
-            serial: row.serial,
-            scanCount: row.scans,
-            firstScannedAt: row.first,
-            lastScannedAt: row.last,
-            productId: row.productId,
-            lotId: row.lotId,
-            producerId: row.producerId,
-            provinceCode: row.provinceCode,
-            communeCode: row.communeCode,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: stampScanCounters.serial,
-          set: {
-            scanCount: sql`${stampScanCounters.scanCount} + excluded.scan_count`,
-            firstScannedAt: sql`least(${stampScanCounters.firstScannedAt}, excluded.first_scanned_at)`,
-            lastScannedAt: sql`greatest(${stampScanCounters.lastScannedAt}, excluded.last_scanned_at)`,
-            lotId: sql`excluded.lot_id`,
+        state: ScannedStamp['state'];
+        order_id: string;
+        lot_id: string | null;
+        product_id: string;
+        producer_id: string;
+        province_code: string;
+        commune_code: string;
+        scan_count: number;
+        first_scanned_at: Date | string;
+        suspicious_reason: SuspicionReason | null;
+      }>(
+        db(),
+        sql`with input as (
+              select * from jsonb_to_recordset(${input}::jsonb)
+                as r(i int, serial text, scanned_at timestamptz, agent_class text, place text, address_hash text, limited boolean)
+            ),
+            found as (
+              select input.i, input.scanned_at, s.serial, s.state, s.order_id, s.lot_id, o.product_id, o.producer_id, o.province_code, o.commune_code
+              from input
+              join stamps s on s.serial = input.serial
+              join stamp_orders o on o.id = s.order_id and o.state = 'issued'
+            ),
+            appended as (
+              insert into stamp_scans (scanned_at, serial, known, stamp_state, order_id, product_id, lot_id, producer_id,
+                                       province_code, commune_code, agent_class, place, address_hash, limited)
+              select input.scanned_at, input.serial, found.i is not null, found.state, found.order_id, found.product_id, found.lot_id,
+                     found.producer_id, found.province_code, found.commune_code, input.agent_class, input.place, input.address_hash, input.limited
+              from input left join found on found.i = input.i
+            ),
+            counted as (
+              insert into stamp_scan_counters (serial, scan_count, first_scanned_at, last_scanned_at, product_id, lot_id, producer_id, province_code, commune_code)
+              select serial, count(*)::int, min(scanned_at), max(scanned_at), product_id, lot_id, producer_id, province_code, commune_code
+              from found
+              group by serial, product_id, lot_id, producer_id, province_code, commune_code
+              -- In serial order: two batches at once lock the same counters in the same order, never in a circle.
+              order by serial
+              on conflict (serial) do update set
+                scan_count = stamp_scan_counters.scan_count + excluded.scan_count,
+                first_scanned_at = least(stamp_scan_counters.first_scanned_at, excluded.first_scanned_at),
+                last_scanned_at = greatest(stamp_scan_counters.last_scanned_at, excluded.last_scanned_at),
+                lot_id = excluded.lot_id
+              returning serial, scan_count, first_scanned_at, suspicious_reason
+            )
+            select found.i, found.serial, found.state, found.order_id, found.lot_id, found.product_id, found.producer_id,
+                   found.province_code, found.commune_code, counted.scan_count, counted.first_scanned_at, counted.suspicious_reason
+            from found join counted on counted.serial = found.serial`,
+      );
+      return new Map(
+        found.map((row) => [
+          Number(row.i),
+          {
+            stamp: {
+              serial: row.serial,
+              state: row.state,
+              orderId: row.order_id,
+              productId: row.product_id,
+              lotId: row.lot_id,
+              producerId: row.producer_id,
+              provinceCode: row.province_code,
+              communeCode: row.commune_code,
+            },
+            counter: {
+              serial: row.serial,
+              scanCount: Number(row.scan_count),
+              firstScannedAt: new Date(row.first_scanned_at),
+              suspiciousReason: row.suspicious_reason,
+            },
           },
-        })
-        .returning({
-          serial: stampScanCounters.serial,
-          scanCount: stampScanCounters.scanCount,
-          firstScannedAt: stampScanCounters.firstScannedAt,
-          suspiciousReason: stampScanCounters.suspiciousReason,
-        });
-      return out;
+        ]),
+      );
     },
 
     /** Scans and distinct addresses of each serial since `since`. */

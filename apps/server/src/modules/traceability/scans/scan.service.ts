@@ -54,7 +54,7 @@ export type ScanOutcome =
       stamp: ScannedStamp;
       facts: StampPageFacts;
       certificate: ScanCertificate | null;
-      counter: NonNullable<RecordedScan> | null;
+      counter: NonNullable<RecordedScan>['counter'];
     };
 
 export type ReportOutcome =
@@ -77,6 +77,7 @@ export function createScanService(deps: {
   notifier?: TraceabilityNotifier | undefined;
   people?: TraceabilityPeople | undefined;
   settings: ScanSettings;
+  logger?: { error: (details: object, message: string) => void } | undefined;
 }) {
   const { repository, clock, settings, publicFacts } = deps;
   const recorder = createScanRecorder({
@@ -84,6 +85,7 @@ export function createScanService(deps: {
     repository,
     rules: settings.rules,
     now: () => clock.now(),
+    logger: deps.logger,
     ...(settings.recorder ? { options: settings.recorder } : {}),
   });
   const facts = createMemoCache<Promise<StampPageFacts>>({ ttlMs: settings.cacheMs, maxEntries: FACTS_CACHE_ENTRIES });
@@ -138,29 +140,15 @@ export function createScanService(deps: {
      * scans are recorded and then answered without the page's facts.
      */
     scan: async (text: string, client: ScanClient, limited: boolean): Promise<ScanOutcome | { kind: 'limited' }> => {
-      const serial = readScannedSerial(text);
-      const stamp = await repository.findStamp(serial ?? NO_SERIAL);
-      const counter = await recorder.submit({
-        scannedAt: clock.now(),
-        serial,
-        known: stamp !== undefined,
-        stampState: stamp?.state ?? null,
-        orderId: stamp?.orderId ?? null,
-        productId: stamp?.productId ?? null,
-        lotId: stamp?.lotId ?? null,
-        producerId: stamp?.producerId ?? null,
-        provinceCode: stamp?.provinceCode ?? null,
-        communeCode: stamp?.communeCode ?? null,
-        ...clientFacts(client),
-        limited,
-      });
+      const recorded = await recorder.submit({ scannedAt: clock.now(), serial: readScannedSerial(text), ...clientFacts(client), limited });
       if (limited) return { kind: 'limited' };
-      if (!stamp) return { kind: 'unknown' };
+      if (!recorded) return { kind: 'unknown' };
+      const { stamp, counter } = recorded;
       const pageFacts = await factsOf(stamp);
       const certificate = pageFacts.certificateNumber ? await publicFacts.certificateByNumber(pageFacts.certificateNumber) : null;
       return {
         kind: 'stamp',
-        verdict: scanVerdict({ state: stamp.state, suspicious: (counter?.suspiciousReason ?? null) !== null }),
+        verdict: scanVerdict({ state: stamp.state, suspicious: counter.suspiciousReason !== null }),
         stamp,
         facts: pageFacts,
         certificate,
