@@ -44,7 +44,10 @@ describe('stamp scan: the consumer’s page on a phone', () => {
     return (await response.json()) as T;
   }
   async function phoneAt(path: string): Promise<Page> {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (Linux; Android 13) Zalo android/12100' });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      userAgent: 'Mozilla/5.0 (Linux; Android 13) Zalo android/12100',
+    });
     const response = await phone.goto(url(path));
     assert.ok(response);
     return phone;
@@ -70,7 +73,10 @@ describe('stamp scan: the consumer’s page on a phone', () => {
     );
     const product = products.items.find((item) => item.nameVi.includes(GARLIC));
     assert.ok(product, 'the demo garlic');
-    const certificates = await call<{ items: { id: string; stars: number; status: string }[] }>('GET', `/api/certificates?productId=${product.id}`);
+    const certificates = await call<{ items: { id: string; stars: number; status: string }[] }>(
+      'GET',
+      `/api/certificates?productId=${product.id}`,
+    );
     const certificate = certificates.items.find((item) => item.stars === 4 && item.status === 'valid');
     assert.ok(certificate, `a valid 4★ certificate: ${JSON.stringify(certificates.items)}`);
     certificateId = certificate.id;
@@ -92,14 +98,21 @@ describe('stamp scan: the consumer’s page on a phone', () => {
     });
     await call('POST', `/api/traceability/lots/${lot.id}/steps`, { kind: 'harvest', siteId: site.id, note: 'Thu hoạch tỏi' });
 
-    const order = await call<{ id: string }>('POST', '/api/traceability/stamp-orders', { productId: product.id, lotId: lot.id, quantity: 20 });
+    const order = await call<{ id: string }>('POST', '/api/traceability/stamp-orders', {
+      productId: product.id,
+      lotId: lot.id,
+      quantity: 20,
+    });
     for (let tries = 0; ; tries++) {
       const view = await call<{ state: string }>('GET', `/api/traceability/stamp-orders/${order.id}`);
       if (view.state === 'issued') break;
       assert.ok(tries < 300, 'issued within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const page = await call<{ items: { serial: string; url: string }[] }>('GET', `/api/traceability/stamp-orders/${order.id}/stamps?pageSize=50`);
+    const page = await call<{ items: { serial: string; url: string }[] }>(
+      'GET',
+      `/api/traceability/stamp-orders/${order.id}/stamps?pageSize=50`,
+    );
     assert.equal(page.items.length, 20);
     serials.push(...page.items.map((item) => item.serial.replace(/-/g, '').slice(0, 20)));
     const changed = await call<{ changed: number }>('POST', `/api/traceability/stamp-orders/${order.id}/activation`, { from: 1, to: 19 });

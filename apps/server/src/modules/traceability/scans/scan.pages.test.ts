@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/database/database';
 import { givenLegacyCertificate } from '../../../test-support/certification-builders';
+import { aPng, multipart } from '../../../test-support/file-fixtures';
 import { givenProduct, givenProducer } from '../../../test-support/registry-builders';
 import { type Client, startTestApp, type TestApp } from '../../../test-support/test-app';
 import { stampFakeReports, stampScanCounters, stampScans } from './scan.tables';
@@ -321,6 +322,34 @@ describe('the public scan page /s/:serial', () => {
     expect(list.items.some((item) => item.serial === 'ZZZZZZZZZZZZZZZZZZZY' && item.productName === '')).toBe(true);
     const own = (await member.get('/api/traceability/fake-reports?pageSize=100')).json() as FakeReportPage;
     expect(own.items.some((item) => item.serial === 'ZZZZZZZZZZZZZZZZZZZY')).toBe(false);
+  });
+
+  it('marks a serial scanned from more than 20 addresses within a day suspicious', async () => {
+    const serial = serials[4] as string;
+    for (let i = 0; i < 21; i++) await scan(`/s/${serial}`, {}, `10.20.0.${i + 1}`);
+    const [counter] = await t.database.db.select().from(stampScanCounters).where(eq(stampScanCounters.serial, serial));
+    expect(counter?.scanCount).toBeLessThanOrEqual(50);
+    expect(counter).toMatchObject({ suspiciousReason: 'too_many_addresses' });
+  });
+
+  it('shows the product’s small picture, lazy, from an address cached for a year', async () => {
+    const form = multipart({ file: { filename: 'toi.png', bytes: await aPng(400, 300) } });
+    const uploaded = await officer.post(`/api/products/${product.id}/images`, form.body, form.headers);
+    expect(uploaded.statusCode).toBe(201);
+    await t.settleJobs();
+    t.modules.traceability.scans.forgetCached(); // the page facts of this product were reused from earlier scans
+    const page = await scan(`/s/${serials[0]}`, {}, '10.8.0.1');
+    const src = /<img src="([^"]+)"[^>]*loading="lazy"/.exec(page.body)?.[1];
+    expect(src).toMatch(new RegExp(`^/s/img/${product.id}/[0-9a-f-]{36}$`));
+    const image = await t.app.inject({ method: 'GET', url: src as string });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\//);
+    expect(image.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(image.rawPayload.length).toBeLessThan(100_000);
+    // Another product's id with this file, or this product with another file: nothing.
+    const otherProduct = await givenProduct(t, officer, producer.id);
+    const fileId = (src as string).split('/').pop();
+    expect((await t.app.inject({ method: 'GET', url: `/s/img/${otherProduct.id}/${fileId}` })).statusCode).toBe(404);
   });
 
   it('serves no file through the image route unless it is the product’s primary picture', async () => {
