@@ -100,6 +100,8 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         rows.map((row, i) => ({
           i,
           serial: row.serial,
+          // An unreadable text is looked up as a serial that cannot exist: the same index probe as a made-up one.
+          lookup: row.serial ?? NO_SERIAL,
           scanned_at: row.scannedAt.toISOString(),
           agent_class: row.agentClass,
           place: row.place,
@@ -124,12 +126,12 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         db(),
         sql`with input as (
               select * from jsonb_to_recordset(${input}::jsonb)
-                as r(i int, serial text, scanned_at timestamptz, agent_class text, place text, address_hash text, limited boolean)
+                as r(i int, serial text, lookup text, scanned_at timestamptz, agent_class text, place text, address_hash text, limited boolean)
             ),
             found as (
               select input.i, input.scanned_at, s.serial, s.state, s.order_id, s.lot_id, o.product_id, o.producer_id, o.province_code, o.commune_code
               from input
-              join stamps s on s.serial = input.serial
+              join stamps s on s.serial = input.lookup
               join stamp_orders o on o.id = s.order_id and o.state = 'issued'
             ),
             appended as (
