@@ -46,6 +46,8 @@ export type StampOrderView = z.infer<typeof stampOrderView>;
 export const stampOrderListQuery = z
   .object({
     productId: z.uuid().optional(),
+    /** The orders of one lot: the lot page's "Tem của lô". */
+    lotId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(STAMP_ORDER_PAGE_SIZE_MAX).default(20),
   })

@@ -71,6 +71,18 @@ describe('stamp orders, activation and voiding', () => {
     expect(list.items.map((item: StampOrderView) => item.id)).toContain(order.id);
   });
 
+  it('lists the orders of one lot (the lot page’s "Tem của lô")', async () => {
+    const ofLot = await issuedOrder({ productId: gtinProduct.id, lotId: otherLotId, quantity: 1 });
+    await issuedOrder({ productId: gtinProduct.id, quantity: 1 });
+    const list = (await member.get(`/api/traceability/stamp-orders?lotId=${otherLotId}`)).json() as {
+      items: StampOrderView[];
+      total: number;
+    };
+    expect(list.items.map((item) => item.id)).toEqual([ofLot.id]);
+    expect(list.total).toBe(1);
+    expect((await member.get('/api/traceability/stamp-orders?lotId=not-a-uuid')).statusCode).toBe(400);
+  });
+
   it('links a stamp of a product without a GTIN to /s/{serial}', async () => {
     const order = await issuedOrder({ productId: product.id, quantity: 2 });
     const [first] = await stampsOf(order.id);

@@ -98,8 +98,8 @@ export function stampRoutes(deps: {
         },
       },
       async (request) => {
-        const { page, pageSize, productId } = request.query;
-        const result = await orders.listOrders(actorOf(request), { productId, page, pageSize });
+        const { page, pageSize, productId, lotId } = request.query;
+        const result = await orders.listOrders(actorOf(request), { productId, lotId, page, pageSize });
         return { items: result.items.map(toOrderView), total: result.total, page, pageSize };
       },
     );

@@ -116,13 +116,15 @@ export function createStampService(deps: {
         return row;
       }),
 
-    listOrders: (actor: StampActor, query: { productId?: string | undefined; page: number; pageSize: number }) =>
+    listOrders: (
+      actor: StampActor,
+      query: { productId?: string | undefined; lotId?: string | undefined; page: number; pageSize: number },
+    ) =>
       transactions.run(async () => {
         const page = await repository.listOrders(reachOf(actor.grants, 'stamps.order'), query);
         return { items: await withState(page.items), total: page.total };
       }),
 
-    /** A page of an issued order's stamps; an order still issuing shows none. */
     /**
      * One stamp of an order by its serial as scanned or typed: how the screens turn the first and
      * last stamp of a roll into a range. A serial of another order (or none) is not found.
@@ -147,6 +149,7 @@ export function createStampService(deps: {
         return { order, stamp };
       }),
 
+    /** A page of an issued order's stamps; an order still issuing shows none. */
     listStamps: (actor: StampActor, orderId: string, from: number, pageSize: number) =>
       transactions.run(async (): Promise<{ order: StampOrderRow; stamps: StampRow[] }> => {
         const order = await readable(actor, orderId);
