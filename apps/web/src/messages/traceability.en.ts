@@ -47,6 +47,7 @@ export const traceabilityEn: Record<keyof typeof traceabilityVi, string> = {
   'lot.title': 'Lot {lotCode}',
   'lot.back': 'Lot list',
   'lot.edit': 'Edit lot',
+  'lot.stamps': 'Stamps of this lot',
   'lot.facts': 'Lot details',
   'lot.classUri': 'EPCIS identifier',
   'lot.updatedAt': 'Updated at',
@@ -60,6 +61,7 @@ export const traceabilityEn: Record<keyof typeof traceabilityVi, string> = {
 
   'nav.traceability': 'Traceability',
   'nav.sites': 'Sites',
+  'nav.stamps': 'Trace stamps',
   'step.harvest': 'Harvest',
   'step.processing': 'Processing',
   'step.packing': 'Packing',

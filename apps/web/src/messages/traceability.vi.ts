@@ -48,6 +48,7 @@ export const traceabilityVi = {
   'lot.title': 'Lô {lotCode}',
   'lot.back': 'Danh sách lô',
   'lot.edit': 'Sửa lô',
+  'lot.stamps': 'Tem của lô',
   'lot.facts': 'Thông tin lô',
   'lot.classUri': 'Mã định danh EPCIS',
   'lot.updatedAt': 'Cập nhật lúc',
@@ -61,6 +62,7 @@ export const traceabilityVi = {
 
   'nav.traceability': 'Truy xuất nguồn gốc',
   'nav.sites': 'Địa điểm',
+  'nav.stamps': 'Tem truy xuất',
   'step.harvest': 'Thu hoạch',
   'step.processing': 'Chế biến',
   'step.packing': 'Đóng gói',

@@ -13,6 +13,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   NodeIndexOutlined,
+  QrcodeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -48,6 +49,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   certificates: <SafetyCertificateOutlined />,
   lots: <NodeIndexOutlined />,
   sites: <EnvironmentOutlined />,
+  stamps: <QrcodeOutlined />,
   apiKeys: <KeyOutlined />,
 };
 

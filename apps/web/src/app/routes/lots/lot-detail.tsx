@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, QrcodeOutlined } from '@ant-design/icons';
 import type { LotView } from '@ocop/contracts/traceability';
 import { can } from '@ocop/domain/shared';
 import { Button, Card, Col, Row } from 'antd';
@@ -62,6 +62,7 @@ function LotPage({ lot }: { lot: LotView }) {
   const place = { provinceCode: lot.provinceCode, producerId: lot.producerId };
   const mayRecord = can(user.roles, 'epcis.capture', place);
   const mayEdit = can(user.roles, 'lots.write', place);
+  const mayStamp = can(user.roles, 'stamps.order', place);
 
   return (
     <>
@@ -73,6 +74,13 @@ function LotPage({ lot }: { lot: LotView }) {
             <Link to="/lots">
               <Button icon={<ArrowLeftOutlined />}>{t('lot.back')}</Button>
             </Link>
+            {mayStamp ? (
+              <Link to={`/stamps?lotId=${lot.id}&productId=${lot.productId}`}>
+                <Button icon={<QrcodeOutlined />} data-testid="lot-stamps">
+                  {t('lot.stamps')}
+                </Button>
+              </Link>
+            ) : null}
             {mayEdit ? (
               <Link to={`/lots/${lot.id}/edit`}>
                 <Button icon={<EditOutlined />}>{t('lot.edit')}</Button>
