@@ -23,12 +23,12 @@ export function StampOrderNewPage() {
   const only = products.items.length === 1 && !products.serverSearch ? products.items[0]?.id : undefined;
   const productId = fromUrl('productId') ?? only;
 
+  // The form keeps its first values: wait for the producer's products to know whether there is only one.
+  if (!fromUrl('productId') && !products.serverSearch && products.loading && products.items.length === 0) return null;
   return (
     <>
       <PageHeader title={t('stampOrder.form.title')} description={t('stampOrder.form.intro')} />
       <StampOrderForm
-        // Re-mounted once the only product is known, so it starts chosen.
-        key={productId ?? 'none'}
         productId={productId}
         lotId={fromUrl('lotId')}
         productOptions={products.options}
