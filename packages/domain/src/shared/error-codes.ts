@@ -304,6 +304,7 @@ export const RULE_ERROR_CODES = [
   'stamp_layout.quiet_zone_too_thin',
   'stamp_layout.text_too_small',
   'stamp_layout.does_not_fit',
+  'scan_analytics.period_invalid',
   'notification.not_found',
   'notification.too_many_recipients',
   'notification.unknown_recipient',
