@@ -230,7 +230,7 @@ export function StampStepForm({ order, action }: { order: StampOrderView; action
             { max: STAMP_VOID_REASON_MAX, message: t('stampStep.reasonTooLong', { max: STAMP_VOID_REASON_MAX }) },
           ]}
         >
-          <Input.TextArea rows={2} showCount maxLength={STAMP_VOID_REASON_MAX} data-testid="stamp-void-reason" />
+          <Input.TextArea rows={2} maxLength={STAMP_VOID_REASON_MAX} data-testid="stamp-void-reason" />
         </Form.Item>
       )}
       {failure ? (
