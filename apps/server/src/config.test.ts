@@ -67,6 +67,8 @@ describe('loadConfig', () => {
       mailFrom: 'OCOP <no-reply@ocop.sonla.gov.vn>',
       notifyDigestMinutes: 10,
       verifyCacheSeconds: 60,
+      scanPlaceHeader: undefined,
+      scanAddressSalt: undefined,
     });
     expect(
       loadConfig({

@@ -1,3 +1,5 @@
+import { isStoredStampSerial, parseStampSerial, STAMP_SERIAL_INPUT_MAX, STAMP_SERIAL_LENGTH } from './stamp-serial';
+
 /**
  * Scans of trace stamps (issue 14 items 3, 4, 7): what a consumer's phone tells us, the verdict the
  * scan page shows first, and the counterfeit signals that mark a serial suspicious. Pure: the caller
@@ -12,7 +14,8 @@ export type ScanAgentClass = (typeof SCAN_AGENT_CLASSES)[number];
 export const USER_AGENT_READ_MAX = 512;
 
 // Link previewers and scripts first: Zalo's and Facebook's previewers carry those names too.
-const BOT = /bot\b|bot\/|crawler|spider|slurp|facebookexternalhit|preview|curl\/|wget\/|python-|go-http-client|java\/|okhttp|headless|lighthouse|node-fetch|undici|axios/i;
+const BOT =
+  /bot\b|bot\/|crawler|spider|slurp|facebookexternalhit|preview|curl\/|wget\/|python-|go-http-client|java\/|okhttp|headless|lighthouse|node-fetch|undici|axios/i;
 const ZALO = /zalo/i;
 const FACEBOOK = /\bFBA[NV]\b|FBAN\/|FBAV\/|FB_IAB|FBIOS|\bFB4A\b|messenger|instagram/i;
 const ANDROID = /android/i;
@@ -135,4 +138,21 @@ export function scanVerdict(stamp: { state: 'issued' | 'activated' | 'void'; sus
   if (stamp.state === 'void') return 'void';
   if (stamp.state === 'issued') return 'not_activated';
   return stamp.suspicious ? 'suspicious' : 'genuine';
+}
+
+/**
+ * The serial a scan page's address names: the stored form a QR code carries (20 characters), or
+ * the printed form a person types (with its check character), with or without hyphens and spaces,
+ * in any case, O read as 0 and I or L as 1 (`parseStampSerial`). Null for anything else, whatever
+ * is wrong with it: the page must not tell a bad shape from a bad check character.
+ */
+export function readScannedSerial(text: string): string | null {
+  if (text.length > STAMP_SERIAL_INPUT_MAX) return null;
+  const compact = text.replace(/[\s-]/g, '').toUpperCase();
+  if (compact.length === STAMP_SERIAL_LENGTH) {
+    const serial = compact.replace(/[OIL]/g, (c) => (c === 'O' ? '0' : '1'));
+    return isStoredStampSerial(serial) ? serial : null;
+  }
+  const parsed = parseStampSerial(text);
+  return parsed.ok ? parsed.serial : null;
 }
