@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { STAMP_LAYOUT_PRESETS } from '@ocop/domain/traceability';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -23,14 +24,14 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `stamps-${name}.png`), fullPage: true });
 }
 
-/**
- * Picks a layout in the print form's select, and checks it took: on a busy machine a click can
- * land while the dropdown is still opening, so it is tried again.
- */
+/** Picks a layout in the print form's select, and checks it took (tried again if a click went astray). */
 async function chooseLayout(page: Page, optionText: string): Promise<void> {
   // The layout is the print form's first select.
   const select = page.getByTestId('stamp-sheet-form').locator('.ant-select').first();
   for (let attempt = 1; ; attempt++) {
+    // In the middle of the screen: near its bottom edge the dropdown keeps flipping above and
+    // below the select, and never holds still for a click.
+    await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await page.getByLabel('Mẫu nhãn', { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
     try {
@@ -49,14 +50,19 @@ async function readSheet(file: string): Promise<{ pages: number; text: string; q
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8');
   execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', file, join(SHOTS, 'stamps-sheet')]);
   const png = readFileSync(join(SHOTS, 'stamps-sheet-1.png'));
-  // One label's corner of the page is enough for jsQR, which finds a single code per image.
-  const { width = 0 } = await sharp(png).metadata();
+  // jsQR finds one code per image: the first label of the A4 65-up layout, cut out at 200 dpi.
+  const label = STAMP_LAYOUT_PRESETS['a4-65'];
+  const px = (mm: number) => Math.round((mm / 25.4) * 200);
   const cell = await sharp(png)
-    .extract({ left: 0, top: 0, width: Math.round(width / 4), height: Math.round(width / 4) })
+    .extract({ left: px(label.marginLeftMm), top: px(label.marginTopMm), width: px(label.labelWidthMm), height: px(label.labelHeightMm) })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const found = jsQR(new Uint8ClampedArray(cell.data.buffer, cell.data.byteOffset, cell.data.byteLength), cell.info.width, cell.info.height);
+  const found = jsQR(
+    new Uint8ClampedArray(cell.data.buffer, cell.data.byteOffset, cell.data.byteLength),
+    cell.info.width,
+    cell.info.height,
+  );
   return { pages, text, qr: found?.data ?? null };
 }
 
@@ -180,10 +186,7 @@ describe('stamps: ordered, activated and printed from a phone', () => {
     const printed = new Set(sheet.text.split(/\s+/).map((word) => word.replace(/-/g, '')));
     for (const stamp of stamps) assert.ok(printed.has(stamp.serial.replace(/-/g, '')), `${stamp.serial} printed as text`);
     assert.ok(sheet.qr, 'a QR code reads back from the printed sheet');
-    assert.ok(
-      stamps.some((stamp) => stamp.url === sheet.qr),
-      `the code holds one of the stamps’ links: ${sheet.qr}`,
-    );
+    assert.equal(sheet.qr, stamps[0]?.url, 'the first label’s code holds the first stamp’s Digital Link');
     await expectNoHorizontalScroll(phone);
     await shot(phone, '05-printed');
   });
@@ -201,5 +204,31 @@ describe('stamps: ordered, activated and printed from a phone', () => {
     await row.filter({ hasText: 'Đã phát hành' }).waitFor();
     await expectNoHorizontalScroll(phone);
     await shot(phone, '07-orders');
+  });
+  it('counts the scans of the activated stamps on the analytics screen, with its chart per day', async () => {
+    // Buyers scan the first stamp three times and the second once (the scan page records each).
+    const [first, second] = stamps;
+    assert.ok(first && second);
+    const stored = (stamp: StampView) => stamp.serial.replace(/-/g, '').slice(0, 20);
+    for (const stamp of [first, first, first, second]) {
+      const response = await phone.request.get(url(`/s/${stored(stamp)}`), {
+        headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Zalo/24' },
+      });
+      assert.equal(response.status(), 200, await response.text());
+    }
+    await phone.goto(url('/stamps/scans'));
+    const page = phone.getByTestId('scan-analytics');
+    await page.waitFor();
+    await phone.getByTestId('scan-total-scans').getByText('4', { exact: true }).waitFor();
+    await phone.getByTestId('scan-total-stamps').getByText('2', { exact: true }).waitFor();
+    assert.equal(await phone.getByTestId('day-bar').count(), 30, 'the last 30 days, one bar each');
+    const byLot = phone.getByRole('list', { name: 'Theo lô' });
+    await byLot.getByText(LOT).waitFor();
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '08-scans');
+    await phone.setViewportSize({ width: 1366, height: 900 });
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '09-scans-1366');
+    await phone.setViewportSize({ width: 390, height: 844 });
   });
 });

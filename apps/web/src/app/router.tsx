@@ -52,6 +52,7 @@ const SitesPage = lazy(() => import('./routes/lots/sites').then((m) => ({ defaul
 const StampOrdersPage = lazy(() => import('./routes/stamps/stamp-orders').then((m) => ({ default: m.StampOrdersPage })));
 const StampOrderNewPage = lazy(() => import('./routes/stamps/stamp-order-new').then((m) => ({ default: m.StampOrderNewPage })));
 const StampOrderDetailPage = lazy(() => import('./routes/stamps/stamp-order-detail').then((m) => ({ default: m.StampOrderDetailPage })));
+const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').then((m) => ({ default: m.ScanAnalyticsPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
@@ -198,6 +199,7 @@ export function AppRoutes() {
         <Route path="traceability/sites" element={<Page>{registry(<SitesPage />, 'lots.read')}</Page>} />
         <Route path="stamps" element={<Page>{registry(<StampOrdersPage />, 'stamps.order')}</Page>} />
         <Route path="stamps/new" element={<Page>{registry(<StampOrderNewPage />, 'stamps.order')}</Page>} />
+        <Route path="stamps/scans" element={<Page>{registry(<ScanAnalyticsPage />, 'stamps.scans.read')}</Page>} />
         <Route path="stamps/:orderId" element={<Page>{registry(<StampOrderDetailPage />, 'stamps.order')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route

@@ -62,6 +62,7 @@ export const traceabilityEn: Record<keyof typeof traceabilityVi, string> = {
   'nav.traceability': 'Traceability',
   'nav.sites': 'Sites',
   'nav.stamps': 'Trace stamps',
+  'nav.scans': 'Stamp scans',
   'step.harvest': 'Harvest',
   'step.processing': 'Processing',
   'step.packing': 'Packing',

@@ -63,6 +63,7 @@ export const traceabilityVi = {
   'nav.traceability': 'Truy xuất nguồn gốc',
   'nav.sites': 'Địa điểm',
   'nav.stamps': 'Tem truy xuất',
+  'nav.scans': 'Thống kê quét tem',
   'step.harvest': 'Thu hoạch',
   'step.processing': 'Chế biến',
   'step.packing': 'Đóng gói',

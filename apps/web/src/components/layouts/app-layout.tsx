@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -50,6 +51,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   lots: <NodeIndexOutlined />,
   sites: <EnvironmentOutlined />,
   stamps: <QrcodeOutlined />,
+  scans: <BarChartOutlined />,
   apiKeys: <KeyOutlined />,
 };
 

@@ -27,6 +27,7 @@ export type NavigationItem = {
     | 'lots'
     | 'sites'
     | 'stamps'
+    | 'scans'
     | 'apiKeys';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
@@ -46,13 +47,14 @@ function certificateGroup(user: Pick<UserView, 'roles'>): NavigationItem {
   return { path: 'group:certificates', label: 'nav.certificates', icon: 'certificates', children };
 }
 
-/** The traceability screens: production lots and their steps, the sites the steps happen at, and the trace stamps. */
+/** The traceability screens: production lots and their steps, the sites the steps happen at, the trace stamps and their scans. */
 function traceabilityGroup(user: Pick<UserView, 'roles'>): NavigationItem {
   const children: NavigationItem[] = [
     { path: '/lots', label: 'nav.lots', icon: 'lots' },
     { path: '/traceability/sites', label: 'nav.sites', icon: 'sites' },
   ];
   if (can(user.roles, 'stamps.order')) children.push({ path: '/stamps', label: 'nav.stamps', icon: 'stamps' });
+  if (can(user.roles, 'stamps.scans.read')) children.push({ path: '/stamps/scans', label: 'nav.scans', icon: 'scans' });
   return { path: 'group:traceability', label: 'nav.traceability', icon: 'lots', children };
 }
 

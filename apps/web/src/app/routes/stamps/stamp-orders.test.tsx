@@ -29,7 +29,12 @@ describe('the stamp orders', () => {
     const { requests } = stubFetch({
       ...common(),
       'GET /api/traceability/stamp-orders': () =>
-        jsonResponse(stampOrderPage([buildStampOrder({ state: 'issuing', issuedCount: 5, quantity: 20 }), buildStampOrder({ id: 'c26b7d8e-9fa0-4b1c-8d2e-4f5a6b7c8d9e' })])),
+        jsonResponse(
+          stampOrderPage([
+            buildStampOrder({ state: 'issuing', issuedCount: 5, quantity: 20 }),
+            buildStampOrder({ id: 'c26b7d8e-9fa0-4b1c-8d2e-4f5a6b7c8d9e' }),
+          ]),
+        ),
     });
     renderApp(`/stamps?lotId=${LOT_ID}&productId=${PRODUCT_ID}`);
     const rows = await screen.findAllByTestId('stamp-order-row', {}, SLOW);
@@ -41,7 +46,9 @@ describe('the stamp orders', () => {
     expect(list?.search.get('lotId')).toBe(LOT_ID);
     expect(list?.search.get('productId')).toBe(PRODUCT_ID);
     // "Đặt tem" carries the lot on.
-    expect(screen.getByTestId('stamp-order-new').closest('a')?.getAttribute('href')).toBe(`/stamps/new?productId=${PRODUCT_ID}&lotId=${LOT_ID}`);
+    expect(screen.getByTestId('stamp-order-new').closest('a')?.getAttribute('href')).toBe(
+      `/stamps/new?productId=${PRODUCT_ID}&lotId=${LOT_ID}`,
+    );
   });
 
   it('orders stamps: the server’s refusal of 10,000,001 shows in Vietnamese at the count, then 20 open the order', async () => {
@@ -72,12 +79,18 @@ describe('the stamp orders', () => {
     fireEvent.change(within(form).getByLabelText('Số tem'), { target: { value: '10.000.001' } });
     fireEvent.click(screen.getByTestId('stamp-order-submit'));
     expect(await within(form).findByText('Số tem của một đơn phải từ 1 đến 10000000 (đã nhập 10000001).')).toBeTruthy();
-    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({ productId: PRODUCT_ID, lotId: LOT_ID, quantity: 10_000_001 });
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
+      productId: PRODUCT_ID,
+      lotId: LOT_ID,
+      quantity: 10_000_001,
+    });
 
     fireEvent.change(within(form).getByLabelText('Số tem'), { target: { value: '20' } });
     fireEvent.click(screen.getByTestId('stamp-order-submit'));
     await waitFor(() => expect(view.location().pathname).toBe(`/stamps/${ORDER_ID}`));
-    expect(await screen.findByText('Đang phát hành tem; trang tự cập nhật. Có thể kích hoạt và in khi phát hành xong.', {}, SLOW)).toBeTruthy();
+    expect(
+      await screen.findByText('Đang phát hành tem; trang tự cập nhật. Có thể kích hoạt và in khi phát hành xong.', {}, SLOW),
+    ).toBeTruthy();
   });
 });
 
@@ -143,7 +156,11 @@ describe('an order’s page', () => {
     fireEvent.click(screen.getByTestId('stamp-void-submit'));
     fireEvent.click(await screen.findByTestId('stamp-void-confirm', {}, SLOW));
     expect(
-      await within(form).findByText(`Không tìm thấy 1 tem trong phạm vi của bạn (ví dụ: ${serials[0]}); không tem nào được thay đổi.`, {}, SLOW),
+      await within(form).findByText(
+        `Không tìm thấy 1 tem trong phạm vi của bạn (ví dụ: ${serials[0]}); không tem nào được thay đổi.`,
+        {},
+        SLOW,
+      ),
     ).toBeTruthy();
     expect(requests.find((request) => request.method === 'POST')?.body).toEqual({
       serials: [serials[0], buildStamp(4).url.split('/').at(-1)],
