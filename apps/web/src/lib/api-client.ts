@@ -106,9 +106,12 @@ function toApiError(response: Response, body: unknown): ApiError {
   });
 }
 
-/** Sends a request; answers the response when it is a success, else throws `ApiError`. */
-async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': state.language };
+/** Calls the API and returns the parsed JSON, or throws `ApiError`. */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': state.language,
+  };
   const hasBody = options.body !== undefined;
   if (hasBody && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
@@ -127,27 +130,13 @@ async function send(method: string, path: string, options: RequestOptions, accep
     throw new ApiError(0, CLIENT_ERROR_CODES.network, cause instanceof Error ? cause.message : String(cause));
   }
 
+  const body = await readBody(response);
   if (!response.ok) {
-    const error = toApiError(response, await readBody(response));
+    const error = toApiError(response, body);
     if (error.status === 401 && path !== LOGIN_PATH) state.onUnauthorized?.(error);
     throw error;
   }
-  return response;
-}
-
-/** Calls the API and returns the parsed JSON, or throws `ApiError`. */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method, path, options, 'application/json, application/problem+json');
-  return (await readBody(response)) as T;
-}
-
-/**
- * GETs a file the API makes (a PDF) as a Blob, or throws `ApiError`: a refusal comes as the same
- * problem document as any other call, so the screen can show its reason.
- */
-export async function apiBlob(path: string, options: Omit<RequestOptions, 'body' | 'form'> & { accept: string }): Promise<Blob> {
-  const response = await send('GET', path, options, `${options.accept}, application/problem+json`);
-  return response.blob();
+  return body as T;
 }
 
 export const api = {

@@ -1,7 +1,6 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
-  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -14,7 +13,6 @@ import {
   LogoutOutlined,
   MenuOutlined,
   NodeIndexOutlined,
-  QrcodeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -50,8 +48,9 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   certificates: <SafetyCertificateOutlined />,
   lots: <NodeIndexOutlined />,
   sites: <EnvironmentOutlined />,
-  stamps: <QrcodeOutlined />,
-  scans: <BarChartOutlined />,
+  // Icons the first load already carries (a seal, a magnifier): a new one costs ~0.4 KB of the home page's budget.
+  stamps: <SafetyCertificateOutlined />,
+  scans: <AuditOutlined />,
   apiKeys: <KeyOutlined />,
 };
 

@@ -15,11 +15,11 @@ import { useFormatQuantity } from '../../../features/traceability/components/lot
 import { StepButtons } from '../../../features/traceability/components/step-buttons';
 import { useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatIsoDate } from '../../../lib/format';
-import { useI18n } from '../../../lib/i18n';
 import { useCurrentCommunes } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 function LotFacts({ lot, productName }: { lot: LotView; productName: string | undefined }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const quantity = useFormatQuantity();
   const communes = useCurrentCommunes(lot.growingAreaCommuneCode ? lot.provinceCode : null);
   const items = [
@@ -55,7 +55,7 @@ function LotFacts({ lot, productName }: { lot: LotView; productName: string | un
 }
 
 function LotPage({ lot }: { lot: LotView }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { user } = useCurrentUser();
   const product = useProduct(lot.productId);
   const journey = useLotJourney(lot.id);

@@ -90,12 +90,14 @@ function SuspiciousTable({ rows, t, number }: { rows: Suspicious[]; t: StampTran
 }
 
 function Charts({ view, t, number }: { view: ScanAnalyticsView; t: StampTranslate; number: (n: number) => string }) {
+  // On a phone the card's title needs the whole width; the bound is said once, under the charts.
+  const wide = useMediaQuery('(min-width: 768px)');
   const shortDay = (day: string) => dayjs(day).format('DD/MM');
   const max = Math.max(0, ...view.byDay.map((point) => point.scans));
   const top = t('scans.top', { top: SCAN_ANALYTICS_TOP });
   const ranking = (title: string, rows: Parameters<typeof BarList>[0]['rows'], colour?: string) => (
     <Col xs={24} lg={12}>
-      <Card title={title} size="small" extra={<Typography.Text type="secondary">{top}</Typography.Text>}>
+      <Card title={title} size="small" extra={wide ? <Typography.Text type="secondary">{top}</Typography.Text> : null}>
         <BarList rows={rows} label={title} formatValue={number} empty={t('scans.none')} colour={colour} />
       </Card>
     </Col>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BarList, DAY_BARS_MAX, DayChart, niceMax } from './charts';
+import { axisTicks, BarList, DAY_BARS_MAX, DayChart, niceMax } from './charts';
 
 afterEach(cleanup);
 
@@ -9,10 +9,13 @@ const days = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ day: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), value: i % 7 }));
 
 describe('the hand-drawn charts', () => {
-  it('round an axis up to 1, 2 or 5 × 10^k (at least 2, so its half is whole)', () => {
+  it('round an axis up to 1, 2 or 5 × 10^k, with a middle line only where it is a whole count', () => {
     expect([0, 1, 2, 3, 7, 10, 11, 20, 21, 99, 101, 4_999, 5_001].map(niceMax)).toEqual([
       1, 2, 2, 5, 10, 10, 20, 20, 50, 100, 200, 5_000, 10_000,
     ]);
+    expect(axisTicks(5)).toEqual([0, 5]);
+    expect(axisTicks(2)).toEqual([0, 1, 2]);
+    expect(axisTicks(50)).toEqual([0, 25, 50]);
   });
 
   it(`draw up to ${DAY_BARS_MAX} days as bars, each with its value in a tooltip, under a labelled axis`, () => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /**
  * Small charts drawn as SVG by hand: the app has no chart library, and the two shapes the scan
@@ -6,19 +6,43 @@ import type { ReactNode } from 'react';
  * Each chart names what it shows for screen readers and gives every bar its value in a tooltip.
  */
 
-/** The top of an axis: the max rounded up to 1, 2 or 5 × 10^k, so its halves read as round numbers. */
+/** The top of an axis: the max rounded up to 1, 2 or 5 × 10^k (at least 2). */
 export function niceMax(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
   const step = [1, 2, 5, 10].find((m) => m * power >= max) ?? 10;
-  const top = step * power;
-  // Whole numbers on the axis: a top of 1 halves to 0.5, so an axis of counts starts at 2.
-  return Math.max(top, 2);
+  return Math.max(step * power, 2);
+}
+
+/** The axis lines: zero, the half when it is a whole count, the top. */
+export function axisTicks(top: number): number[] {
+  return Number.isInteger(top / 2) ? [0, top / 2, top] : [0, top];
+}
+
+/**
+ * The width the chart's box has on screen, so it is drawn at its real size: text stays 12 px on a
+ * phone and a wide screen alike, instead of a fixed drawing scaled up or down. Before layout (or
+ * where nothing is laid out, as in tests) it is `fallback`.
+ */
+function useBoxWidth(fallback: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
 }
 
 export type DayPoint = { day: string; value: number };
 
-const WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { left: 44, right: 8, top: 10, bottom: 26 };
 /** Above this many days bars get thinner than a couple of pixels: a line reads better. */
@@ -41,72 +65,83 @@ export function DayChart({
   formatValue: (value: number) => string;
   tooltip: (point: DayPoint) => string;
 }) {
+  const { ref, width } = useBoxWidth(DEFAULT_WIDTH);
   const top = niceMax(Math.max(0, ...points.map((point) => point.value)));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotWidth = width - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
   const slot = plotWidth / Math.max(1, points.length);
   const x = (index: number) => PAD.left + slot * index + slot / 2;
-  const ticks = [0, top / 2, top];
+  const ticks = axisTicks(top);
   const labelled = points.length <= 1 ? [0] : [0, Math.floor((points.length - 1) / 2), points.length - 1];
   const bars = points.length <= DAY_BARS_MAX;
   const line = points.map((point, index) => `${x(index).toFixed(1)},${y(point.value).toFixed(1)}`).join(' ');
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label} data-testid="day-chart" style={{ display: 'block' }}>
-      <title>{label}</title>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e5e7eb" />
-          <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="12" fill="#6b7280">
-            {formatValue(tick)}
-          </text>
-        </g>
-      ))}
-      {bars ? (
-        points.map((point, index) => (
-          <rect
-            key={point.day}
-            x={x(index) - (slot * 0.7) / 2}
-            y={y(point.value)}
-            width={slot * 0.7}
-            height={Math.max(0, PAD.top + plotHeight - y(point.value))}
-            fill="#15803d"
-            data-testid="day-bar"
-          >
-            <title>{tooltip(point)}</title>
-          </rect>
-        ))
-      ) : (
-        <>
-          <polygon
-            points={`${x(0).toFixed(1)},${y(0)} ${line} ${x(points.length - 1).toFixed(1)},${y(0)}`}
-            fill="#15803d"
-            fillOpacity={0.15}
-          />
-          <polyline points={line} fill="none" stroke="#15803d" strokeWidth={2} data-testid="day-line" />
-          {points.map((point, index) => (
-            <circle key={point.day} cx={x(index)} cy={y(point.value)} r={slot / 2} fill="transparent">
-              <title>{tooltip(point)}</title>
-            </circle>
-          ))}
-        </>
-      )}
-      {points.length > 0
-        ? labelled.map((index, i) => (
-            <text
-              key={index}
-              x={x(index)}
-              y={HEIGHT - 8}
-              fontSize="12"
-              fill="#6b7280"
-              textAnchor={i === 0 && labelled.length > 1 ? 'start' : i === labelled.length - 1 && labelled.length > 1 ? 'end' : 'middle'}
-            >
-              {formatDay(points[index]?.day ?? '')}
+    <div ref={ref}>
+      <svg
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        width="100%"
+        height={HEIGHT}
+        role="img"
+        aria-label={label}
+        data-testid="day-chart"
+        style={{ display: 'block' }}
+      >
+        <title>{label}</title>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={PAD.left} x2={width - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e5e7eb" />
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="12" fill="#6b7280">
+              {formatValue(tick)}
             </text>
+          </g>
+        ))}
+        {bars ? (
+          points.map((point, index) => (
+            <rect
+              key={point.day}
+              x={x(index) - (slot * 0.7) / 2}
+              y={y(point.value)}
+              width={slot * 0.7}
+              height={Math.max(0, PAD.top + plotHeight - y(point.value))}
+              fill="#15803d"
+              data-testid="day-bar"
+            >
+              <title>{tooltip(point)}</title>
+            </rect>
           ))
-        : null}
-    </svg>
+        ) : (
+          <>
+            <polygon
+              points={`${x(0).toFixed(1)},${y(0)} ${line} ${x(points.length - 1).toFixed(1)},${y(0)}`}
+              fill="#15803d"
+              fillOpacity={0.15}
+            />
+            <polyline points={line} fill="none" stroke="#15803d" strokeWidth={2} data-testid="day-line" />
+            {points.map((point, index) => (
+              <circle key={point.day} cx={x(index)} cy={y(point.value)} r={slot / 2} fill="transparent">
+                <title>{tooltip(point)}</title>
+              </circle>
+            ))}
+          </>
+        )}
+        {points.length > 0
+          ? labelled.map((index, i) => (
+              <text
+                key={index}
+                x={x(index)}
+                y={HEIGHT - 8}
+                fontSize="12"
+                fill="#6b7280"
+                textAnchor={i === 0 && labelled.length > 1 ? 'start' : i === labelled.length - 1 && labelled.length > 1 ? 'end' : 'middle'}
+              >
+                {formatDay(points[index]?.day ?? '')}
+              </text>
+            ))
+          : null}
+      </svg>
+    </div>
   );
 }
 

@@ -3,9 +3,9 @@ import { STAMP_LIMITS } from '@ocop/domain/traceability';
 import { Button, Flex, Form, InputNumber, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
-import { apiBlob } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { stampOrderPath, useStampLayouts } from '../api/stamp-orders';
+import { fetchStampSheet } from '../api/sheet-pdf';
+import { useStampLayouts } from '../api/stamp-orders';
 import { useStampTexts } from '../stamp-texts';
 
 const CUSTOM = 'custom';
@@ -89,7 +89,7 @@ export function StampSheetForm({ order }: { order: StampOrderView }) {
     setFailure(null);
     setBusy(true);
     try {
-      const blob = await apiBlob(`${stampOrderPath(order.id)}/sheet.pdf`, { query: stampSheetQueryOf(values), accept: 'application/pdf' });
+      const blob = await fetchStampSheet(order.id, stampSheetQueryOf(values), language);
       const from = values.from ?? 1;
       const to = values.to ?? order.quantity;
       const next = { url: URL.createObjectURL(blob), from, to, bytes: blob.size, name: `tem-${from}-${to}.pdf` };
@@ -105,7 +105,14 @@ export function StampSheetForm({ order }: { order: StampOrderView }) {
 
   const mm = (name: keyof Values, label: string, min: number, max: number) => (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('stampSheet.fieldRequired') }]} style={{ flex: '1 1 140px' }}>
-      <InputNumber min={min} max={max} step={0.1} style={{ width: '100%' }} inputMode="decimal" />
+      <InputNumber
+        min={min}
+        max={max}
+        step={1}
+        decimalSeparator={language === 'vi' ? ',' : '.'}
+        style={{ width: '100%' }}
+        inputMode="decimal"
+      />
     </Form.Item>
   );
   const count = (name: keyof Values, label: string, max: number) => (
