@@ -231,4 +231,26 @@ describe('stamps: ordered, activated and printed from a phone', () => {
     await shot(phone, '09-scans-1366');
     await phone.setViewportSize({ width: 390, height: 844 });
   });
+  it('lists a fake report a buyer sent from the scan page in the inbox, as text', async () => {
+    const second = stamps[1];
+    assert.ok(second);
+    // A buyer, in another browser, reports the stamp from its scan page's form (no script needed).
+    const buyer = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'vi-VN' });
+    await buyer.goto(url(`/s/${second.serial.replace(/-/g, '').slice(0, 20)}`));
+    await buyer.locator('textarea[name=message]').fill('Tem in mờ, <b>nghi hàng giả</b> ở chợ Bắc Yên');
+    await buyer.locator('input[name=contact]').fill('0912 345 678');
+    await buyer.locator('form[method=post] button, form[method=post] input[type=submit]').first().click();
+    await buyer.getByText('Cảm ơn bạn đã báo', { exact: false }).waitFor();
+    await buyer.close();
+
+    await phone.goto(url('/stamps/scans'));
+    await phone.getByTestId('scan-total-reports').getByText('1', { exact: true }).waitFor();
+    const report = phone.getByTestId('fake-report');
+    await report.getByText('Tem in mờ, <b>nghi hàng giả</b> ở chợ Bắc Yên').waitFor();
+    assert.equal(await report.locator('b').count(), 0, 'what the buyer wrote is shown as text');
+    await report.getByText('Liên hệ: 0912 345 678', { exact: false }).waitFor();
+    await report.scrollIntoViewIfNeeded();
+    await expectNoHorizontalScroll(phone);
+    await shot(phone, '10-fake-report');
+  });
 });
