@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, problemResponse, stubFetch } from '../../../testing/fetch-stub';
-import { buildMe, buildProduct, buildProductListItem, grant, PRODUCER_ID, PRODUCT_ID } from '../../../testing/fixtures';
+import { buildMe, buildProduct, buildProductListItem, grant, PRODUCER_ID, PRODUCT_ID, sonLaUnits } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 import { chooseOption } from '../../../testing/select';
 import { buildStamp, buildStampOrder, ORDER_ID, STAMP_LAYOUTS, stampOrderPage } from '../../../testing/stamp-fixtures';
@@ -231,5 +231,21 @@ describe('an order’s page', () => {
     expect(await screen.findByText('Không có quyền truy cập', {}, SLOW)).toBeTruthy();
     expect(screen.queryByTestId('stamp-activate-form')).toBeNull();
     expect(requests.some((request) => request.path === ORDER)).toBe(false);
+  });
+  it('reads in English when chosen, the lot page’s link to its stamps too', async () => {
+    stubFetch({
+      ...common(),
+      [`GET ${ORDER}`]: () => jsonResponse(buildStampOrder({ activatedCount: 5, voidCount: 2 })),
+      [`GET /api/traceability/lots/${LOT_ID}/journey`]: () =>
+        jsonResponse({ lotId: LOT_ID, lotCode: 'CHE-2026-07', classUri: 'x', steps: [] }),
+      'GET /api/admin-units/provinces/14': (request) => jsonResponse(sonLaUnits(request)),
+    });
+    const view = renderApp(`/stamps/${ORDER_ID}`, { language: 'en' });
+    expect(await screen.findByText('20/20 stamps issued', {}, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('stamp-count-issued').textContent).toBe('Not activated13');
+    expect(screen.getByText('Activate stamps')).toBeTruthy();
+    view.unmount();
+    renderApp(`/lots/${LOT_ID}`, { language: 'en' });
+    expect((await screen.findByTestId('lot-stamps', {}, SLOW)).textContent).toBe('Stamps of this lot');
   });
 });
