@@ -46,6 +46,8 @@ export type StampOrderView = z.infer<typeof stampOrderView>;
 export const stampOrderListQuery = z
   .object({
     productId: z.uuid().optional(),
+    /** The orders of one lot: the lot page's "Tem của lô". */
+    lotId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(STAMP_ORDER_PAGE_SIZE_MAX).default(20),
   })
@@ -80,6 +82,13 @@ export const stampRangeQuery = z
 
 export const stampListView = z.object({ items: z.array(stampView) });
 
+/**
+ * Why stamps are voided (lost roll, misprint…), kept in the audit log. Optional on the wire for
+ * the callers written before it; the web app always asks for one.
+ */
+export const STAMP_VOID_REASON_MAX = 500;
+const voidReason = z.string().trim().min(1).max(STAMP_VOID_REASON_MAX).optional();
+
 /** Activation or voiding of an order's stamps by sequence numbers (inclusive). */
 export const stampRangeBody = z
   .object({
@@ -91,6 +100,9 @@ export const stampRangeBody = z
   .strict();
 export type StampRangeBody = z.input<typeof stampRangeBody>;
 
+export const stampVoidRangeBody = stampRangeBody.omit({ lotId: true }).extend({ reason: voidReason }).strict();
+export type StampVoidRangeBody = z.input<typeof stampVoidRangeBody>;
+
 /** Activation or voiding by serials as scanned or typed (any case, spaces, hyphens). */
 export const stampListBody = z
   .object({
@@ -99,6 +111,9 @@ export const stampListBody = z
   })
   .strict();
 export type StampListBody = z.input<typeof stampListBody>;
+
+export const stampVoidListBody = stampListBody.omit({ lotId: true }).extend({ reason: voidReason }).strict();
+export type StampVoidListBody = z.input<typeof stampVoidListBody>;
 
 export const stampChangeView = z.object({
   /** Stamps whose state changed. */

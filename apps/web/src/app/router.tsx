@@ -49,6 +49,10 @@ const LotDetailPage = lazy(() => import('./routes/lots/lot-detail').then((m) => 
 const LotEditPage = lazy(() => import('./routes/lots/lot-edit').then((m) => ({ default: m.LotEditPage })));
 const LotStepPage = lazy(() => import('./routes/lots/lot-step').then((m) => ({ default: m.LotStepPage })));
 const SitesPage = lazy(() => import('./routes/lots/sites').then((m) => ({ default: m.SitesPage })));
+const StampOrdersPage = lazy(() => import('./routes/stamps/stamp-orders').then((m) => ({ default: m.StampOrdersPage })));
+const StampOrderNewPage = lazy(() => import('./routes/stamps/stamp-order-new').then((m) => ({ default: m.StampOrderNewPage })));
+const StampOrderDetailPage = lazy(() => import('./routes/stamps/stamp-order-detail').then((m) => ({ default: m.StampOrderDetailPage })));
+const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').then((m) => ({ default: m.ScanAnalyticsPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
@@ -193,6 +197,10 @@ export function AppRoutes() {
         <Route path="lots/:lotId/edit" element={<Page>{registry(<LotEditPage />, 'lots.write')}</Page>} />
         <Route path="lots/:lotId/steps/:kind" element={<Page>{registry(<LotStepPage />, 'epcis.capture')}</Page>} />
         <Route path="traceability/sites" element={<Page>{registry(<SitesPage />, 'lots.read')}</Page>} />
+        <Route path="stamps" element={<Page>{registry(<StampOrdersPage />, 'stamps.order')}</Page>} />
+        <Route path="stamps/new" element={<Page>{registry(<StampOrderNewPage />, 'stamps.order')}</Page>} />
+        <Route path="stamps/scans" element={<Page>{registry(<ScanAnalyticsPage />, 'stamps.scans.read')}</Page>} />
+        <Route path="stamps/:orderId" element={<Page>{registry(<StampOrderDetailPage />, 'stamps.order')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route
           path="change-password"

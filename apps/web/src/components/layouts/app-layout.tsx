@@ -48,6 +48,9 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   certificates: <SafetyCertificateOutlined />,
   lots: <NodeIndexOutlined />,
   sites: <EnvironmentOutlined />,
+  // Icons the first load already carries (a seal, a magnifier): a new one costs ~0.4 KB of the home page's budget.
+  stamps: <SafetyCertificateOutlined />,
+  scans: <AuditOutlined />,
   apiKeys: <KeyOutlined />,
 };
 

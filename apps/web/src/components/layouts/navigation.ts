@@ -26,6 +26,8 @@ export type NavigationItem = {
     | 'certificates'
     | 'lots'
     | 'sites'
+    | 'stamps'
+    | 'scans'
     | 'apiKeys';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
@@ -45,17 +47,15 @@ function certificateGroup(user: Pick<UserView, 'roles'>): NavigationItem {
   return { path: 'group:certificates', label: 'nav.certificates', icon: 'certificates', children };
 }
 
-/** The traceability screens: production lots and their steps, and the sites the steps happen at. */
-function traceabilityGroup(): NavigationItem {
-  return {
-    path: 'group:traceability',
-    label: 'nav.traceability',
-    icon: 'lots',
-    children: [
-      { path: '/lots', label: 'nav.lots', icon: 'lots' },
-      { path: '/traceability/sites', label: 'nav.sites', icon: 'sites' },
-    ],
-  };
+/** The traceability screens: production lots and their steps, the sites the steps happen at, the trace stamps and their scans. */
+function traceabilityGroup(user: Pick<UserView, 'roles'>): NavigationItem {
+  const children: NavigationItem[] = [
+    { path: '/lots', label: 'nav.lots', icon: 'lots' },
+    { path: '/traceability/sites', label: 'nav.sites', icon: 'sites' },
+  ];
+  if (can(user.roles, 'stamps.order')) children.push({ path: '/stamps', label: 'nav.stamps', icon: 'stamps' });
+  if (can(user.roles, 'stamps.scans.read')) children.push({ path: '/stamps/scans', label: 'nav.scans', icon: 'scans' });
+  return { path: 'group:traceability', label: 'nav.traceability', icon: 'lots', children };
 }
 
 /** The side menu for a user, from the capability table: the registry for its readers, reference pages, then administration. */
@@ -73,7 +73,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'councils.manage')) items.push({ path: '/councils', label: 'nav.councils', icon: 'councils' });
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
   if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
-  if (can(user.roles, 'lots.read')) items.push(traceabilityGroup());
+  if (can(user.roles, 'lots.read')) items.push(traceabilityGroup(user));
   if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });

@@ -31,6 +31,9 @@ const refusal = (reason: StampRefusal, count: number, serials: readonly string[]
         serials: serials.map(formatStampSerial).join(', '),
       });
 
+/** A voiding's reason goes into the audit entry's `after`, where whoever reviews the order reads it. */
+const reasonOf = (input: { reason?: string | undefined }) => (input.reason ? { reason: input.reason } : {});
+
 const forbidden = () => new DomainError('forbidden', 'auth.forbidden', 'You may not activate or void these stamps.');
 
 /**
@@ -86,7 +89,7 @@ export function createStampSteps(deps: {
     actor: StampActor,
     orderId: string,
     action: StampAction,
-    input: { from: number; to: number; lotId?: string | null | undefined },
+    input: { from: number; to: number; lotId?: string | null | undefined; reason?: string | undefined },
     context: AuditContext,
   ) =>
     transactions.run(async (): Promise<StampChange> => {
@@ -124,14 +127,14 @@ export function createStampSteps(deps: {
       const updated = await repository.stepRange(order.id, from, to, action, lotId, clock.now());
       if (updated !== change.changed) throw new Error(`range step changed ${updated} stamps, planned ${change.changed}`);
       await repository.addCounts(order.id, { activated: activatedDelta, void: action === 'void' ? change.changed : 0 });
-      await record(context, order, action, { from, to, lotId }, change);
+      await record(context, order, action, { from, to, lotId, ...reasonOf(input) }, change);
       return change;
     });
 
   const stepList = (
     actor: StampActor,
     action: StampAction,
-    input: { serials: readonly string[]; lotId?: string | null | undefined },
+    input: { serials: readonly string[]; lotId?: string | null | undefined; reason?: string | undefined },
     context: AuditContext,
   ) =>
     transactions.run(async (): Promise<StampChange> => {
@@ -195,7 +198,7 @@ export function createStampSteps(deps: {
             : -changing.filter((stamp) => stamp.state === 'activated').length;
         await repository.addCounts(order.id, { activated, void: action === 'void' ? changing.length : 0 });
         const change = { changed: changing.length, unchanged: mine.length - changing.length };
-        await record(context, order, action, { serials: mine.length, lotId }, change);
+        await record(context, order, action, { serials: mine.length, lotId, ...reasonOf(input) }, change);
       }
       return { changed: plan.changed, unchanged: plan.unchanged + (serials.length - unique.length) };
     });
@@ -207,11 +210,16 @@ export function createStampSteps(deps: {
       input: { from: number; to: number; lotId?: string | null | undefined },
       context: AuditContext,
     ) => stepRange(actor, orderId, 'activate', input, context),
-    voidRange: (actor: StampActor, orderId: string, input: { from: number; to: number }, context: AuditContext) =>
-      stepRange(actor, orderId, 'void', input, context),
+    voidRange: (
+      actor: StampActor,
+      orderId: string,
+      input: { from: number; to: number; reason?: string | undefined },
+      context: AuditContext,
+    ) => stepRange(actor, orderId, 'void', input, context),
     activateList: (actor: StampActor, input: { serials: readonly string[]; lotId?: string | null | undefined }, context: AuditContext) =>
       stepList(actor, 'activate', input, context),
-    voidList: (actor: StampActor, input: { serials: readonly string[] }, context: AuditContext) => stepList(actor, 'void', input, context),
+    voidList: (actor: StampActor, input: { serials: readonly string[]; reason?: string | undefined }, context: AuditContext) =>
+      stepList(actor, 'void', input, context),
   };
 }
 

@@ -67,11 +67,16 @@ export function createStampRepository({ transactions }: { transactions: Transact
             .orderBy(asc(stampOrders.id))
             .for('update'),
 
-    listOrders: async (reach: CapabilityReach, filters: { productId?: string | undefined; page: number; pageSize: number }) => {
+    listOrders: async (
+      reach: CapabilityReach,
+      filters: { productId?: string | undefined; lotId?: string | undefined; page: number; pageSize: number },
+    ) => {
       const conditions: SQL[] = [];
       const inReach = reachCondition(reach);
       if (inReach) conditions.push(inReach);
       if (filters.productId) conditions.push(eq(stampOrders.productId, filters.productId));
+      // No index of its own: the reach's producer or province index narrows first, and a lot has few orders.
+      if (filters.lotId) conditions.push(eq(stampOrders.lotId, filters.lotId));
       const where = and(...conditions);
       const items = await db()
         .select()

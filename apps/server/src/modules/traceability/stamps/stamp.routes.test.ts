@@ -71,6 +71,18 @@ describe('stamp orders, activation and voiding', () => {
     expect(list.items.map((item: StampOrderView) => item.id)).toContain(order.id);
   });
 
+  it('lists the orders of one lot (the lot page’s "Tem của lô")', async () => {
+    const ofLot = await issuedOrder({ productId: gtinProduct.id, lotId: otherLotId, quantity: 1 });
+    await issuedOrder({ productId: gtinProduct.id, quantity: 1 });
+    const list = (await member.get(`/api/traceability/stamp-orders?lotId=${otherLotId}`)).json() as {
+      items: StampOrderView[];
+      total: number;
+    };
+    expect(list.items.map((item) => item.id)).toEqual([ofLot.id]);
+    expect(list.total).toBe(1);
+    expect((await member.get('/api/traceability/stamp-orders?lotId=not-a-uuid')).statusCode).toBe(400);
+  });
+
   it('links a stamp of a product without a GTIN to /s/{serial}', async () => {
     const order = await issuedOrder({ productId: product.id, quantity: 2 });
     const [first] = await stampsOf(order.id);
@@ -214,5 +226,60 @@ describe('stamp orders, activation and voiding', () => {
       changed: 4,
       unchanged: 0,
     });
+  });
+  it('finds one stamp of an order by its serial as scanned (any case, spaces): its sequence makes a range', async () => {
+    const order = await issuedOrder({ productId: gtinProduct.id, quantity: 5 });
+    const other = await issuedOrder({ productId: gtinProduct.id, quantity: 1 });
+    const items = await stampsOf(order.id);
+    const fourth = items[3];
+    if (!fourth) throw new Error('no fourth stamp');
+    const typed = ` ${fourth.serial.toLowerCase().replace(/-/g, ' ')} `;
+    const found = await member.get(`/api/traceability/stamp-orders/${order.id}/stamps/${encodeURIComponent(typed)}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual(fourth);
+
+    // A stamp of another order is not one of this order's.
+    const elsewhere = (await stampsOf(other.id))[0]?.serial ?? '';
+    const notHere = await member.get(`/api/traceability/stamp-orders/${order.id}/stamps/${elsewhere}`);
+    expect(notHere.statusCode).toBe(404);
+    expect(notHere.json()).toMatchObject({ code: 'stamp.not_found', details: { count: 1, serials: elsewhere } });
+
+    const stored = fourth.serial.replace(/-/g, '').slice(0, 20);
+    const wrongCheck = `${stored}${stampCheckSymbol(stored) === '0' ? '1' : '0'}`;
+    const typo = await member.get(`/api/traceability/stamp-orders/${order.id}/stamps/${wrongCheck}`);
+    expect(typo.statusCode).toBe(422);
+    expect(typo.json()).toMatchObject({ code: 'stamp.serial_invalid', details: { problem: 'wrong_check', field: 'serial' } });
+    // The bound of what a scanner may send: 64 characters.
+    expect((await member.get(`/api/traceability/stamp-orders/${order.id}/stamps/${'A'.repeat(65)}`)).statusCode).toBe(400);
+
+    const stranger = await t.as({ role: 'producer_member', producerId: (await givenProducer(officer)).id });
+    const foreign = await stranger.get(`/api/traceability/stamp-orders/${order.id}/stamps/${fourth.serial}`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toMatchObject({ code: 'stamp_order.not_found' });
+  });
+
+  it('keeps a voiding’s reason in the audit log, refusing a reason over 500 characters or blank', async () => {
+    const order = await issuedOrder({ productId: product.id, quantity: 4 });
+    const items = await stampsOf(order.id);
+    const range = await member.post(`/api/traceability/stamp-orders/${order.id}/voiding`, { from: 1, to: 2, reason: ' Cuộn tem bị ướt ' });
+    expect(range.json()).toEqual({ changed: 2, unchanged: 0 });
+    const list = await member.post('/api/traceability/stamps/voiding', { serials: [items[2]?.serial], reason: 'x'.repeat(500) });
+    expect(list.json()).toEqual({ changed: 1, unchanged: 0 });
+    for (const reason of ['x'.repeat(501), '   ']) {
+      const refused = await member.post(`/api/traceability/stamp-orders/${order.id}/voiding`, { from: 4, to: 4, reason });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'request.invalid' });
+    }
+    expect((await storedStamps(order.id)).map((stamp) => stamp.state)).toEqual(['void', 'void', 'void', 'issued']);
+
+    const entries = (
+      await (await t.as({ role: 'province_admin' })).get(`/api/audit-entries?entityType=stamp_order&entityId=${order.id}`)
+    ).json().items as { action: string; after: { reason?: string } }[];
+    expect(
+      entries
+        .filter((entry) => entry.action === 'stamps.voided')
+        .map((entry) => entry.after.reason)
+        .sort(),
+    ).toEqual(['Cuộn tem bị ướt', 'x'.repeat(500)]);
   });
 });

@@ -11,9 +11,19 @@ import {
   stampRangeBody,
   stampRangeQuery,
   stampSheetQuery,
+  stampVoidListBody,
+  stampVoidRangeBody,
+  stampView,
   type StampOrderView,
 } from '@ocop/contracts/stamps';
-import { formatStampSerial, STAMP_LAYOUT_PRESETS, STAMP_LAYOUT_PRESET_NAMES, type StampLayout, stampLink } from '@ocop/domain/traceability';
+import {
+  formatStampSerial,
+  STAMP_LAYOUT_PRESETS,
+  STAMP_LAYOUT_PRESET_NAMES,
+  STAMP_SERIAL_INPUT_MAX,
+  type StampLayout,
+  stampLink,
+} from '@ocop/domain/traceability';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capability, requireActor } from '../../../platform/http/access';
@@ -88,8 +98,8 @@ export function stampRoutes(deps: {
         },
       },
       async (request) => {
-        const { page, pageSize, productId } = request.query;
-        const result = await orders.listOrders(actorOf(request), { productId, page, pageSize });
+        const { page, pageSize, productId, lotId } = request.query;
+        const result = await orders.listOrders(actorOf(request), { productId, lotId, page, pageSize });
         return { items: result.items.map(toOrderView), total: result.total, page, pageSize };
       },
     );
@@ -130,6 +140,29 @@ export function stampRoutes(deps: {
             lotId: stamp.lotId,
             url: stampLink(publicUrl, order, stamp.serial),
           })),
+        };
+      },
+    );
+
+    app.get(
+      '/traceability/stamp-orders/:orderId/stamps/:serial',
+      {
+        config: { access: capability('stamps.order') },
+        schema: {
+          tags: TAG,
+          summary: 'One stamp of an order by its serial as scanned or typed (its sequence number makes a range)',
+          params: params.extend({ serial: z.string().max(STAMP_SERIAL_INPUT_MAX) }),
+          response: { 200: stampView },
+        },
+      },
+      async (request) => {
+        const { order, stamp } = await orders.findStamp(actorOf(request), request.params.orderId, request.params.serial);
+        return {
+          serial: formatStampSerial(stamp.serial),
+          sequence: stamp.sequence,
+          state: stamp.state,
+          lotId: stamp.lotId,
+          url: stampLink(publicUrl, order, stamp.serial),
         };
       },
     );
@@ -177,9 +210,9 @@ export function stampRoutes(deps: {
         config: { access: capability('stamps.activate') },
         schema: {
           tags: TAG,
-          summary: 'Void an order’s stamps from..to (all or nothing)',
+          summary: 'Void an order’s stamps from..to with an optional reason kept in the audit log (all or nothing)',
           params,
-          body: stampRangeBody.omit({ lotId: true }),
+          body: stampVoidRangeBody,
           response: { 200: stampChangeView },
         },
       },
@@ -206,8 +239,8 @@ export function stampRoutes(deps: {
         config: { access: capability('stamps.activate') },
         schema: {
           tags: TAG,
-          summary: 'Void stamps by serials (at most 10,000; all or nothing)',
-          body: stampListBody.omit({ lotId: true }),
+          summary: 'Void stamps by serials (at most 10,000; all or nothing) with an optional reason kept in the audit log',
+          body: stampVoidListBody,
           response: { 200: stampChangeView },
         },
       },

@@ -1,5 +1,5 @@
 import { type CapabilityTarget, can, DomainError, reachOf, type RoleGrant } from '@ocop/domain/shared';
-import { STAMP_LIMITS } from '@ocop/domain/traceability';
+import { formatStampSerial, parseStampSerial, STAMP_LIMITS } from '@ocop/domain/traceability';
 import type { Clock } from '../../../platform/clock';
 import type { Transactions } from '../../../platform/database/transaction';
 import type { JobQueue } from '../../../platform/jobs/job-queue';
@@ -7,7 +7,7 @@ import type { AuditContext, AuditService } from '../../identity';
 import type { LotRepository } from '../lots/lot.repository';
 import type { TraceabilityRegistry } from '../traceability-ports';
 import { STAMP_ISSUE_QUEUE } from './stamp-issuing';
-import type { StampRepository } from './stamp.repository';
+import type { ListedStamp, StampRepository } from './stamp.repository';
 import type { StampOrderRow, StampRow } from './stamp.tables';
 
 export type StampActor = { userId: string; grants: readonly RoleGrant[] };
@@ -116,10 +116,37 @@ export function createStampService(deps: {
         return row;
       }),
 
-    listOrders: (actor: StampActor, query: { productId?: string | undefined; page: number; pageSize: number }) =>
+    listOrders: (
+      actor: StampActor,
+      query: { productId?: string | undefined; lotId?: string | undefined; page: number; pageSize: number },
+    ) =>
       transactions.run(async () => {
         const page = await repository.listOrders(reachOf(actor.grants, 'stamps.order'), query);
         return { items: await withState(page.items), total: page.total };
+      }),
+
+    /**
+     * One stamp of an order by its serial as scanned or typed: how the screens turn the first and
+     * last stamp of a roll into a range. A serial of another order (or none) is not found.
+     */
+    findStamp: (actor: StampActor, orderId: string, text: string) =>
+      transactions.run(async (): Promise<{ order: StampOrderRow; stamp: ListedStamp }> => {
+        const order = await readable(actor, orderId);
+        const parsed = parseStampSerial(text);
+        if (!parsed.ok)
+          throw new DomainError('invalid', 'stamp.serial_invalid', 'A serial is not valid.', {
+            field: 'serial',
+            position: 1,
+            text,
+            problem: parsed.problem,
+          });
+        const [stamp] = await repository.findBySerials([parsed.serial]);
+        if (!stamp || stamp.orderId !== order.id || order.state !== 'issued')
+          throw new DomainError('not_found', 'stamp.not_found', 'Some stamps were not found.', {
+            count: 1,
+            serials: formatStampSerial(parsed.serial),
+          });
+        return { order, stamp };
       }),
 
     /** A page of an issued order's stamps; an order still issuing shows none. */

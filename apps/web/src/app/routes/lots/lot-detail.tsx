@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, QrcodeOutlined } from '@ant-design/icons';
 import type { LotView } from '@ocop/contracts/traceability';
 import { can } from '@ocop/domain/shared';
 import { Button, Card, Col, Row } from 'antd';
@@ -15,11 +15,11 @@ import { useFormatQuantity } from '../../../features/traceability/components/lot
 import { StepButtons } from '../../../features/traceability/components/step-buttons';
 import { useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatIsoDate } from '../../../lib/format';
-import { useI18n } from '../../../lib/i18n';
 import { useCurrentCommunes } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 function LotFacts({ lot, productName }: { lot: LotView; productName: string | undefined }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const quantity = useFormatQuantity();
   const communes = useCurrentCommunes(lot.growingAreaCommuneCode ? lot.provinceCode : null);
   const items = [
@@ -55,13 +55,14 @@ function LotFacts({ lot, productName }: { lot: LotView; productName: string | un
 }
 
 function LotPage({ lot }: { lot: LotView }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { user } = useCurrentUser();
   const product = useProduct(lot.productId);
   const journey = useLotJourney(lot.id);
   const place = { provinceCode: lot.provinceCode, producerId: lot.producerId };
   const mayRecord = can(user.roles, 'epcis.capture', place);
   const mayEdit = can(user.roles, 'lots.write', place);
+  const mayStamp = can(user.roles, 'stamps.order', place);
 
   return (
     <>
@@ -73,6 +74,13 @@ function LotPage({ lot }: { lot: LotView }) {
             <Link to="/lots">
               <Button icon={<ArrowLeftOutlined />}>{t('lot.back')}</Button>
             </Link>
+            {mayStamp ? (
+              <Link to={`/stamps?lotId=${lot.id}&productId=${lot.productId}`}>
+                <Button icon={<QrcodeOutlined />} data-testid="lot-stamps">
+                  {t('lot.stamps')}
+                </Button>
+              </Link>
+            ) : null}
             {mayEdit ? (
               <Link to={`/lots/${lot.id}/edit`}>
                 <Button icon={<EditOutlined />}>{t('lot.edit')}</Button>

@@ -8,13 +8,13 @@ import { useProduct } from '../../../features/products/api/get-product';
 import { lotQueryOptions, useLot } from '../../../features/traceability/api/lot-queries';
 import { LotForm } from '../../../features/traceability/components/lot-form';
 import { lotDetailPath } from '../../../features/traceability/components/lots-table';
-import { useI18n } from '../../../lib/i18n';
 import { useCurrentCommunes } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 /** Corrects a lot; the form sends the revision it read. */
 export function LotEditPage() {
   const { lotId = '' } = useParams();
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { message } = useFeedback();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -7,20 +7,20 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { type LotFilter, useLots } from '../../../features/traceability/api/lot-queries';
 import { LotsTable } from '../../../features/traceability/components/lots-table';
 import { useCurrentUser } from '../../../lib/auth';
-import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { intParam, useUrlFilters } from '../../../lib/use-url-filters';
 import { FilterBar, PHONE_QUERY, RegistrySearch } from '../../registry-filters';
 import { useLotProductChoices, useProductNames } from './lot-choices';
 import { useState } from 'react';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 const KEYS = ['q', 'productId', 'page', 'pageSize'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "Lô sản xuất": the lots the reader may see, by product, searched by the start of the lot code. */
 export function LotListPage() {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { user } = useCurrentUser();
   const phone = useMediaQuery(PHONE_QUERY);
   const [params, setParams] = useUrlFilters(KEYS);

@@ -5,12 +5,12 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useProduct } from '../../../features/products/api/get-product';
 import { LotForm } from '../../../features/traceability/components/lot-form';
 import { lotDetailPath } from '../../../features/traceability/components/lots-table';
-import { useI18n } from '../../../lib/i18n';
 import { useCurrentCommunes, useLotProductChoices } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 /** Records a lot; `?productId=` names its product, as does a producer's only product. */
 export function LotNewPage() {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { message } = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();

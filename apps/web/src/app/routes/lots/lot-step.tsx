@@ -13,16 +13,16 @@ import { useSites } from '../../../features/traceability/api/site-queries';
 import { lotDetailPath } from '../../../features/traceability/components/lots-table';
 import { STEP_LABEL_KEYS } from '../../../features/traceability/components/step-buttons';
 import { StepForm } from '../../../features/traceability/components/step-form';
-import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { PHONE_QUERY } from '../../registry-filters';
 import { NotFoundPage } from '../not-found';
 import { useCurrentCommunes, useProductNames } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 const isStepKind = (value: string | undefined): value is StepKind => (STEP_KIND_CODES as readonly string[]).includes(value ?? '');
 
 function StepPage({ lot, kind }: { lot: LotView; kind: StepKind }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const { message } = useFeedback();
   const navigate = useNavigate();
   const phone = useMediaQuery(PHONE_QUERY);

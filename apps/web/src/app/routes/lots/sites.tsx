@@ -14,10 +14,12 @@ import { useCurrentUser } from '../../../lib/auth';
 import { useI18n } from '../../../lib/i18n';
 import { ownProducerIds } from '../../../lib/registry';
 import { useCurrentCommunes } from './lot-choices';
+import { useTraceabilityTexts } from '../../../features/traceability/traceability-texts';
 
 /** "Địa điểm": a producer's farms, facilities, warehouses and shops, where its lots' steps happen. */
 export function SitesPage() {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const t = useTraceabilityTexts();
   const { user } = useCurrentUser();
   const mine = ownProducerIds(user);
   const [chosen, setChosen] = useState<string | undefined>(undefined);

@@ -2,6 +2,7 @@ import { Empty, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import type { JourneyStep } from '@ocop/contracts/traceability';
+import { useTraceabilityTexts } from '../traceability-texts';
 
 const COLORS: Record<JourneyStep['kind'], string> = {
   harvest: 'green',
@@ -40,7 +41,8 @@ export function journeyLines(steps: readonly JourneyStep[]): JourneyLine[] {
  * where, and for a processing step the lots it came from. Steps of input lots name their lot.
  */
 export function JourneyTimeline({ steps, lotCode }: { steps: readonly JourneyStep[]; lotCode: string }) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const t = useTraceabilityTexts();
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('journey.empty')} />;
   return (
     <div data-testid="journey-timeline">

@@ -19,6 +19,7 @@ import { type FieldPath, fieldFromDetails, SCROLL_TO_ERROR, showErrorOnFields } 
 import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useCreateLot, useUpdateLot } from '../api/lot-writes';
+import { useTraceabilityTexts } from '../traceability-texts';
 
 /** A label carries one shelf-life date written one way or the other, or none (handicrafts). */
 export type EndDateKind = 'expiry' | 'bestBefore' | 'none';
@@ -131,7 +132,8 @@ export function LotForm({
   onCancel: () => void;
   onReload?: () => Promise<LotView | undefined>;
 }) {
-  const { t, language, describeError } = useI18n();
+  const { language, describeError } = useI18n();
+  const t = useTraceabilityTexts();
   const [form] = Form.useForm<LotFormValues>();
   const createLot = useCreateLot();
   const updateLot = useUpdateLot();

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatIsoDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useMediaQuery } from '../../../lib/use-media-query';
+import { useTraceabilityTexts } from '../traceability-texts';
 
 export const lotDetailPath = (lotId: string) => `/lots/${lotId}`;
 
@@ -42,7 +43,7 @@ export function LotsTable({
   productName: (productId: string) => string | undefined;
   onPageChange: (page: number, pageSize: number) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   const navigate = useNavigate();
   const quantity = useFormatQuantity();
   const wide = useMediaQuery('(min-width: 768px)');

@@ -8,6 +8,7 @@ import { fieldFromDetails, showErrorOnFields } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useCreateSite, useUpdateSite } from '../api/site-writes';
+import { useTraceabilityTexts } from '../traceability-texts';
 
 type Values = { name: string; kind: SiteKind; gln?: string | null; communeCode?: string; address?: string | null };
 const FIELDS = ['name', 'kind', 'gln', 'communeCode', 'address'] as const;
@@ -30,7 +31,8 @@ export function SiteDialog({
   communeOptions: { value: string; label: string }[];
   onClose: () => void;
 }) {
-  const { t, language, describeError } = useI18n();
+  const { language, describeError } = useI18n();
+  const t = useTraceabilityTexts();
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const createSite = useCreateSite();

@@ -3,10 +3,9 @@ import { STEP_KIND_CODES, type StepKind } from '@ocop/domain/traceability';
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { MessageKey } from '../../../messages/vi';
-import { useI18n } from '../../../lib/i18n';
+import { type TraceabilityTextKey, useTraceabilityTexts } from '../traceability-texts';
 
-export const STEP_LABEL_KEYS: Record<StepKind, MessageKey> = {
+export const STEP_LABEL_KEYS: Record<StepKind, TraceabilityTextKey> = {
   harvest: 'step.harvest',
   processing: 'step.processing',
   packing: 'step.packing',
@@ -26,7 +25,7 @@ export const stepPath = (lotId: string, kind: StepKind) => `/lots/${lotId}/steps
 
 /** One large button per step, two a row on a phone: each opens that step's short form. */
 export function StepButtons({ lotId }: { lotId: string }) {
-  const { t } = useI18n();
+  const t = useTraceabilityTexts();
   return (
     <div className="ocop-step-buttons" data-testid="step-buttons">
       {STEP_KIND_CODES.map((kind) => (

@@ -23,6 +23,7 @@ import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useRecordStep } from '../api/record-step';
 import { defaultSiteId, recordStepBodyOf, type StepFormValues, stepFieldOfPath, stepHasDestination, stepHasSite } from './step-body';
+import { useTraceabilityTexts } from '../traceability-texts';
 
 /** A lot that may go into a processing: its code (what the select shows once chosen), its product and unit. */
 export type InputLotOption = { value: string; label: string; productName?: string; unit: LotUnit };
@@ -72,7 +73,8 @@ export function StepForm({
   onRecorded: (recorded: StepRecordedView) => void;
   onCancel: () => void;
 }) {
-  const { t, language, describeError } = useI18n();
+  const { language, describeError } = useI18n();
+  const t = useTraceabilityTexts();
   const [form] = Form.useForm<StepFormValues>();
   const record = useRecordStep(lot.id);
   const [formError, setFormError] = useState<unknown>(null);
