@@ -204,4 +204,48 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Mẫu nhãn bị từ chối: các nhãn cần {neededMm} mm nhưng khổ giấy chỉ có {pageMm} mm.',
     en: 'Layout refused: the labels need {neededMm} mm but the page has only {pageMm} mm.',
   },
+  'digital_link.too_long': {
+    vi: 'Đường dẫn GS1 Digital Link quá dài (tối đa {max} ký tự).',
+    en: 'The GS1 Digital Link path is too long (at most {max} characters).',
+  },
+  'digital_link.query_too_long': {
+    vi: 'Phần tham số sau dấu "?" quá dài (tối đa {max} ký tự).',
+    en: 'The query string is too long (at most {max} characters).',
+  },
+  'digital_link.bad_structure': {
+    vi: 'Đường dẫn GS1 Digital Link sai cấu trúc: cần các cặp /mã AI/giá trị, bắt đầu bằng /01/ và mã GTIN.',
+    en: 'The GS1 Digital Link path is malformed: it needs /AI/value pairs, starting with /01/ and a GTIN.',
+  },
+  'digital_link.bad_encoding': {
+    vi: 'Giá trị của mã AI ({ai}) mã hóa phần trăm sai: "{value}".',
+    en: 'The value of AI ({ai}) has a broken percent-encoding: "{value}".',
+  },
+  'digital_link.unknown_ai': {
+    vi: 'Mã AI "{ai}" không phải là mã định danh bổ sung của GTIN ở đây; chỉ có /22/, /10/, /21/ (các thuộc tính khác như hạn dùng đặt sau dấu "?").',
+    en: 'AI "{ai}" is not a key qualifier of a GTIN here; only /22/, /10/, /21/ are (other attributes such as the expiry date go in the query string).',
+  },
+  'digital_link.qualifiers_out_of_order': {
+    vi: 'Mã AI ({ai}) sai thứ tự hoặc lặp lại: sau GTIN chỉ được /22/ (biến thể), rồi /10/ (lô), rồi /21/ (số sê-ri), mỗi mã một lần.',
+    en: 'AI ({ai}) is out of order or repeated: after the GTIN only /22/ (variant), then /10/ (lot), then /21/ (serial) may follow, each once.',
+  },
+  'digital_link.bad_check_digit': {
+    vi: 'Chữ số kiểm tra của mã GTIN {value} không đúng; hãy kiểm tra lại mã.',
+    en: 'The check digit of GTIN {value} is wrong; check the number.',
+  },
+  'digital_link.bad_value': {
+    vi: 'Giá trị "{value}" không hợp lệ cho mã AI ({ai}): GTIN cần 8, 12, 13 hoặc 14 chữ số; lô, sê-ri và biến thể tối đa 20 ký tự không dấu theo bộ ký tự GS1.',
+    en: 'The value "{value}" is not valid for AI ({ai}): a GTIN has 8, 12, 13 or 14 digits; a lot, serial or variant at most 20 characters of the GS1 character set.',
+  },
+  'digital_link.gtin_unknown': {
+    vi: 'Mã GTIN {gtin} không thuộc sản phẩm OCOP nào trong hệ thống này.',
+    en: 'GTIN {gtin} names no OCOP product in this system.',
+  },
+  'digital_link.no_link': {
+    vi: 'Sản phẩm mang mã GTIN {gtin} chưa có trang thông tin công khai.',
+    en: 'The product with GTIN {gtin} has no public page yet.',
+  },
+  'digital_link.link_type_unavailable': {
+    vi: 'Không có liên kết loại "{linkType}" cho mã này; các loại có: {available}.',
+    en: 'There is no "{linkType}" link for this identifier; available: {available}.',
+  },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

@@ -14,3 +14,4 @@ export * from './national-portal';
 export * from './stamp-serial';
 export * from './stamp-state';
 export * from './stamp-layout';
+export * from './digital-link-resolver';

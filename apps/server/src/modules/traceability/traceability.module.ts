@@ -1,3 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
@@ -25,6 +26,8 @@ import { createStepService } from './steps/step.service';
 import { createPortalExportRepository } from './national-portal/national-portal.repository';
 import { nationalPortalRoutes } from './national-portal/national-portal.routes';
 import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
+import { resolverPages } from './resolver/resolver.pages';
+import { createResolverService } from './resolver/resolver.service';
 import { createStampIssuer, STAMP_ISSUE_QUEUE } from './stamps/stamp-issuing';
 import { createStampRepository } from './stamps/stamp.repository';
 import { stampRoutes } from './stamps/stamp.routes';
@@ -95,6 +98,9 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     stampRoutes({ orders: stampOrders, steps: stampSteps, sheets: stampSheets, publicUrl: deps.publicUrl }),
   ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
+  // The GS1 Digital Link resolver (`/01/…`, `/.well-known/gs1resolver`), on the public edge.
+  const resolver = createResolverService(deps);
+  const publicRoutes: FastifyPluginAsync[] = [resolverPages(resolver, deps.publicUrl)];
   return {
     lots,
     sites,
@@ -106,6 +112,9 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     stamps: { orders: stampOrders, steps: stampSteps, sheets: stampSheets, issuer: stampIssuer },
     routes,
     epcisRoutes: rootRoutes,
+    resolver,
+    /** Pages anyone may open; app.ts registers them on the public edge. */
+    publicRoutes,
     /** Registers the stamp issuing queue; app.ts calls it before the worker starts. */
     registerJobs: (jobs: JobQueue) =>
       jobs.register(STAMP_ISSUE_QUEUE, stampIssuer.handler, { maxAttempts: 10, retryDelayMs: (attempt) => 5_000 * attempt }),
