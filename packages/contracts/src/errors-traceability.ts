@@ -189,8 +189,8 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     en: 'One PDF prints at most {max} stamps (chosen: {count}); split the printing with "from" and "to".',
   },
   'stamp_layout.module_too_small': {
-    vi: 'Mẫu nhãn bị từ chối: mỗi ô của mã QR chỉ rộng {moduleMm} mm (mã {codeMm} mm, {modules} ô), nhỏ hơn mức tối thiểu {minimumMm} mm mà điện thoại đọc được ổn định. Hãy dùng nhãn lớn hơn hoặc ít nhãn hơn trên một trang.',
-    en: 'Layout refused: each QR module would be only {moduleMm} mm wide (a {codeMm} mm code of {modules} modules), under the {minimumMm} mm a phone reads reliably. Use larger labels or fewer per page.',
+    vi: 'Mẫu nhãn bị từ chối: mỗi ô của mã QR chỉ rộng {moduleMm} mm (mã {codeMm} mm, {modules} ô), nhỏ hơn mức tối thiểu {minimumMm} mm của tiêu chuẩn GS1 để điện thoại đọc được ổn định. Hãy dùng nhãn lớn hơn hoặc ít nhãn hơn trên một trang.',
+    en: 'Layout refused: each QR module would be only {moduleMm} mm wide (a {codeMm} mm code of {modules} modules), under the {minimumMm} mm minimum GS1 sets so that phones read it reliably. Use larger labels or fewer per page.',
   },
   'stamp_layout.quiet_zone_too_thin': {
     vi: 'Mẫu nhãn bị từ chối: vùng trắng quanh mã QR chỉ {quietZoneModules} ô, cần ít nhất {minimum} ô để máy quét tìm thấy mã.',
