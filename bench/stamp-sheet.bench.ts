@@ -44,14 +44,19 @@ async function render(labels: readonly SheetLabel[], qrDrawing: 'fast' | 'baseli
  * The print PDF of `STAMP_SHEET_BENCH_COUNT` (10,000) stamps on the A4 65-label sheet, rendered
  * twice in one run: `baseline` as before (the `qrcode` package choosing segments and mask for each
  * code, one pdfkit rectangle per run) and `fast` (one byte segment, the mask scored over a flat
- * array, each code one path of integer runs). No database: the sheet's own cost.
+ * array, each code one path of integer runs). No database: the sheet's own cost. Each is rendered
+ * twice, alternating, and its faster run is printed.
  */
 export async function benchStampSheet(): Promise<string[]> {
   const count = Number(process.env.STAMP_SHEET_BENCH_COUNT ?? 10_000);
   const labels = serials(count).map((serial) => ({ url: stampLink(PUBLIC_URL, ORDER, serial), printed: formatStampSerial(serial) }));
   await render(labels.slice(0, 200), 'fast'); // warm-up: fonts loaded, code compiled
-  const baseline = await render(labels, 'baseline');
-  const fast = await render(labels, 'fast');
+  // Two rounds, alternating, the faster of each kept: a shared machine's noise hits both alike.
+  const best = (a: { ms: number; bytes: number }, b: { ms: number; bytes: number }) => (a.ms <= b.ms ? a : b);
+  let baseline = await render(labels, 'baseline');
+  let fast = await render(labels, 'fast');
+  baseline = best(baseline, await render(labels, 'baseline'));
+  fast = best(fast, await render(labels, 'fast'));
   const n = count.toLocaleString('en');
   const line = (name: string, r: { ms: number; bytes: number }) =>
     `${name}: ${n} stamps in ${(r.ms / 1000).toFixed(2)} s (${(r.ms / count).toFixed(2)} ms a stamp), ${(r.bytes / MB).toFixed(1)} MB`;

@@ -93,7 +93,7 @@ export function resolverPages(resolver: ResolverService, publicUrl: string): Fas
     const parsed = parseResolverPath(path);
     if (!parsed.ok) {
       const { ok: _ok, problem, ...details } = parsed;
-      return refuse(request, reply, 400, `digital_link.${problem}`, { ...details, max: RESOLVER_MAX_PATH });
+      return refuse(request, reply, 400, `digital_link.${problem}`, problem === 'too_long' ? { max: RESOLVER_MAX_PATH } : details);
     }
     const asked = readLinkType(linkTypeParameter(query));
     const items = await resolver.linksOf(parsed.key);
