@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfQrText } from '../../test-support/pdf-probe';
 import { PdfWriter } from './pdf-document';
 import { qrVersionFor } from './qr';
+import { maskScores, qrPenalty } from './qr-mask-scores';
 import { encodeQrMatrix, qrFormatBits, qrMatrixContent } from './qr-matrix';
 
 const url = (serial: string) => `https://ocop.sonla.gov.vn/01/08934567890120/10/XUAN-26/21/${serial}`;
@@ -49,6 +50,27 @@ describe('encodeQrMatrix', () => {
     // The two differ only where penalties tie or round apart (the dark share's 5 % steps).
     expect(agreeing / serials.length).toBeGreaterThanOrEqual(0.9);
     expect(new Set(ours).size).toBeGreaterThan(1);
+  });
+
+  it('scores the 8 masks in one pass exactly as one symbol at a time', () => {
+    for (const serial of serials.slice(0, 10)) {
+      const text = url(serial);
+      const symbols = [0, 1, 2, 3, 4, 5, 6, 7].map(
+        (mask) =>
+          create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+            version: 5,
+            errorCorrectionLevel: 'M',
+            maskPattern: mask as 0,
+          }).modules,
+      );
+      const size = symbols[0]?.size ?? 0;
+      // The 8 symbols as bit planes: module i's colour under mask m in bit m.
+      const planes = new Uint8Array(size * size);
+      symbols.forEach((symbol, m) => {
+        for (let i = 0; i < planes.length; i++) planes[i] = (planes[i] as number) | ((symbol.data[i] as number) << m);
+      });
+      expect(maskScores(planes, size)).toEqual(symbols.map((symbol) => qrPenalty(symbol.data, size)));
+    }
   });
 
   it('draws a code a scanner reads back from the printed page, as integer runs in one path', async () => {

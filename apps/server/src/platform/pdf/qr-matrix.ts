@@ -1,4 +1,5 @@
 import { create } from 'qrcode';
+import { maskScores } from './qr-mask-scores';
 
 /**
  * QR matrices for bulk printing (thousands of codes of one version): each encoded once, in byte
@@ -35,128 +36,78 @@ export function qrFormatBits(level: QrLevel, mask: number): number {
   return ((data << 10) | (remainder & 0x3ff)) ^ 0x5412;
 }
 
-/** Writes the format bits in both of their places (§7.9.1, figure 25), and the dark module beside them. */
-function writeFormat(dark: Uint8Array, size: number, bits: number): void {
+/** The two places of each of the 15 format bits (§7.9.1, figure 25), and the always-dark module beside them. */
+function formatPlaces(size: number): { places: [number, number][]; darkModule: number } {
+  const places: [number, number][] = [];
   for (let i = 0; i < 15; i++) {
-    const bit = (bits >> i) & 1;
-    // Down column 8 (top left, then bottom left).
+    // Down column 8 (top left, then bottom left), and along row 8 (top right, then top left).
     const row = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
-    dark[row * size + 8] = bit;
-    // Along row 8 (top right, then top left).
     const column = i < 8 ? size - i - 1 : i < 9 ? 15 - i : 14 - i;
-    dark[8 * size + column] = bit;
+    places.push([row * size + 8, 8 * size + column]);
   }
-  dark[(size - 8) * size + 8] = 1;
+  return { places, darkModule: (size - 8) * size + 8 };
 }
 
-/**
- * The penalty of a masked symbol (§7.8.3): runs of 5 or more modules of one colour in a row or
- * column (3, plus 1 per module past 5), 2 × 2 blocks of one colour (3 each), the 1:1:3:1:1 finder
- * look-alike with 4 light modules on one side (40 each), and the dark share's distance from half
- * (10 per whole 5 %). One pass over rows and columns together; a rolling 11-bit window finds the
- * look-alikes.
- */
-function penalty(dark: Uint8Array, size: number): number {
-  let points = 0;
-  let darkCount = 0;
-  // Rows: runs, look-alikes, and the 2 × 2 blocks whose top left is in this row.
-  for (let row = 0; row < size; row++) {
-    const base = row * size;
-    let run = 0;
-    let last = -1;
-    let window = 0;
-    for (let column = 0; column < size; column++) {
-      const bit = dark[base + column] as number;
-      darkCount += bit;
-      if (bit === last) run++;
-      else {
-        if (run >= 5) points += run - 2;
-        run = 1;
-        last = bit;
-      }
-      window = ((window << 1) & 0x7ff) | bit;
-      if (column >= 10 && (window === 0x5d0 || window === 0x05d)) points += 40;
-      if (row < size - 1 && column < size - 1) {
-        const block =
-          bit + (dark[base + column + 1] as number) + (dark[base + size + column] as number) + (dark[base + size + column + 1] as number);
-        if (block === 0 || block === 4) points += 3;
-      }
-    }
-    if (run >= 5) points += run - 2;
-  }
-  // Columns: runs and look-alikes.
-  for (let column = 0; column < size; column++) {
-    let run = 0;
-    let last = -1;
-    let window = 0;
-    for (let index = column, row = 0; row < size; row++, index += size) {
-      const bit = dark[index] as number;
-      if (bit === last) run++;
-      else {
-        if (run >= 5) points += run - 2;
-        run = 1;
-        last = bit;
-      }
-      window = ((window << 1) & 0x7ff) | bit;
-      if (row >= 10 && (window === 0x5d0 || window === 0x05d)) points += 40;
-    }
-    if (run >= 5) points += run - 2;
-  }
-  const percent = (darkCount * 100) / (size * size);
-  return points + 10 * Math.floor(Math.abs(percent - 50) / 5);
-}
-
-// Per symbol size: the 8 mask patterns restricted to the data modules (0 on function patterns and
-// format areas, which every symbol of one version and level shares), built once.
-const dataMasks = new Map<number, Uint8Array[]>();
-function dataMasksOf(size: number, reservedBit: Uint8Array): Uint8Array[] {
-  let tables = dataMasks.get(size);
+// Per symbol size, built once (every symbol of a version has its function patterns in the same
+// places): for each module, a byte whose bit m is mask m's pattern there (0 on function patterns
+// and format areas, which masks leave alone), and where the format bits go.
+type SizeTables = { maskBytes: Uint8Array; format: ReturnType<typeof formatPlaces> };
+const sizeTables = new Map<number, SizeTables>();
+function tablesOf(size: number, reservedBit: Uint8Array): SizeTables {
+  let tables = sizeTables.get(size);
   if (!tables) {
-    tables = MASKS.map((mask) => {
-      const table = new Uint8Array(size * size);
-      for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) table[i * size + j] = !reservedBit[i * size + j] && mask(i, j) ? 1 : 0;
-      return table;
-    });
-    dataMasks.set(size, tables);
+    const maskBytes = new Uint8Array(size * size);
+    for (let i = 0; i < size; i++)
+      for (let j = 0; j < size; j++) {
+        if (reservedBit[i * size + j]) continue;
+        let byte = 0;
+        for (let m = 0; m < MASKS.length; m++) if (MASKS[m]?.(i, j)) byte |= 1 << m;
+        maskBytes[i * size + j] = byte;
+      }
+    tables = { maskBytes, format: formatPlaces(size) };
+    sizeTables.set(size, tables);
   }
   return tables;
 }
+
+/** For each of the 15 format bits, a byte whose bit m is that bit under mask m. */
+function formatBytes(level: QrLevel): number[] {
+  const all = MASKS.map((_, m) => qrFormatBits(level, m));
+  return Array.from({ length: 15 }, (_, k) => all.reduce((byte, bits, m) => byte | (((bits >> k) & 1) << m), 0));
+}
+const FORMAT_BYTES: Record<QrLevel, number[]> = { L: formatBytes('L'), M: formatBytes('M'), Q: formatBytes('Q'), H: formatBytes('H') };
 
 const encoder = new TextEncoder();
 
 /**
  * The matrix of `text` at `version` and `level`, encoded once: `qrcode` places the data with mask 0
- * (so it scores no mask), the data modules are unmasked here, each of the 8 masks is scored with
- * its own format bits, and the best is applied.
+ * (so it scores no mask); the data modules are unmasked, the 8 masked symbols are held together
+ * as bit planes (module i's byte has its colour under mask m in bit m, format bits included) and
+ * scored in one pass (`maskScores`); the matrix is the best plane (the first of equal scores).
  */
 export function encodeQrMatrix(text: string, version: number, level: QrLevel = 'M'): QrMatrix {
   const symbol = create([{ data: encoder.encode(text), mode: 'byte' }], { version, errorCorrectionLevel: level, maskPattern: 0 });
   const { size, data, reservedBit } = symbol.modules;
-  // Function patterns sit where every symbol of this size has them, so one table serves all codes.
-  const masks = dataMasksOf(size, reservedBit);
-  const mask0 = masks[0] as Uint8Array;
+  const { maskBytes, format } = tablesOf(size, reservedBit);
   const cells = size * size;
-  // The unmasked symbol: mask 0 taken off the data modules (XOR is its own inverse).
-  const raw = new Uint8Array(cells);
-  for (let i = 0; i < cells; i++) raw[i] = (data[i] as number) ^ (mask0[i] as number);
-  const work = new Uint8Array(cells);
-  const apply = (mask: number) => {
-    const table = masks[mask] as Uint8Array;
-    for (let i = 0; i < cells; i++) work[i] = (raw[i] as number) ^ (table[i] as number);
-    writeFormat(work, size, qrFormatBits(level, mask));
-  };
-  let best = 0;
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let mask = 0; mask < MASKS.length; mask++) {
-    apply(mask);
-    const score = penalty(work, size);
-    if (score < lowest) {
-      lowest = score;
-      best = mask;
-    }
+  const planes = new Uint8Array(cells);
+  for (let i = 0; i < cells; i++) {
+    const byte = maskBytes[i] as number;
+    // Mask 0 is bit 0 of the byte: taking it off the placed module gives the unmasked one.
+    const unmasked = (data[i] as number) ^ (byte & 1);
+    planes[i] = (unmasked ? 0xff : 0) ^ byte;
   }
-  apply(best);
-  return { size, dark: work, mask: best };
+  const bytes = FORMAT_BYTES[level];
+  format.places.forEach(([a, b], k) => {
+    planes[a] = bytes[k] as number;
+    planes[b] = bytes[k] as number;
+  });
+  planes[format.darkModule] = 0xff;
+  const scores = maskScores(planes, size);
+  const best = scores.indexOf(Math.min(...scores));
+  const dark = new Uint8Array(cells);
+  for (let i = 0; i < cells; i++) dark[i] = ((planes[i] as number) >> best) & 1;
+  return { size, dark, mask: best };
 }
 
 /** Formats a number for a content stream: at most 4 decimals (1/10,000 pt), no trailing zeros. */
