@@ -4,9 +4,10 @@ import { maskScores } from './qr-mask-scores';
 /**
  * QR matrices for bulk printing (thousands of codes of one version): each encoded once, in byte
  * mode, with the mask chosen here. The `qrcode` package spends most of a code's time choosing its
- * mask (it scores the 8 masks through per-module method calls) and finding the best segmentation;
- * here the segmentation is one byte segment (the version is fixed and byte mode always fits it, see
- * `qrVersionFor`) and the 8 masks are scored over a flat array, then the best is applied in place.
+ * mask (it masks and scores 8 symbols through per-module method calls) and finding the best
+ * segmentation; here the segmentation is one byte segment (the version is fixed and byte mode
+ * always fits it, see `qrVersionFor`) and the 8 masks are scored together as bit planes
+ * (`qr-mask-scores.ts`). The Reed-Solomon codes and the placement are still `qrcode`'s.
  */
 
 export type QrLevel = 'L' | 'M' | 'Q' | 'H';
