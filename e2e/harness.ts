@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,43 @@ export const DEMO_PASSWORD = 'ocop-demo-2025';
 
 export type System = { baseUrl: string; stop: () => Promise<void>; logs: () => string };
 
+/**
+ * Set by run.ts: a data directory the server seeded once and shut down cleanly. Each journey starts
+ * from its own copy, so the demo is seeded once per run rather than once per journey.
+ */
+export const TEMPLATE_ENV = 'OCOP_E2E_TEMPLATE_DIR';
+
 /** The built server (with the built web app) on a fresh embedded data directory, with demo data. */
 export async function startSystem(): Promise<System> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-e2e-'));
-  const port = 4100 + Math.floor(Math.random() * 800);
+  const template = process.env[TEMPLATE_ENV];
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return startOn(dataDir, { keepData: false });
+}
+
+/** Seeds the demo into a new data directory, stops the server cleanly and returns the directory. */
+export async function seedTemplate(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ocop-e2e-template-'));
+  const system = await startOn(dataDir, { keepData: true });
+  await system.stop();
+  return dataDir;
+}
+
+/** A port nothing listens on now (a random one once hit RabbitMQ's epmd on 4369). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+async function startOn(dataDir: string, options: { keepData: boolean }): Promise<System> {
+  const port = await freePort();
   let logs = '';
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
@@ -47,7 +81,7 @@ export async function startSystem(): Promise<System> {
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   type FastifyPluginAsyncZod,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -20,14 +20,20 @@ import { z } from 'zod';
 import { DomainError } from '@ocop/domain/shared';
 import { certificationEvaluationPort, certificationRegistryPort } from './certification-ports';
 import { evaluationRegistryPort } from './evaluation-registry-port';
-import { traceabilityCertificatesPort, traceabilityMapPort, traceabilityRegistryPort } from './traceability-ports';
+import {
+  traceabilityCertificatesPort,
+  traceabilityMapPort,
+  traceabilityPublicFactsPort,
+  traceabilityRegistryPort,
+} from './traceability-ports';
 import { createCertificationModule } from './modules/certification';
 import { createEvaluationModule, type EvaluationEvents } from './modules/evaluation';
 import { createGeographyModule } from './modules/geography';
 import { createIdentityModule, SYSTEM_CONTEXT } from './modules/identity';
 import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
-import { createTraceabilityModule } from './modules/traceability';
+import { createTraceabilityModule, DEFAULT_SCAN_RATE_LIMITS, type ScanRateLimits } from './modules/traceability';
+import { DEFAULT_SUSPICION_RULES, type SuspicionRules } from '@ocop/domain/traceability';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
@@ -67,6 +73,20 @@ export type AppSettings = {
   notifyDigestMinutes?: number;
   /** How long a public certificate verification answer is reused (60 s by default; 0: never). */
   verifyCacheSeconds?: number;
+  /** The trusted proxy's header with the client's coarse place (lower case); unset: scans record no place. */
+  scanPlaceHeader?: string | undefined;
+  /** The key scanning clients' addresses are hashed with; unset: a random key for this process. */
+  scanAddressSalt?: string | undefined;
+  /** The suspicion thresholds of stamp scans (tests lower them). */
+  scanRules?: Partial<SuspicionRules>;
+  /** The scan page's rate limits per address (tests lower them); else built from the two below. */
+  scanRateLimits?: ScanRateLimits;
+  scanRateBurst?: number;
+  scanRatePerMinute?: number;
+  /** Most scans per INSERT of the group-commit writer (500 by default). */
+  scanBatchMax?: number;
+  /** The scan recorder's batching (benches compare settings). */
+  scanRecorder?: { maxBatch?: number; maxWaitMs?: number; maxQueue?: number; concurrency?: number };
 };
 
 export type AppDeps = {
@@ -248,7 +268,26 @@ export async function buildApp(deps: AppDeps) {
     certificates: traceabilityCertificatesPort(certification),
     jobs,
     publicUrl: settings.publicUrl,
+    publicFacts: traceabilityPublicFactsPort({ registry, geography, certification }),
+    notifier: notifications.notifier,
+    people: { holders: identity.users.holders },
+    scanSettings: {
+      placeHeader: settings.scanPlaceHeader ?? null,
+      addressSalt: settings.scanAddressSalt ?? randomBytes(32).toString('hex'),
+      rules: { ...DEFAULT_SUSPICION_RULES, ...settings.scanRules },
+      cacheMs: (settings.verifyCacheSeconds ?? 60) * 1000,
+      recorder: { ...(settings.scanBatchMax ? { maxBatch: settings.scanBatchMax } : {}), ...settings.scanRecorder },
+    },
+    scanRateLimits: settings.scanRateLimits ?? {
+      ...DEFAULT_SCAN_RATE_LIMITS,
+      scan: {
+        capacity: settings.scanRateBurst ?? DEFAULT_SCAN_RATE_LIMITS.scan.capacity,
+        refillPerSecond: settings.scanRatePerMinute ? settings.scanRatePerMinute / 60 : DEFAULT_SCAN_RATE_LIMITS.scan.refillPerSecond,
+      },
+    },
   });
+  // Scans waiting in the group-commit writer are written before the database closes.
+  app.addHook('onClose', async () => traceability.scans.recorder.close());
   // The daily certificate job (expiry reminders at 06:00, Vietnam time) and the reminders' SMS/Zalo sender.
   certification.registerJobs(jobs);
   traceability.registerJobs(jobs);

@@ -67,6 +67,11 @@ describe('loadConfig', () => {
       mailFrom: 'OCOP <no-reply@ocop.sonla.gov.vn>',
       notifyDigestMinutes: 10,
       verifyCacheSeconds: 60,
+      scanPlaceHeader: undefined,
+      scanAddressSalt: undefined,
+      scanRateBurst: 30,
+      scanRatePerMinute: 30,
+      scanBatchMax: 500,
     });
     expect(
       loadConfig({

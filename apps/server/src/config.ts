@@ -51,6 +51,22 @@ const environment = z.object({
     .default(10),
   /** How long a public certificate verification answer is reused in a process (0: never; changes made here clear it at once). */
   VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  /**
+   * The header a trusted proxy in front of the app sets to the client's coarse place (a country,
+   * e.g. Cloudflare's `CF-IPCountry`, or `country-region`); unset: scans record no place. Never set
+   * it without such a proxy: a client could then claim any place.
+   */
+  SCAN_PLACE_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'SCAN_PLACE_HEADER must be a header name')
+    .optional(),
+  /** Key of the HMAC that hashes scanning clients' addresses; the same on every node. Unset: a random key per process. */
+  SCAN_ADDRESS_SALT: z.string().min(16).max(200).optional(),
+  /** Scans one client address may make at once, and per minute after that (each over the limit is still recorded, answered 429). */
+  SCAN_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  SCAN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Most scans written by one INSERT of the group-commit writer (1: one INSERT per scan, for comparison). */
+  SCAN_BATCH_MAX: z.coerce.number().int().min(1).max(1_000).default(500),
 });
 
 /** Where uploaded files are kept: `DATA_DIR/files` on the local disk, or one bucket of an S3-compatible service. */
@@ -87,6 +103,13 @@ export type Config = Readonly<{
   notifyDigestMinutes: number;
   /** How long a public verification answer is reused (seconds; 0: never). */
   verifyCacheSeconds: number;
+  /** The trusted proxy's place header, lower case; undefined: no place is recorded. */
+  scanPlaceHeader: string | undefined;
+  /** The key client addresses are hashed with; undefined: random per process. */
+  scanAddressSalt: string | undefined;
+  scanRateBurst: number;
+  scanRatePerMinute: number;
+  scanBatchMax: number;
 }>;
 
 /** Reads the environment once; an invalid setting stops the process with a message naming it. */
@@ -133,5 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: e.MAIL_FROM ?? `OCOP <no-reply@${new URL(publicUrl).hostname}>`,
     notifyDigestMinutes: e.NOTIFY_DIGEST_MINUTES,
     verifyCacheSeconds: e.VERIFY_CACHE_SECONDS,
+    scanPlaceHeader: e.SCAN_PLACE_HEADER?.toLowerCase(),
+    scanAddressSalt: e.SCAN_ADDRESS_SALT,
+    scanRateBurst: e.SCAN_RATE_BURST,
+    scanRatePerMinute: e.SCAN_RATE_PER_MINUTE,
+    scanBatchMax: e.SCAN_BATCH_MAX,
   });
 }

@@ -2,7 +2,7 @@ import { DomainError, isDomainError, type RoleGrant } from '@ocop/domain/shared'
 import type { CertificationModule } from './modules/certification';
 import type { GeographyModule } from './modules/geography';
 import type { RegistryModule } from './modules/registry';
-import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './modules/traceability';
+import type { TraceabilityCertificates, TraceabilityMap, TraceabilityPublicFacts, TraceabilityRegistry } from './modules/traceability';
 
 /** The traceability reads the registry as the system: its own services check who may see a lot. */
 const SYSTEM: { grants: readonly RoleGrant[] } = {
@@ -124,6 +124,78 @@ export function traceabilityMapPort(geography: GeographyModule): TraceabilityMap
       if (unit?.level !== 'commune')
         throw new DomainError('invalid', 'admin_unit.commune_not_found', 'No such commune on the current map.', { code: communeCode });
       return unit;
+    },
+  };
+}
+
+/** A primary picture's URL names its file: `/api/files/{id}?variant=thumb`. */
+const FILE_ID_IN_URL = /^\/api\/files\/([0-9a-f-]{36})(?:\?|$)/;
+
+/**
+ * The public faces the scan page shows: the product as the registry has it (read as the system,
+ * because the page is public and shows only what a product's label shows anyway), the commune's
+ * name, and the certificate through the certification's public verification.
+ */
+export function traceabilityPublicFactsPort(deps: {
+  registry: RegistryModule;
+  geography: GeographyModule;
+  certification: CertificationModule;
+}): TraceabilityPublicFacts {
+  const { registry, geography, certification } = deps;
+  const productOf = (productId: string) =>
+    registry.products.getProduct(SYSTEM, productId).catch((error: unknown) => {
+      if (isDomainError(error) && error.kind === 'not_found') return null;
+      throw error;
+    });
+  return {
+    certificateNumberOf: async (productId) => (await certification.marksOf([productId])).get(productId)?.certificateNumber ?? null,
+    certificateByNumber: async (number) => {
+      const result = await certification.certificates.verify(number);
+      if (result.kind !== 'found') return null;
+      const view = result.view;
+      return {
+        number: view.number,
+        stars: view.stars,
+        status: view.status,
+        statusSince: view.statusSince,
+        validUntil: view.validUntil,
+        expiresOn: view.expiresOn,
+        mayShowMark: view.mayShowMark,
+        revokedOn: view.revocation?.effectiveOn ?? null,
+        verificationUrl: view.verificationUrl,
+      };
+    },
+    productFace: async (productId) => {
+      const product = await productOf(productId);
+      if (!product) return null;
+      const commune = product.producer.communeCode ? await geography.adminUnits.findUnit(product.producer.communeCode) : undefined;
+      return {
+        nameVi: product.nameVi,
+        nameEn: product.nameEn,
+        producerName: product.producer.name,
+        communeName: commune?.name ?? null,
+        imageFileId: product.primaryImageUrl ? (FILE_ID_IN_URL.exec(product.primaryImageUrl)?.[1] ?? null) : null,
+      };
+    },
+    openProductImage: async (productId, fileId) => {
+      const product = await productOf(productId);
+      const primary = product?.primaryImageUrl ? FILE_ID_IN_URL.exec(product.primaryImageUrl)?.[1] : undefined;
+      // Only the product's own primary picture: never another file (a licence, an ID paper) by its id.
+      if (!primary || primary !== fileId) return null;
+      const download = await registry.files.openFile(
+        SYSTEM.grants,
+        fileId,
+        product?.primaryImageUrl?.includes('variant=thumb') ? 'thumb' : undefined,
+      );
+      return { stream: download.stream, mediaType: download.mediaType, sizeBytes: download.sizeBytes };
+    },
+    communeNames: async (codes) => {
+      const names = new Map<string, string>();
+      for (const code of new Set(codes)) {
+        const unit = await geography.adminUnits.findUnit(code);
+        if (unit) names.set(code, unit.name);
+      }
+      return names;
     },
   };
 }

@@ -204,6 +204,10 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     vi: 'Mẫu nhãn bị từ chối: các nhãn cần {neededMm} mm nhưng khổ giấy chỉ có {pageMm} mm.',
     en: 'Layout refused: the labels need {neededMm} mm but the page has only {pageMm} mm.',
   },
+  'scan_analytics.period_invalid': {
+    vi: 'Khoảng thời gian không hợp lệ: ngày bắt đầu ({from}) phải không sau ngày kết thúc ({to}) và dài tối đa {maxDays} ngày.',
+    en: 'The period is not valid: the start ({from}) must not be after the end ({to}) and it may cover at most {maxDays} days.',
+  },
   'digital_link.too_long': {
     vi: 'Đường dẫn GS1 Digital Link quá dài (tối đa {max} ký tự).',
     en: 'The GS1 Digital Link path is too long (at most {max} characters).',

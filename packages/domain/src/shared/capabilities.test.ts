@@ -46,12 +46,13 @@ describe('capability table', () => {
     ['traceability.export', ['system_admin', 'province_admin', 'province_officer']],
     ['stamps.order', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
     ['stamps.activate', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
+    ['stamps.scans.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(31);
+    expect(CAPABILITY_NAMES).toHaveLength(32);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

@@ -115,6 +115,12 @@ export const CAPABILITIES = {
   'stamps.order': { ...PROVINCE_STAFF, producer_member: 'producer' },
   /** Activating stamps at packing (by range or list, attaching a lot) and voiding them: as `stamps.order`. */
   'stamps.activate': { ...PROVINCE_STAFF, producer_member: 'producer' },
+  /**
+   * Reading the scans of stamps (counts by day, product, lot, commune; the suspicious serials) and
+   * the fake reports consumers sent: a producer's members for its own stamps, a commune officer for
+   * the producers of the commune, the province's staff for the province.
+   */
+  'stamps.scans.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

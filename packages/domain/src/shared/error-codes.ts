@@ -305,6 +305,7 @@ export const RULE_ERROR_CODES = [
   'stamp_layout.quiet_zone_too_thin',
   'stamp_layout.text_too_small',
   'stamp_layout.does_not_fit',
+  'scan_analytics.period_invalid',
   'digital_link.too_long',
   'digital_link.query_too_long',
   'digital_link.bad_structure',

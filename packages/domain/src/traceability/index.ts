@@ -15,3 +15,4 @@ export * from './stamp-serial';
 export * from './stamp-state';
 export * from './stamp-layout';
 export * from './digital-link-resolver';
+export * from './stamp-scan';

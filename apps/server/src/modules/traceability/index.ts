@@ -3,6 +3,10 @@ export type {
   PortalProductFacts,
   TraceabilityCertificates,
   TraceabilityMap,
+  TraceabilityPublicFacts,
+  ScanCertificate,
+  TraceabilityNotifier,
+  TraceabilityPeople,
   TraceabilityRegistry,
   TracedProducerPlace,
   TracedProductFacts,
@@ -15,3 +19,6 @@ export type { CaptureActor, CaptureJobView, EpcisCaptureService } from './epcis/
 export type { EpcisQueryService } from './epcis/epcis-query.service';
 export type { JourneyService } from './journeys/journey.service';
 export { createPortalExportService, PORTAL_EXPORT_LIMITS, type PortalExportLimits } from './national-portal/national-portal.service';
+export type { ScanService, ScanSettings } from './scans/scan.service';
+export type { ScannedStamp } from './scans/scan.repository';
+export { DEFAULT_SCAN_RATE_LIMITS, type ScanRateLimits } from './scans/scan.pages';

@@ -1,4 +1,7 @@
 import type { PortalOrganisationSource, PortalProductSource } from '@ocop/domain/traceability';
+import type { Readable } from 'node:stream';
+import type { CertificateStatus } from '@ocop/domain/certification';
+import type { Role } from '@ocop/domain/shared';
 
 /**
  * What the traceability needs from the modules before it, handed in by app.ts
@@ -58,4 +61,50 @@ export type TraceabilityMap = {
   assertCommuneInProvince: (communeCode: string, provinceCode: string) => Promise<unknown>;
   /** Refuses (422 `admin_unit.commune_not_found`) a code that is not a commune of the current map, in any province. */
   assertCommune: (communeCode: string) => Promise<unknown>;
+};
+
+/** A product's OCOP certificate as the public scan page shows it (from the certification's public verification). */
+export type ScanCertificate = {
+  number: string;
+  stars: number;
+  status: CertificateStatus;
+  /** Since when the status holds, for expired (and revoked: `revokedOn`). */
+  statusSince: string | null;
+  /** The last day the product may show the mark, when it may. */
+  validUntil: string | null;
+  expiresOn: string;
+  mayShowMark: boolean;
+  revokedOn: string | null;
+  verificationUrl: string;
+};
+
+/** What the public scan page reads of the modules before it: the product's public face and its certificate. */
+export type TraceabilityPublicFacts = {
+  /** The number of the certificate that answers for the product today (the best one it may show, else its newest), or null. */
+  certificateNumberOf: (productId: string) => Promise<string | null>;
+  /** The certificate of a number, as its public verification shows it (reused briefly; a revocation here clears it). */
+  certificateByNumber: (number: string) => Promise<ScanCertificate | null>;
+  /** The product's public names, its producer's name and commune, its primary picture's file id. */
+  productFace: (productId: string) => Promise<{
+    nameVi: string;
+    nameEn: string | null;
+    producerName: string;
+    communeName: string | null;
+    imageFileId: string | null;
+  } | null>;
+  /** The small variant of the product's primary picture, only when `fileId` is that picture; null otherwise. */
+  openProductImage: (productId: string, fileId: string) => Promise<{ stream: Readable; mediaType: string; sizeBytes: number } | null>;
+  /** Names of communes (current map) by code; unknown codes are left out. */
+  communeNames: (codes: readonly string[]) => Promise<Map<string, string>>;
+};
+
+/** Who hears of a fake report: the producer's members and the province's staff, through the inbox. */
+export type TraceabilityPeople = {
+  holders: (roles: readonly Role[], place: { provinceCode: string; producerId?: string }) => Promise<{ id: string }[]>;
+};
+export type TraceabilityNotifier = {
+  notify: (
+    recipients: readonly string[],
+    message: { kind: string; subject: string; body: string; link?: string; entityType?: string; entityId?: string; provinceCode?: string },
+  ) => Promise<unknown>;
 };

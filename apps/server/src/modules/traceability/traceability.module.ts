@@ -34,7 +34,19 @@ import { stampRoutes } from './stamps/stamp.routes';
 import { createStampService } from './stamps/stamp.service';
 import { createStampSheets } from './stamps/stamp-sheet';
 import { createStampSteps } from './stamps/stamp-steps';
-import type { TraceabilityCertificates, TraceabilityMap, TraceabilityRegistry } from './traceability-ports';
+import { createScanAnalyticsService } from './scans/scan-analytics.service';
+import { createScanRepository } from './scans/scan.repository';
+import { type ScanRateLimits, scanPages } from './scans/scan.pages';
+import { scanRoutes } from './scans/scan.routes';
+import { createScanService, type ScanSettings } from './scans/scan.service';
+import type {
+  TraceabilityCertificates,
+  TraceabilityMap,
+  TraceabilityNotifier,
+  TraceabilityPeople,
+  TraceabilityPublicFacts,
+  TraceabilityRegistry,
+} from './traceability-ports';
 
 export type TraceabilityDeps = {
   transactions: Transactions;
@@ -48,6 +60,15 @@ export type TraceabilityDeps = {
   jobs: JobQueue;
   /** The address printed in every stamp's QR code. */
   publicUrl: string;
+  /** What the public scan page shows of the product, its producer and its certificate. */
+  publicFacts: TraceabilityPublicFacts;
+  /** Who hears of a fake report (the inbox); none: reports are only listed. */
+  notifier?: TraceabilityNotifier;
+  people?: TraceabilityPeople;
+  /** The scan page's place header, address salt, suspicion rules and reuse time. */
+  scanSettings: ScanSettings;
+  /** The scan page's rate limits per address (tests lower them). */
+  scanRateLimits?: ScanRateLimits;
 };
 
 /**
@@ -88,6 +109,15 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
   const stampSteps = createStampSteps({ ...deps, repository: stampRepository, lots: repository });
   const stampSheets = createStampSheets({ ...deps, repository: stampRepository, orders: stampOrders });
   const stampIssuer = createStampIssuer({ ...deps, repository: stampRepository });
+  const scanRepository = createScanRepository({ transactions: deps.transactions });
+  const scans = createScanService({
+    ...deps,
+    repository: scanRepository,
+    lots: repository,
+    journeys,
+    settings: deps.scanSettings,
+  });
+  const scanAnalytics = createScanAnalyticsService({ ...deps, repository: scanRepository, lots: repository });
   const routes: FastifyPluginAsyncZod[] = [
     lotRoutes(lots),
     journeyRoutes(lots, journeys),
@@ -96,11 +126,16 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     siteRoutes(sites),
     stepRoutes(steps),
     stampRoutes({ orders: stampOrders, steps: stampSteps, sheets: stampSheets, publicUrl: deps.publicUrl }),
+    scanRoutes(scanAnalytics),
   ];
   const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
-  // The GS1 Digital Link resolver (`/01/…`, `/.well-known/gs1resolver`), on the public edge.
+  // The GS1 Digital Link resolver (`/01/…`, `/.well-known/gs1resolver`).
   const resolver = createResolverService(deps);
-  const publicRoutes: FastifyPluginAsync[] = [resolverPages(resolver, deps.publicUrl)];
+  // On the public edge: the scan page (`/s/:serial`) and the resolver.
+  const publicRoutes: FastifyPluginAsync[] = [
+    scanPages(scans, { settings: deps.scanSettings, ...(deps.scanRateLimits ? { limits: deps.scanRateLimits } : {}) }),
+    resolverPages(resolver, deps.publicUrl),
+  ];
   return {
     lots,
     sites,
@@ -110,11 +145,17 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     portalExport,
     apiKeys,
     stamps: { orders: stampOrders, steps: stampSteps, sheets: stampSheets, issuer: stampIssuer },
+    scans,
+    scanAnalytics,
+    /**
+     * The stamp of a serial as stored (20 characters), with its order's product and lot; undefined
+     * when none (or still being issued). For the Digital Link resolver: it records no scan.
+     */
+    stampBySerial: scanRepository.findStamp,
     routes,
+    publicRoutes,
     epcisRoutes: rootRoutes,
     resolver,
-    /** Pages anyone may open; app.ts registers them on the public edge. */
-    publicRoutes,
     /** Registers the stamp issuing queue; app.ts calls it before the worker starts. */
     registerJobs: (jobs: JobQueue) =>
       jobs.register(STAMP_ISSUE_QUEUE, stampIssuer.handler, { maxAttempts: 10, retryDelayMs: (attempt) => 5_000 * attempt }),

@@ -70,14 +70,14 @@ describe('public edge in the app', () => {
   });
 
   it('answers an unknown address with a problem document, the fixed headers and the request id', async () => {
-    const response = await t.anonymous.get('/s/no-such-page?x=1', { 'x-request-id': REQUEST_ID, 'accept-language': 'en' });
+    const response = await t.anonymous.get('/x/no-such-page?x=1', { 'x-request-id': REQUEST_ID, 'accept-language': 'en' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(response.headers['x-request-id']).toBe(REQUEST_ID);
     expectHelmetEquivalent(response.headers);
     expect(response.json()).toMatchObject({
       code: 'route.not_found',
-      title: 'No such address: GET /s/no-such-page.',
+      title: 'No such address: GET /x/no-such-page.',
       requestId: REQUEST_ID,
     });
   });

@@ -47,8 +47,16 @@ function classesIn(event: JsonObject, field: string): string[] {
 export function createJourneyService(deps: Deps) {
   const { transactions, lots, epcis, registry } = deps;
 
-  async function follow(lot: LotRow, until: Date | null, depth: number): Promise<Followed> {
-    const product = await registry.productFacts(lot.productId);
+  type ProductFacts = Awaited<ReturnType<TraceabilityRegistry['productFacts']>>;
+
+  /** `facts` is one journey's memo: its lots mostly share a product, whose facts cost a registry read each. */
+  async function follow(lot: LotRow, until: Date | null, depth: number, facts: Map<string, Promise<ProductFacts>>): Promise<Followed> {
+    let pending = facts.get(lot.productId);
+    if (!pending) {
+      pending = registry.productFacts(lot.productId);
+      facts.set(lot.productId, pending);
+    }
+    const product = await pending;
     const names = new Set([canonicalKey(lot.classUri)]);
     if (product) {
       // The lot's names before and after its product got a GTIN: events under either belong to it.
@@ -65,7 +73,9 @@ export function createJourneyService(deps: Deps) {
     return transactions.run(async () => {
       const root = await lots.findById(lotId);
       if (!root) throw new DomainError('not_found', 'lot.not_found', 'No such lot.');
-      const queue: Followed[] = [await follow(root, null, 0)];
+      const facts = new Map<string, Promise<ProductFacts>>();
+      const rootItem = await follow(root, null, 0, facts);
+      const queue: Followed[] = [rootItem];
       const seenLots = new Set([root.id]);
       const steps = new Map<string, { row: EpcisEventRow; lot: Followed; fromLots: string[] }>();
       const cartons = new Set<string>();
@@ -86,14 +96,13 @@ export function createJourneyService(deps: Deps) {
               fromLots.push(input.lotCode);
               if (seenLots.has(input.id) || seenLots.size >= MAX_JOURNEY_LOTS || item.depth + 1 > MAX_JOURNEY_DEPTH) continue;
               seenLots.add(input.id);
-              queue.push(await follow(input, row.eventTime, item.depth + 1));
+              queue.push(await follow(input, row.eventTime, item.depth + 1, facts));
             }
           }
           if (!steps.has(row.eventId)) steps.set(row.eventId, { row, lot: item, fromLots });
         }
       }
       // What happened to the cartons after packing: shipping, receiving at the sales point.
-      const rootItem = await follow(root, null, 0);
       for (const row of await epcis.eventsNamingKeys([...cartons], ANY_EPC_ROLES, MAX_EVENTS_PER_LOT)) {
         if (!steps.has(row.eventId)) steps.set(row.eventId, { row, lot: rootItem, fromLots: [] });
       }
