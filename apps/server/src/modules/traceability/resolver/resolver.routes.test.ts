@@ -72,6 +72,22 @@ describe('GS1 Digital Link resolver', () => {
     });
   });
 
+  it('leads a real stamp’s QR code to its scan page, which gives the verdict', async () => {
+    const order = await officer.post('/api/traceability/stamp-orders', { productId: certified.productId, quantity: 2 });
+    expect(order.statusCode).toBe(202); // issued by a job
+    await t.settleJobs();
+    const [stamp] = (await officer.get(`/api/traceability/stamp-orders/${order.json().id}/stamps?pageSize=2`)).json().items as {
+      url: string;
+    }[];
+    const path = new URL(stamp?.url ?? '').pathname;
+    expect(path.startsWith(`/01/0${certified.gtin13}/21/`)).toBe(true);
+    const redirect = await get(path);
+    expect(redirect.statusCode).toBe(307);
+    const page = await get(new URL(String(redirect.headers.location)).pathname, { accept: 'text/html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tem chưa kích hoạt');
+  });
+
   describe('linkType', () => {
     it.each([
       ['gs1:certificationInfo', () => `http://localhost${certificatePath()}?q=1`],
