@@ -33,6 +33,8 @@ describe('stamp scan: the consumer’s page on a phone', () => {
   let csrf = '';
   let certificateId = '';
   const serials: string[] = [];
+  // What each stamp's QR code holds: the product has a GTIN, so a GS1 Digital Link on our address.
+  const qrUrls: string[] = [];
 
   const url = (path: string) => `${system.baseUrl}${path}`;
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -115,8 +117,21 @@ describe('stamp scan: the consumer’s page on a phone', () => {
     );
     assert.equal(page.items.length, 20);
     serials.push(...page.items.map((item) => item.serial.replace(/-/g, '').slice(0, 20)));
+    qrUrls.push(...page.items.map((item) => item.url));
     const changed = await call<{ changed: number }>('POST', `/api/traceability/stamp-orders/${order.id}/activation`, { from: 1, to: 19 });
     assert.equal(changed.changed, 19);
+  });
+
+  it('a phone opening what a stamp’s QR code holds (its GS1 Digital Link) is sent on to the scan page', async () => {
+    const qr = new URL(qrUrls[2] ?? '');
+    assert.match(qr.pathname, /^\/01\/\d{14}\/10\/TOI-E2E-01\/21\/[0-9A-Z]{20}$/);
+    const phone = await phoneAt(qr.pathname);
+    assert.equal(new URL(phone.url()).pathname, `/s/${serials[2]}`, 'the resolver’s 307 followed');
+    const text = (await phone.locator('main').textContent()) ?? '';
+    assert.match(text, /^\s*Chính hãng/);
+    assert.ok(text.includes(GARLIC), 'the product');
+    await shot(phone, 'digital-link');
+    await phone.close();
   });
 
   it('a phone opening a stamp’s address sees "Chính hãng" first, 4★ with a valid certificate, and the journey', async () => {

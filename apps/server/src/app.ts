@@ -127,6 +127,15 @@ export async function buildApp(deps: AppDeps) {
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify's two lines per request, except on the public edge, which samples its own.
     logController: edgeAwareLogController(),
+    // A path whose percent-encoding is broken never reaches a route (the router cannot decode it): it is
+    // answered in our problem shape with the public edge's headers, and readable cross-origin, because a
+    // Digital Link printed or typed wrong lands here and resolver clients read the answer (GS1 asks 400).
+    // The router's other refusals (a parameter past its length) are malformed requests as well.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(publicEdgeHeaders(settings.publicUrl)).header('access-control-allow-origin', '*');
+      if (error.code !== 'FST_ERR_BAD_URL') return sendProblem(request, reply, 400, 'request.invalid', { reason: error.code });
+      return sendProblem(request, reply, 400, 'request.malformed_url', { url: (request.url.split('?')[0] ?? '').slice(0, 200) });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Root: what every route shares, in the back office and on the public edge alike.

@@ -39,6 +39,11 @@ export function traceabilityRegistryPort(registry: RegistryModule): Traceability
       return { producerId: place.producerId, provinceCode: place.provinceCode, communeCode: place.communeCode };
     },
     keyOwners: (gtins, codes) => registry.products.keyOwners(gtins, codes),
+    productByGtin: async (gtin14) => {
+      // The registry keeps one product per GTIN; a GTIN of an unpublished product names nothing yet.
+      const [owner] = await registry.products.keyOwners([gtin14], []);
+      return owner ? { id: owner.id, nameVi: owner.nameVi } : null;
+    },
 
     productsOfProvince: async function* (provinceCode) {
       for await (const page of registry.products.iterateProducts(SYSTEM, { provinceCode })) {

@@ -189,8 +189,8 @@ export const TRACEABILITY_ERROR_MESSAGES = {
     en: 'One PDF prints at most {max} stamps (chosen: {count}); split the printing with "from" and "to".',
   },
   'stamp_layout.module_too_small': {
-    vi: 'Mẫu nhãn bị từ chối: mỗi ô của mã QR chỉ rộng {moduleMm} mm (mã {codeMm} mm, {modules} ô), nhỏ hơn mức tối thiểu {minimumMm} mm mà điện thoại đọc được ổn định. Hãy dùng nhãn lớn hơn hoặc ít nhãn hơn trên một trang.',
-    en: 'Layout refused: each QR module would be only {moduleMm} mm wide (a {codeMm} mm code of {modules} modules), under the {minimumMm} mm a phone reads reliably. Use larger labels or fewer per page.',
+    vi: 'Mẫu nhãn bị từ chối: mỗi ô của mã QR chỉ rộng {moduleMm} mm (mã {codeMm} mm, {modules} ô), nhỏ hơn mức tối thiểu {minimumMm} mm của tiêu chuẩn GS1 để điện thoại đọc được ổn định. Hãy dùng nhãn lớn hơn hoặc ít nhãn hơn trên một trang.',
+    en: 'Layout refused: each QR module would be only {moduleMm} mm wide (a {codeMm} mm code of {modules} modules), under the {minimumMm} mm minimum GS1 sets so that phones read it reliably. Use larger labels or fewer per page.',
   },
   'stamp_layout.quiet_zone_too_thin': {
     vi: 'Mẫu nhãn bị từ chối: vùng trắng quanh mã QR chỉ {quietZoneModules} ô, cần ít nhất {minimum} ô để máy quét tìm thấy mã.',
@@ -207,5 +207,49 @@ export const TRACEABILITY_ERROR_MESSAGES = {
   'scan_analytics.period_invalid': {
     vi: 'Khoảng thời gian không hợp lệ: ngày bắt đầu ({from}) phải không sau ngày kết thúc ({to}) và dài tối đa {maxDays} ngày.',
     en: 'The period is not valid: the start ({from}) must not be after the end ({to}) and it may cover at most {maxDays} days.',
+  },
+  'digital_link.too_long': {
+    vi: 'Đường dẫn GS1 Digital Link quá dài (tối đa {max} ký tự).',
+    en: 'The GS1 Digital Link path is too long (at most {max} characters).',
+  },
+  'digital_link.query_too_long': {
+    vi: 'Phần tham số sau dấu "?" quá dài (tối đa {max} ký tự).',
+    en: 'The query string is too long (at most {max} characters).',
+  },
+  'digital_link.bad_structure': {
+    vi: 'Đường dẫn GS1 Digital Link sai cấu trúc: cần các cặp /mã AI/giá trị, bắt đầu bằng /01/ và mã GTIN.',
+    en: 'The GS1 Digital Link path is malformed: it needs /AI/value pairs, starting with /01/ and a GTIN.',
+  },
+  'digital_link.bad_encoding': {
+    vi: 'Giá trị của mã AI ({ai}) mã hóa phần trăm sai: "{value}".',
+    en: 'The value of AI ({ai}) has a broken percent-encoding: "{value}".',
+  },
+  'digital_link.unknown_ai': {
+    vi: 'Mã AI "{ai}" không phải là mã định danh bổ sung của GTIN ở đây; chỉ có /22/, /10/, /21/ (các thuộc tính khác như hạn dùng đặt sau dấu "?").',
+    en: 'AI "{ai}" is not a key qualifier of a GTIN here; only /22/, /10/, /21/ are (other attributes such as the expiry date go in the query string).',
+  },
+  'digital_link.qualifiers_out_of_order': {
+    vi: 'Mã AI ({ai}) sai thứ tự hoặc lặp lại: sau GTIN chỉ được /22/ (biến thể), rồi /10/ (lô), rồi /21/ (số sê-ri), mỗi mã một lần.',
+    en: 'AI ({ai}) is out of order or repeated: after the GTIN only /22/ (variant), then /10/ (lot), then /21/ (serial) may follow, each once.',
+  },
+  'digital_link.bad_check_digit': {
+    vi: 'Chữ số kiểm tra của mã GTIN {value} không đúng; hãy kiểm tra lại mã.',
+    en: 'The check digit of GTIN {value} is wrong; check the number.',
+  },
+  'digital_link.bad_value': {
+    vi: 'Giá trị "{value}" không hợp lệ cho mã AI ({ai}): GTIN cần 8, 12, 13 hoặc 14 chữ số; lô, sê-ri và biến thể tối đa 20 ký tự không dấu theo bộ ký tự GS1.',
+    en: 'The value "{value}" is not valid for AI ({ai}): a GTIN has 8, 12, 13 or 14 digits; a lot, serial or variant at most 20 characters of the GS1 character set.',
+  },
+  'digital_link.gtin_unknown': {
+    vi: 'Mã GTIN {gtin} không thuộc sản phẩm OCOP nào trong hệ thống này.',
+    en: 'GTIN {gtin} names no OCOP product in this system.',
+  },
+  'digital_link.no_link': {
+    vi: 'Sản phẩm mang mã GTIN {gtin} chưa có trang thông tin công khai.',
+    en: 'The product with GTIN {gtin} has no public page yet.',
+  },
+  'digital_link.link_type_unavailable': {
+    vi: 'Không có liên kết loại "{linkType}" cho mã này; các loại có: {available}.',
+    en: 'There is no "{linkType}" link for this identifier; available: {available}.',
   },
 } satisfies Partial<Record<ErrorCode, ErrorText>>;

@@ -28,6 +28,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   },
   'request.invalid': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
   'request.malformed_json': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  'request.malformed_url': {
+    vi: 'Địa chỉ không hợp lệ: một ký tự mã hóa phần trăm (%) bị sai trong "{url}".',
+    en: 'The address is malformed: a percent-encoded (%) character is broken in "{url}".',
+  },
   'request.invalid_utf8': { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8 text.' },
   'request.invalid_character': {
     vi: 'Trường "{field}" chứa ký tự không thể lưu ({character}); hãy xóa ký tự đó rồi gửi lại.',

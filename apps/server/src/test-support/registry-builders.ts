@@ -1,5 +1,6 @@
 import { gs1CheckDigit } from '@ocop/domain/registry';
 import { randomInt } from 'node:crypto';
+import { productGtins } from '../modules/registry/products/product.tables';
 import type { Client, TestApp } from './test-app';
 
 /** A fresh tax code of a Sơn La enterprise (Sơn La's tax office prefix is 55). */
@@ -62,4 +63,9 @@ export async function givenProduct(t: TestApp, client: Client, producerId: strin
   });
   if (response.statusCode !== 201) throw new Error(`product not created: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; version: number; code: string; slug: string; nameVi: string; gtins: string[] };
+}
+
+/** Gives an existing product (e.g. a certified dossier's) a GTIN, as the registry stores it (14 digits). */
+export async function givenProductGtin(t: TestApp, productId: string, gtin13: string) {
+  await t.database.db.insert(productGtins).values({ gtin: `0${gtin13}`, productId, position: 0, createdAt: t.clock.now() });
 }

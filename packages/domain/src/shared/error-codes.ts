@@ -18,6 +18,7 @@ export const EDGE_ERROR_CODES = [
   'request.unsupported_media_type',
   'request.empty_body',
   'route.not_found',
+  'request.malformed_url',
 ] as const;
 
 /** Codes of the rules: thrown as `DomainError`s or reported as problems of spreadsheet rows and cells. */
@@ -305,6 +306,17 @@ export const RULE_ERROR_CODES = [
   'stamp_layout.text_too_small',
   'stamp_layout.does_not_fit',
   'scan_analytics.period_invalid',
+  'digital_link.too_long',
+  'digital_link.query_too_long',
+  'digital_link.bad_structure',
+  'digital_link.bad_encoding',
+  'digital_link.unknown_ai',
+  'digital_link.qualifiers_out_of_order',
+  'digital_link.bad_check_digit',
+  'digital_link.bad_value',
+  'digital_link.gtin_unknown',
+  'digital_link.no_link',
+  'digital_link.link_type_unavailable',
   'notification.not_found',
   'notification.too_many_recipients',
   'notification.unknown_recipient',

@@ -14,4 +14,5 @@ export * from './national-portal';
 export * from './stamp-serial';
 export * from './stamp-state';
 export * from './stamp-layout';
+export * from './digital-link-resolver';
 export * from './stamp-scan';

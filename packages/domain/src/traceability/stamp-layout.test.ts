@@ -67,15 +67,17 @@ describe('stamp label layouts', () => {
 
   it('refuses 60 stamps of 8 mm on A4: the modules would be far under what a phone reads', () => {
     const result = layoutStampLabels(sheet({ rows: 10, columns: 6, labelWidthMm: 8, labelHeightMm: 8, paddingMm: 0.5 }), V5);
-    expect(result).toMatchObject({ ok: false, problem: 'module_too_small', minimumMm: 0.33, modules: 37 });
+    expect(result).toMatchObject({ ok: false, problem: 'module_too_small', minimumMm: 0.396, modules: 37 });
     if (result.ok || result.problem !== 'module_too_small') return;
     expect(result.moduleMm).toBeLessThan(0.2);
   });
 
   it('takes a 15 mm tall roll label for a short code and refuses it for a long one', () => {
     const roll = { kind: 'roll', rollWidthMm: 40, labelHeightMm: 15, paddingMm: 0.5, quietZoneModules: 4 } as const;
-    expect(layoutStampLabels(roll, 29).ok).toBe(true); // version 3: 14 / 37 = 0.38 mm
-    expect(layoutStampLabels(roll, V5)).toMatchObject({ ok: false, problem: 'module_too_small' }); // 14 / 45 = 0.31 mm
+    expect(layoutStampLabels(roll, 25).ok).toBe(true); // version 2: 14 / 33 = 0.42 mm
+    // Version 3: 14 / 37 = 0.378 mm, under GS1's 0.396 mm (SST 1); version 5: 14 / 45 = 0.31 mm.
+    expect(layoutStampLabels(roll, 29)).toMatchObject({ ok: false, problem: 'module_too_small', minimumMm: 0.396 });
+    expect(layoutStampLabels(roll, V5)).toMatchObject({ ok: false, problem: 'module_too_small' });
   });
 
   it('refuses a quiet zone under 4 modules', () => {
@@ -107,7 +109,7 @@ describe('stamp label layouts', () => {
   });
 
   it('refuses a serial text too small to copy', () => {
-    const narrow = sheet({ labelWidthMm: 12, labelHeightMm: 40, columns: 5, rows: 6, paddingMm: 0.5 });
+    const narrow = sheet({ labelWidthMm: 12.5, labelHeightMm: 40, columns: 5, rows: 6, paddingMm: 0.5 });
     expect(layoutStampLabels(narrow, 21)).toMatchObject({ ok: false, problem: 'text_too_small', minimumPt: 4 });
   });
 

@@ -3,17 +3,21 @@
  * of labels, and roll printers with one label per page. Each label holds a QR code of the stamp's
  * Digital Link and its serial in text. A layout a phone could not read is refused with the reason.
  *
- * The smallest module (X-dimension) we print is 0.33 mm: ISO/IEC 18004 sets no floor, GS1's
- * General Specifications (§5.12.3, symbol specification tables) ask 0.396 mm and more for codes
- * scanned at a till, and phone cameras read printed QR codes reliably from about 0.33 mm (13 mil);
- * at 300 dpi that is 4 printer dots a module (0.339 mm), at 203 dpi 3 dots (0.375 mm), so a
- * thermal printer never has to draw a module thinner than its dots allow. The quiet zone is at
- * least 4 modules on every side (ISO/IEC 18004 §6.3.8), inside the label.
+ * The smallest module (X-dimension) we print is 0.396 mm, GS1's minimum for a QR Code carrying a
+ * GS1 Digital Link URI on a consumer trade item: GS1 General Specifications §5.12.3.1, Symbol
+ * Specification Table 1 (X-dimension minimum 0.396 mm, target 0.495 mm, maximum 0.990 mm for GS1 QR
+ * Code and for QR Code with a GS1 Digital Link URI). The table's note gives the reason: image
+ * capture needs 2D modules 1.5 times the 0.264 mm floor of linear symbols. ISO/IEC 18004 sets no
+ * floor of its own. (Until this check we refused only below 0.33 mm, "what phones read", which
+ * GS1's table does not allow; some GS1 member organisations now quote 0.375 mm for 2D at retail
+ * points of sale: 0.396 mm meets both.) At 300 dpi a module is then about 4.7 printer dots, at
+ * 203 dpi 3.2. The quiet zone is at least 4 modules on every side (ISO/IEC 18004 §6.3.8), inside
+ * the label.
  */
 
 export const STAMP_LABEL_RULES = {
   /** The smallest QR module printed, in mm. */
-  minModuleMm: 0.33,
+  minModuleMm: 0.396,
   /** The thinnest quiet zone, in modules. */
   minQuietZoneModules: 4,
   /** The smallest serial text, in points (1 pt = 0.3528 mm): what a person can still copy. */

@@ -43,6 +43,8 @@ export type TraceabilityRegistry = {
   producerPlace: (producerId: string) => Promise<TracedProducerPlace | null>;
   /** The published products these GTINs (14 digits) or product codes name; at most 1,000 of each per call. */
   keyOwners: (gtins: string[], codes: string[]) => Promise<KeyOwner[]>;
+  /** The published product a GTIN (14 digits) names, or null: what the Digital Link resolver answers for. */
+  productByGtin: (gtin14: string) => Promise<{ id: string; nameVi: string } | null>;
   /** Every product of a province, in pages (the export resolves event keys by code and GTIN against them). */
   productsOfProvince: (provinceCode: string) => AsyncIterable<PortalProductFacts[]>;
   /** Those of these producers that belong to the province, in no particular order. */

@@ -26,6 +26,8 @@ import { createStepService } from './steps/step.service';
 import { createPortalExportRepository } from './national-portal/national-portal.repository';
 import { nationalPortalRoutes } from './national-portal/national-portal.routes';
 import { createPortalExportService, type PortalExportLimits } from './national-portal/national-portal.service';
+import { resolverPages } from './resolver/resolver.pages';
+import { createResolverService } from './resolver/resolver.service';
 import { createStampIssuer, STAMP_ISSUE_QUEUE } from './stamps/stamp-issuing';
 import { createStampRepository } from './stamps/stamp.repository';
 import { stampRoutes } from './stamps/stamp.routes';
@@ -126,11 +128,14 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     stampRoutes({ orders: stampOrders, steps: stampSteps, sheets: stampSheets, publicUrl: deps.publicUrl }),
     scanRoutes(scanAnalytics),
   ];
-  // The scan page (`/s/:serial`) on the public edge.
+  const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
+  // The GS1 Digital Link resolver (`/01/…`, `/.well-known/gs1resolver`).
+  const resolver = createResolverService(deps);
+  // On the public edge: the scan page (`/s/:serial`) and the resolver.
   const publicRoutes: FastifyPluginAsync[] = [
     scanPages(scans, { settings: deps.scanSettings, ...(deps.scanRateLimits ? { limits: deps.scanRateLimits } : {}) }),
+    resolverPages(resolver, deps.publicUrl),
   ];
-  const rootRoutes: FastifyPluginAsyncZod[] = [epcisRoutes(epcis.capture, epcis.query)];
   return {
     lots,
     sites,
@@ -150,6 +155,7 @@ export function createTraceabilityModule(deps: TraceabilityDeps) {
     routes,
     publicRoutes,
     epcisRoutes: rootRoutes,
+    resolver,
     /** Registers the stamp issuing queue; app.ts calls it before the worker starts. */
     registerJobs: (jobs: JobQueue) =>
       jobs.register(STAMP_ISSUE_QUEUE, stampIssuer.handler, { maxAttempts: 10, retryDelayMs: (attempt) => 5_000 * attempt }),

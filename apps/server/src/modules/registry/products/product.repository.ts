@@ -335,6 +335,7 @@ export function createProductRepository({ transactions }: { transactions: Transa
         .select({
           id: products.id,
           code: products.code,
+          nameVi: products.nameVi,
           producerId: producers.id,
           provinceCode: producers.provinceCode,
           communeCode: producers.communeCode,

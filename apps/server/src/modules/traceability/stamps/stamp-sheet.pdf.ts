@@ -1,6 +1,7 @@
 import { type LabelGeometry, labelTextLines } from '@ocop/domain/traceability';
 import { breathe, PdfWriter } from '../../../platform/pdf/pdf-document';
 import { drawQrCode } from '../../../platform/pdf/qr';
+import { encodeQrMatrix, qrMatrixContent } from '../../../platform/pdf/qr-matrix';
 
 const PT_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * PT_PER_MM;
@@ -17,6 +18,11 @@ export type SheetData = {
   geometry: LabelGeometry;
   /** The QR version every label uses, so all print with modules of one size. */
   qrVersion: number;
+  /**
+   * `baseline` draws each code as before (the `qrcode` package's own segmentation and mask choice,
+   * one pdfkit rectangle per run): kept only so the bench can show both in one run.
+   */
+  qrDrawing?: 'fast' | 'baseline';
 };
 
 /**
@@ -42,12 +48,11 @@ export async function renderStampSheet(data: SheetData, batches: AsyncIterable<r
       const slot = placed % perPage;
       if (placed > 0 && slot === 0) doc.addPage();
       const at = geometry.labels[slot] ?? { x: 0, y: 0 };
-      drawQrCode(
-        doc,
-        label.url,
-        { x: pt(at.x + code.x), y: pt(at.y + code.y), side: pt(code.width) },
-        { version: data.qrVersion, quietModules: code.quietZoneModules },
-      );
+      const square = { x: pt(at.x + code.x), y: pt(at.y + code.y), side: pt(code.width) };
+      if (data.qrDrawing === 'baseline')
+        drawQrCode(doc, label.url, square, { version: data.qrVersion, quietModules: code.quietZoneModules });
+      // Each code encoded once and written as one path of integer runs in a module-sized frame.
+      else doc.addContent(qrMatrixContent(encodeQrMatrix(label.url, data.qrVersion), square, code.quietZoneModules));
       const lineHeight = text.sizePt * 1.2;
       for (const [i, line] of labelTextLines(label.printed, text.lines).entries()) {
         // Measured, not estimated: a line of wide letters (W, M) shrinks to its box rather than wrap.

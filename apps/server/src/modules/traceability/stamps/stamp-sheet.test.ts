@@ -90,10 +90,10 @@ describe('stamp print sheets', () => {
       'layout=custom&kind=sheet&rows=10&columns=6&labelWidthMm=8&labelHeightMm=8&marginTopMm=10&marginLeftMm=10&gapXMm=5&gapYMm=5';
     const response = await sheet(tiny);
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'stamp_layout.module_too_small', details: { minimumMm: 0.33, field: 'layout' } });
-    expect(response.json().title).toContain('nhỏ hơn mức tối thiểu 0.33 mm');
+    expect(response.json()).toMatchObject({ code: 'stamp_layout.module_too_small', details: { minimumMm: 0.396, field: 'layout' } });
+    expect(response.json().title).toContain('nhỏ hơn mức tối thiểu 0.396 mm');
     const english = await member.get(`/api/traceability/stamp-orders/${order.id}/sheet.pdf?${tiny}`, { 'accept-language': 'en' });
-    expect(english.json().title).toContain('under the 0.33 mm a phone reads reliably');
+    expect(english.json().title).toContain('under the 0.396 mm minimum GS1 sets');
   });
 
   it.each([
