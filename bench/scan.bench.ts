@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { stampCheckSymbol } from '@ocop/domain/traceability';
 import pg from 'pg';
@@ -15,18 +16,69 @@ const BARE_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(2
  * times each, so most scans cost no suspicion query; a serial scanned past the thresholds does.
  */
 const STAMPS = 4_000;
+/** Turns the bare hello and a scan page load take, each half of the configured seconds. */
+const ROUNDS = 3;
 
-type Figure = { label: string; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number };
+type Figure = {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  /** CPU microseconds per answered request: the server process, every PostgreSQL process, this (load-generating) process. */
+  cpu: { server: number; postgres: number; generator: number } | null;
+};
 
-async function load(baseUrl: string, paths: readonly string[], seconds: number, label: string): Promise<Figure> {
+const TICK_US = 1_000_000 / 100; // USER_HZ is 100 on Linux
+
+/** CPU time (µs) of a process from /proc, or 0 where it cannot be read. */
+function processCpuUs(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (µs) of every process named postgres (the server's backends included). */
+function postgresCpuUs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += processCpuUs(pid);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return total;
+}
+
+async function load(baseUrl: string, paths: readonly string[], seconds: number, label: string, serverPid?: number): Promise<Figure> {
+  const before = { server: serverPid ? processCpuUs(serverPid) : 0, postgres: postgresCpuUs(), generator: process.cpuUsage() };
+  let next = 0;
   const result = await autocannon({
     url: baseUrl,
     connections: 50,
     duration: seconds,
     pipelining: 1,
-    requests: paths.map((path) => ({ method: 'GET', path })),
+    // One request whose path is set as it is sent, walking the list: autocannon pre-builds a list of
+    // requests once per connection (50 × 4,000 builds would be the generator's main cost, taken from
+    // the server's core); every load, the bare one included, pays the same per-request build.
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
   });
+  const answered = Math.max(1, result['2xx'] + result.non2xx);
+  const generator = process.cpuUsage(before.generator);
+  const cpu = {
+    server: serverPid ? (processCpuUs(serverPid) - before.server) / answered : 0,
+    postgres: (postgresCpuUs() - before.postgres) / answered,
+    generator: (generator.user + generator.system) / answered,
+  };
   return {
+    cpu,
     label,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -112,7 +164,8 @@ async function countScans(databaseUrl: string): Promise<number> {
 
 /**
  * `GET /s/:serial` over real HTTP on PostgreSQL, every scan durably recorded before its reply,
- * beside a bare node:http hello in the same run (50 connections each, one at a time): the
+ * beside a bare node:http hello in the same run, taking turns with it (50 connections each, one
+ * request at a time each; CPU per request of the server, PostgreSQL and the load generator): the
  * group-commit writer (SCAN_BATCH_MAX=500) and the naive path (SCAN_BATCH_MAX=1: one INSERT and
  * one counter upsert per scan, still one request at a time per transaction). Rate limits are lifted
  * (all the load comes from one address). Needs `npm run build` (the built server).
@@ -126,8 +179,7 @@ export async function benchScan(options: { seconds: number; postgresUrl: string 
 
     const bare = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => bare.stdout?.once('data', () => resolve()));
-    figures.push(await load(`http://127.0.0.1:${BARE_PORT}`, ['/'], options.seconds, 'bare node:http hello'));
-    bare.kill();
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
 
     const env = { DATABASE_URL: databaseUrl, SEED_DEMO: 'never', SCAN_RATE_BURST: '1000000', SCAN_RATE_PER_MINUTE: '1000000' };
     let pageBytes = 0;
@@ -135,35 +187,49 @@ export async function benchScan(options: { seconds: number; postgresUrl: string 
     let unknownLine = '';
     const before = await countScans(databaseUrl);
     let answered = 0;
-    for (const [batchMax, label] of [
-      ['500', 'GET /s/:serial, group commit (≤ 500 scans per INSERT)'],
-      ['1', 'GET /s/:serial, naive (one INSERT per scan)'],
-    ] as const) {
-      const server = await startServer({ ...env, SCAN_BATCH_MAX: batchMax }, 3834);
-      try {
-        if (!pageBytes) {
-          const body = await (await fetch(`${server.url}${paths[0]}`)).text();
-          answered += 1;
-          pageBytes = Buffer.byteLength(body);
-          gzipBytes = gzipSync(body).length;
+    const roundSeconds = Math.max(1, Math.round(options.seconds / 2));
+    try {
+      for (const [batchMax, label] of [
+        ['500', 'GET /s/:serial, group commit (≤ 500 scans per INSERT)'],
+        ['1', 'GET /s/:serial, naive (one INSERT per scan)'],
+      ] as const) {
+        const server = await startServer({ ...env, SCAN_BATCH_MAX: batchMax }, 3834);
+        try {
+          if (!pageBytes) {
+            const body = await (await fetch(`${server.url}${paths[0]}`)).text();
+            answered += 1;
+            pageBytes = Buffer.byteLength(body);
+            gzipBytes = gzipSync(body).length;
+          }
+          // Warm the page-facts cache and the connections before measuring.
+          await load(server.url, paths, 1, 'warm-up').then((f) => {
+            answered += f.ok;
+          });
+          // The bare hello and the scan page take turns, ROUNDS times: the machine is shared, and a
+          // ratio of two loads minutes apart measured the neighbours as much as the code.
+          const bareRounds: Figure[] = [];
+          const pageRounds: Figure[] = [];
+          for (let round = 0; round < ROUNDS; round++) {
+            bareRounds.push(await load(bareUrl, ['/'], roundSeconds, 'bare node:http hello', bare.pid));
+            const figure = await load(server.url, paths, roundSeconds, label, server.child.pid);
+            answered += figure.ok;
+            pageRounds.push(figure);
+          }
+          figures.push(combined(bareRounds, `bare node:http hello (beside the ${batchMax === '1' ? 'naive path' : 'group commit'})`));
+          figures.push(combined(pageRounds, label));
+          if (!unknownLine) unknownLine = await unknownTimings(server.url, serials[0] ?? '');
+        } finally {
+          await server.stop();
         }
-        // Warm the page-facts cache and the connections before measuring.
-        await load(server.url, paths, 1, 'warm-up').then((f) => {
-          answered += f.ok;
-        });
-        const figure = await load(server.url, paths, options.seconds, label);
-        answered += figure.ok;
-        figures.push(figure);
-        if (!unknownLine) unknownLine = await unknownTimings(server.url, serials[0] ?? '');
-      } finally {
-        await server.stop();
       }
+    } finally {
+      bare.kill();
     }
     const recorded = (await countScans(databaseUrl)) - before;
-    const base = figures[0]?.rps ?? 0;
     const lines = figures.map(
-      (f) =>
-        `${f.label}: ${Math.round(f.rps).toLocaleString('en')} req/s = ${base ? (f.rps / base).toFixed(2) : '?'}× bare (p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx ${f.non2xx}, errors ${f.errors})`,
+      (f, i) =>
+        `${f.label}: ${Math.round(f.rps).toLocaleString('en')} req/s = ${ratioTo(f, figures[i - (i % 2)])}× bare (p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx ${f.non2xx}, errors ${f.errors}; ` +
+        `CPU µs per request: server ${cpuFigure(f.cpu?.server)}, PostgreSQL ${cpuFigure(f.cpu?.postgres)}, load generator ${cpuFigure(f.cpu?.generator)})`,
     );
     lines.push(`scan page: ${pageBytes.toLocaleString('en')} bytes, ${gzipBytes.toLocaleString('en')} bytes gzip (budget 14,336)`);
     const probes = unknownLine ? 900 : 0;
@@ -175,6 +241,32 @@ export async function benchScan(options: { seconds: number; postgresUrl: string 
     return lines;
   });
 }
+
+/** Rounds of one load as one figure: requests over the whole time, the middle round's latencies, CPU per request over all. */
+function combined(rounds: readonly Figure[], label: string): Figure {
+  const total = (pick: (f: Figure) => number) => rounds.reduce((sum, f) => sum + pick(f), 0);
+  const middle = (pick: (f: Figure) => number) => [...rounds.map(pick)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)] ?? 0;
+  const answered = Math.max(
+    1,
+    total((f) => f.ok + f.non2xx),
+  );
+  const cpuTotal = (pick: (cpu: NonNullable<Figure['cpu']>) => number) =>
+    total((f) => (f.cpu ? pick(f.cpu) * (f.ok + f.non2xx) : 0)) / answered;
+  return {
+    label,
+    rps: total((f) => f.rps) / rounds.length,
+    p50: middle((f) => f.p50),
+    p99: middle((f) => f.p99),
+    ok: total((f) => f.ok),
+    non2xx: total((f) => f.non2xx),
+    errors: total((f) => f.errors),
+    cpu: { server: cpuTotal((c) => c.server), postgres: cpuTotal((c) => c.postgres), generator: cpuTotal((c) => c.generator) },
+  };
+}
+
+const ratioTo = (figure: Figure, base: Figure | undefined) => (base?.rps ? (figure.rps / base.rps).toFixed(2) : '?');
+
+const cpuFigure = (us: number | undefined) => (us === undefined ? '?' : Math.round(us).toLocaleString('en'));
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 

@@ -157,6 +157,7 @@ describe('score sheets journey', () => {
     await page.getByRole('button', { name: 'Thôi sửa' }).click();
     await page.getByTestId('criteria-import').click();
     await page.getByTestId('criteria-import-file').setInputFiles(brokenFile);
+    await page.getByText('che-loi.json').waitFor();
     await page.getByTestId('criteria-import-check').click();
     await page.getByTestId('criteria-import-issue').first().waitFor();
     assert.ok(await page.getByTestId('criteria-import-commit').isDisabled());

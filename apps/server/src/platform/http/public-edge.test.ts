@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../test-support/test-app';
 import { SESSION_COOKIE } from './access';
 import { registerErrorHandling } from './error-handler';
-import { edgeAwareLogController, publicEdge } from './public-edge';
+import { edgeAwareLogController, lazyChildLogger, publicEdge } from './public-edge';
 
 const REQUEST_ID = 'scan-7f3a.1';
 
@@ -99,7 +99,7 @@ describe('public edge behind https', () => {
 
 describe('public edge plugin', () => {
   function captured() {
-    const lines: { msg: string; sampleRate?: number; res?: { statusCode: number } }[] = [];
+    const lines: { msg: string; reqId?: string; sampleRate?: number; res?: { statusCode: number } }[] = [];
     const sink = new Writable({
       write(chunk, _encoding, done) {
         for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
@@ -159,6 +159,31 @@ describe('public edge plugin', () => {
       [200, 'full'],
     ]);
     expect(lines.filter((line) => line.msg === 'incoming request')).toHaveLength(1); // the back-office request only
+    // The edge's request loggers are made only when they log, and still carry the request id.
+    const failure = lines.find((line) => line.res?.statusCode === 500);
+    expect(failure?.reqId).toMatch(/.+/);
     await app.close();
+  });
+
+  it('makes a request logger a pino child only when something logs through it, with its bindings', () => {
+    const { lines, logger } = captured();
+    let children = 0;
+    const counting = Object.assign(Object.create(logger) as FastifyBaseLogger, {
+      child: (bindings: Record<string, unknown>, options?: object) => {
+        children += 1;
+        return logger.child(bindings, options);
+      },
+    });
+    const quiet = lazyChildLogger(counting, { reqId: 'quiet-1' }, {});
+    expect(quiet.level).toBe('info');
+    expect(children).toBe(0);
+    const loud = lazyChildLogger(counting, { reqId: 'loud-1' }, {});
+    loud.warn({ detail: 1 }, 'first');
+    loud.error('second');
+    expect(children).toBe(1);
+    expect(lines.map((line) => [line.msg, line.reqId])).toEqual([
+      ['first', 'loud-1'],
+      ['second', 'loud-1'],
+    ]);
   });
 });

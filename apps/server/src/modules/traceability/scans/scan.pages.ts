@@ -5,7 +5,7 @@ import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import { createTokenBuckets } from '../../../platform/http/token-buckets';
 import type { ScanCertificate } from '../traceability-ports';
-import type { ReportOutcome, ScanOutcome, ScanService, ScanSettings } from './scan.service';
+import type { ReportOutcome, ScanOutcome, ScanService, ScanSettings, StampPageFacts } from './scan.service';
 import { type ScanLanguage, type ScanTexts, TEXTS, VERDICT_TEXTS, VERDICT_TONES } from './scan.texts';
 
 /** Rate limits per client address: scans (a shop scanning its shelf is fine; a script is not) and reports. */
@@ -42,8 +42,9 @@ const languageOf = (request: FastifyRequest): ScanLanguage => ((request.query as
 const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 /** hh:mm dd/mm/yyyy in Vietnam time. */
 function vietnamTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ${day(local.slice(0, 10))}`;
+  const local = new Date(at.getTime() + 7 * 3_600_000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())} ${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 }
 
 /**
@@ -130,8 +131,9 @@ export function scanPages(scans: ScanService, options: { settings: ScanSettings;
 }
 
 function sendPage(reply: FastifyReply, page: string) {
-  // Per scan: never kept by a shared cache (the counts and the verdict change with every scan).
-  return reply.header('cache-control', PUBLIC_CACHE.none).type('text/html; charset=utf-8').send(page);
+  // Per scan: never kept by a shared cache (the counts and the verdict change with every scan). A
+  // Buffer: encoded once, where a string is measured for its length and then encoded again.
+  return reply.header('cache-control', PUBLIC_CACHE.none).type('text/html; charset=utf-8').send(Buffer.from(page));
 }
 
 function frame(language: ScanLanguage, title: string, body: SafeHtml): string {
@@ -158,6 +160,9 @@ function reportForm(language: ScanLanguage, message = '', contact = ''): SafeHtm
 <div style="position:absolute;left:-9999px" aria-hidden="true"><label>Website<input name="website" tabindex="-1" autocomplete="off"></label></div>
 <button style="font:inherit;padding:.5rem 1rem;background:#8a1c1c;color:#fff;border:0;border-radius:.25rem">${t.send}</button></form>`;
 }
+
+/** The empty report form under every stamp page, rendered once per language. */
+const EMPTY_REPORT_FORMS = { vi: reportForm('vi'), en: reportForm('en') };
 
 function unknownPage(language: ScanLanguage): string {
   const v = VERDICT_TEXTS.unknown;
@@ -222,42 +227,69 @@ const STATUS_WORDS: Record<ScanCertificate['status'], { vi: string; en: string }
   superseded: { vi: 'Giấy chứng nhận đã được thay thế', en: 'Certificate superseded' },
 };
 
-function stampPage(outcome: Extract<ScanOutcome, { kind: 'stamp' }>, language: ScanLanguage): string {
+/** The parts of a stamp page that every stamp of one product and lot shares, per language. */
+type SharedParts = { name: string; product: SafeHtml; lot: SafeHtml };
+
+/**
+ * Rendered once per page-facts object (the service reuses one per product and lot for its cache
+ * time) and language: the journey's list was most of a page's rendering, and the same for every
+ * scan of a lot. What changes per scan (verdict, certificate, counter) is rendered each time.
+ */
+const sharedPartsCache = new WeakMap<StampPageFacts, Partial<Record<ScanLanguage, SharedParts>>>();
+
+function sharedParts(facts: StampPageFacts, language: ScanLanguage): SharedParts {
+  const known = sharedPartsCache.get(facts)?.[language];
+  if (known) return known;
+  const parts = renderSharedParts(facts, language);
+  sharedPartsCache.set(facts, { ...sharedPartsCache.get(facts), [language]: parts });
+  return parts;
+}
+
+const row = (label: string, value: string | SafeHtml | null) =>
+  value ? html`<dt>${label}</dt><dd style="margin:0 0 .25rem">${value}</dd>` : '';
+
+function renderSharedParts(facts: StampPageFacts, language: ScanLanguage): SharedParts {
   const t = TEXTS[language];
-  const v = VERDICT_TEXTS[outcome.verdict];
-  const tone = VERDICT_TONES[outcome.verdict];
-  const { facts, counter, stamp } = outcome;
   const product = facts.product;
   const name = product ? (language === 'en' && product.nameEn ? product.nameEn : product.nameVi) : '';
-  const row = (label: string, value: string | SafeHtml | null) =>
-    value ? html`<dt>${label}</dt><dd style="margin:0 0 .25rem">${value}</dd>` : '';
   const lot = facts.lot;
   const steps = facts.journey.steps;
-  return frame(
-    language,
-    `${language === 'vi' ? v.vi : v.en} — ${name || t.title}`,
-    html`${banner(tone.color, tone.background, language === 'vi' ? v.vi : v.en, language === 'vi' ? v.detailVi : v.detailEn)}
-<div style="display:flex;gap:1rem;align-items:center;margin-top:1rem">${
+  return {
+    name,
+    product: html`<div style="display:flex;gap:1rem;align-items:center;margin-top:1rem">${
       product?.imageFileId
         ? html`<img src="/s/img/${facts.productId}/${product.imageFileId}" alt="" width="96" height="96" loading="lazy" decoding="async" style="border-radius:.5rem;object-fit:cover;background:#eee">`
         : ''
     }<h1 style="margin:0">${name}</h1></div>
-<dl>${row(t.producer, product?.producerName ?? null)}${row(t.commune, product?.communeName ?? null)}</dl>
-<h2>${t.ocop}</h2>${certificateLine(outcome, t, language)}
-${
-  lot
-    ? html`<h2>${t.lot} ${lot.code}</h2><dl>${row(t.producedOn, day(lot.producedOn))}${row(t.expiresOn, lot.expiresOn ? day(lot.expiresOn) : null)}${row(t.bestBefore, lot.bestBefore ? day(lot.bestBefore) : null)}</dl>
+<dl>${row(t.producer, product?.producerName ?? null)}${row(t.commune, product?.communeName ?? null)}</dl>`,
+    lot: lot
+      ? html`<h2>${t.lot} ${lot.code}</h2><dl>${row(t.producedOn, day(lot.producedOn))}${row(t.expiresOn, lot.expiresOn ? day(lot.expiresOn) : null)}${row(t.bestBefore, lot.bestBefore ? day(lot.bestBefore) : null)}</dl>
 <h2>${t.journey}</h2>${
-        steps.length === 0
-          ? html`<p>${t.noJourney}</p>`
-          : html`<ol style="padding-left:1.25rem">${steps.map(
-              (step) =>
-                html`<li><strong>${language === 'vi' ? step.labelVi : step.labelEn}</strong> · ${vietnamTime(new Date(step.eventTime))}${step.placeName ? html` · ${step.placeName}` : ''}${step.destinationName ? html` → ${step.destinationName}` : ''}${step.lotCode !== lot.code ? html` <small>(${step.lotCode})</small>` : ''}</li>`,
-            )}</ol>${facts.journey.more > 0 ? html`<p><small>${t.moreSteps(facts.journey.more)}</small></p>` : ''}`
-      }`
-    : ''
+          steps.length === 0
+            ? html`<p>${t.noJourney}</p>`
+            : html`<ol style="padding-left:1.25rem">${steps.map(
+                (step) =>
+                  html`<li><strong>${language === 'vi' ? step.labelVi : step.labelEn}</strong> · ${vietnamTime(new Date(step.eventTime))}${step.placeName ? html` · ${step.placeName}` : ''}${step.destinationName ? html` → ${step.destinationName}` : ''}${step.lotCode !== lot.code ? html` <small>(${step.lotCode})</small>` : ''}</li>`,
+              )}</ol>${facts.journey.more > 0 ? html`<p><small>${t.moreSteps(facts.journey.more)}</small></p>` : ''}`
+        }`
+      : html``,
+  };
 }
+
+function stampPage(outcome: Extract<ScanOutcome, { kind: 'stamp' }>, language: ScanLanguage): string {
+  const t = TEXTS[language];
+  const v = VERDICT_TEXTS[outcome.verdict];
+  const tone = VERDICT_TONES[outcome.verdict];
+  const { counter, stamp } = outcome;
+  const shared = sharedParts(outcome.facts, language);
+  return frame(
+    language,
+    `${language === 'vi' ? v.vi : v.en} — ${shared.name || t.title}`,
+    html`${banner(tone.color, tone.background, language === 'vi' ? v.vi : v.en, language === 'vi' ? v.detailVi : v.detailEn)}
+${shared.product}
+<h2>${t.ocop}</h2>${certificateLine(outcome, t, language)}
+${shared.lot}
 <p style="margin-top:1.5rem"><small>${formatStampSerial(stamp.serial)}</small><br>${t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt))}</p>
-${reportForm(language)}`,
+${EMPTY_REPORT_FORMS[language]}`,
   );
 }

@@ -92,8 +92,9 @@ export function createScanRepository({ transactions }: { transactions: Transacti
     /**
      * One statement for a whole batch of scans: looks every serial up, appends every scan (with its
      * stamp's facts copied in, or as unknown) and adds them to the stamps' counters, answering the
-     * stamp and its counter after for each scan that named one. One round trip, atomic; the rows go
-     * in as one JSON parameter (either driver, any batch size).
+     * stamp and its counter after for each scan that named one. One round trip, atomic, through the
+     * database function of migration 0022; the rows go in as one JSON parameter (either driver, any
+     * batch size).
      */
     recordBatch: async (rows: readonly BatchScan[]): Promise<Map<number, RecordedRow>> => {
       const input = JSON.stringify(
@@ -124,40 +125,8 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         suspicious_reason: SuspicionReason | null;
       }>(
         db(),
-        sql`with input as (
-              select * from jsonb_to_recordset(${input}::jsonb)
-                as r(i int, serial text, lookup text, scanned_at timestamptz, agent_class text, place text, address_hash text, limited boolean)
-            ),
-            found as (
-              select input.i, input.scanned_at, s.serial, s.state, s.order_id, s.lot_id, o.product_id, o.producer_id, o.province_code, o.commune_code
-              from input
-              join stamps s on s.serial = input.lookup
-              join stamp_orders o on o.id = s.order_id and o.state = 'issued'
-            ),
-            appended as (
-              insert into stamp_scans (scanned_at, serial, known, stamp_state, order_id, product_id, lot_id, producer_id,
-                                       province_code, commune_code, agent_class, place, address_hash, limited)
-              select input.scanned_at, input.serial, found.i is not null, found.state, found.order_id, found.product_id, found.lot_id,
-                     found.producer_id, found.province_code, found.commune_code, input.agent_class, input.place, input.address_hash, input.limited
-              from input left join found on found.i = input.i
-            ),
-            counted as (
-              insert into stamp_scan_counters (serial, scan_count, first_scanned_at, last_scanned_at, product_id, lot_id, producer_id, province_code, commune_code)
-              select serial, count(*)::int, min(scanned_at), max(scanned_at), product_id, lot_id, producer_id, province_code, commune_code
-              from found
-              group by serial, product_id, lot_id, producer_id, province_code, commune_code
-              -- In serial order: two batches at once lock the same counters in the same order, never in a circle.
-              order by serial
-              on conflict (serial) do update set
-                scan_count = stamp_scan_counters.scan_count + excluded.scan_count,
-                first_scanned_at = least(stamp_scan_counters.first_scanned_at, excluded.first_scanned_at),
-                last_scanned_at = greatest(stamp_scan_counters.last_scanned_at, excluded.last_scanned_at),
-                lot_id = excluded.lot_id
-              returning serial, scan_count, first_scanned_at, suspicious_reason
-            )
-            select found.i, found.serial, found.state, found.order_id, found.lot_id, found.product_id, found.producer_id,
-                   found.province_code, found.commune_code, counted.scan_count, counted.first_scanned_at, counted.suspicious_reason
-            from found join counted on counted.serial = found.serial`,
+        // The statement lives in migration 0022 (`stamp_scans_record`): a function, so its plan is prepared once.
+        sql`select * from stamp_scans_record(${input}::jsonb)`,
       );
       return new Map(
         found.map((row) => [

@@ -34,6 +34,9 @@ export type ScanSettings = {
 export const SCAN_PAGE_JOURNEY_STEPS = 12;
 /** Products-and-lots whose page facts are kept at once. */
 const FACTS_CACHE_ENTRIES = 5_000;
+/** Client addresses whose hash is kept (a few hundred KB at most), and for how long. */
+const ADDRESS_HASH_ENTRIES = 10_000;
+const ADDRESS_HASH_TTL_MS = 10 * 60_000;
 
 /** What the page shows besides the verdict; the same for every stamp of one product and lot. */
 export type StampPageFacts = {
@@ -90,7 +93,15 @@ export function createScanService(deps: {
   });
   const facts = createMemoCache<Promise<StampPageFacts>>({ ttlMs: settings.cacheMs, maxEntries: FACTS_CACHE_ENTRIES });
 
-  const hashAddress = (address: string) => createHmac('sha256', settings.addressSalt).update(address).digest('hex').slice(0, 32);
+  // An HMAC per scan was a twentieth of the scan page's CPU; a shop or a carrier's address scans again and again.
+  const addressHashes = createMemoCache<string>({ ttlMs: ADDRESS_HASH_TTL_MS, maxEntries: ADDRESS_HASH_ENTRIES });
+  const hashAddress = (address: string) => {
+    const known = addressHashes.get(address);
+    if (known) return known;
+    const hash = createHmac('sha256', settings.addressSalt).update(address).digest('hex').slice(0, 32);
+    addressHashes.set(address, hash);
+    return hash;
+  };
   const clientFacts = (client: ScanClient) => ({
     agentClass: classifyUserAgent(client.userAgent),
     place: settings.placeHeader ? coarsePlace(client.placeHeaderValue) : null,

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { CriteriaVersionView } from '@ocop/contracts/evaluation';
 import { Alert, Button, Flex, Modal, Table, Typography } from 'antd';
-import { type HTMLAttributes, useState } from 'react';
+import { type HTMLAttributes, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { FilePicker } from '../../../components/ui/file-picker';
 import { useI18n } from '../../../lib/i18n';
@@ -31,6 +31,16 @@ export function ImportDialog({
   const commit = useCriteriaImportCommit();
   const result = dryRun.data;
   const input = file ? { regimeCode, productSetCode, file } : null;
+
+  // Opened again, the dialog starts empty: neither the last file nor its check result carries over.
+  const { reset: resetDryRun } = dryRun;
+  const { reset: resetCommit } = commit;
+  useEffect(() => {
+    if (!open) return;
+    setFile(null);
+    resetDryRun();
+    resetCommit();
+  }, [open, resetDryRun, resetCommit]);
 
   const choose = (files: File[]) => {
     setFile(files[0] ?? null);
