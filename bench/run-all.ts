@@ -87,6 +87,10 @@ for (const line of await benchStamps({ postgresUrl: pgUrl })) console.log(`- ${l
 console.log('\n## Scan page (issue 14; PostgreSQL, real HTTP, each scan durably recorded; baseline bare node:http in the same run)');
 const { benchScan } = await import('./scan.bench');
 for (const line of await benchScan({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
+
+console.log('\n## Catalogue search (issue 15; in memory, the same on either database; baseline a scan of every folded text in the same run)');
+const { benchCatalogueSearch } = await import('./catalogue-search.bench');
+for (const line of await benchCatalogueSearch()) console.log(`- ${line}`);
 console.log('\n## Stamp print sheet (the PDF of 10,000 stamps rendered as before and as now, in one run; no database)');
 const { benchStampSheet } = await import('./stamp-sheet.bench');
 for (const line of await benchStampSheet()) console.log(`- ${line}`);
