@@ -88,7 +88,9 @@ console.log('\n## Scan page (issue 14; PostgreSQL, real HTTP, each scan durably 
 const { benchScan } = await import('./scan.bench');
 for (const line of await benchScan({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);
 
-console.log('\n## Catalogue search (issue 15; in memory, the same on either database; baseline a scan of every folded text in the same run)');
+console.log(
+  '\n## Catalogue search (issue 15; in memory, the same on either database; baseline a scan of every folded text in the same run)',
+);
 const { benchCatalogueSearch } = await import('./catalogue-search.bench');
 for (const line of await benchCatalogueSearch()) console.log(`- ${line}`);
 console.log('\n## Stamp print sheet (the PDF of 10,000 stamps rendered as before and as now, in one run; no database)');
