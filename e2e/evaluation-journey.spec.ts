@@ -296,8 +296,21 @@ describe('evaluation journey', () => {
     await page.goto(url(`/councils/${councilId}`));
     await page.getByTestId('members').getByText(MEMBERS[3][0]).waitFor();
     await page.getByTestId('assign-open').click();
-    for (const key of ['coffee', 'tea'] as const)
-      await page.getByTestId('assign-table').locator(`tr[data-row-key="${dossiers[key]}"] .ant-checkbox-input`).check();
+    const rowBox = (key: 'coffee' | 'tea') =>
+      page.getByTestId('assign-table').locator(`tr[data-row-key="${dossiers[key]}"] .ant-checkbox-input`);
+    await rowBox('tea').waitFor();
+    // A click while the dialog still opens (or the round's list refreshes) can be lost: tick again until it holds.
+    for (const key of ['coffee', 'tea'] as const) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await rowBox(key).check({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    }
+    await page.getByTestId('assign-ok').filter({ hasText: 'Giao 2 hồ sơ' }).waitFor();
     await snap(page, 'evaluation-04-assign-1024');
     await page.getByTestId('assign-ok').click();
     await page.getByTestId('council-dossiers').getByText(COFFEE.product).waitFor();
