@@ -1,4 +1,4 @@
-import { buildCatalogueIndex, type SearchDocument, searchCatalogue } from '@ocop/domain/market';
+import { buildCatalogueIndex, type SearchDocument, searchCatalogue } from '@ocop/domain/catalogue';
 import { foldVietnamese } from '@ocop/domain/shared';
 
 /** Names, producers and places of the kind Sơn La's catalogue holds, combined into many products. */

@@ -12,7 +12,7 @@ import {
   type FastifyPluginAsyncZod,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -32,8 +32,7 @@ import { createGeographyModule } from './modules/geography';
 import { createIdentityModule, SYSTEM_CONTEXT } from './modules/identity';
 import { createNotificationsModule } from './modules/notifications';
 import { createRegistryModule, type RegistryEvents } from './modules/registry';
-import { createTraceabilityModule, DEFAULT_SCAN_RATE_LIMITS, type ScanRateLimits } from './modules/traceability';
-import { DEFAULT_SUSPICION_RULES, type SuspicionRules } from '@ocop/domain/traceability';
+import { createTraceabilityModule } from './modules/traceability';
 import type { FileStore } from './platform/files/file-store';
 import { createLocalFileStore } from './platform/files/local-file-store';
 import { type Clock, systemClock } from './platform/clock';
@@ -44,6 +43,8 @@ import { createLoggingTransport } from './platform/mail/logging-transport';
 import type { MailTransport } from './platform/mail/mail-transport';
 import { createSmtpTransport } from './platform/mail/smtp-transport';
 import { createLoggingChannel, type ShortMessageChannel } from './platform/messaging/short-message-channel';
+import { catalogueSourcesPort } from './catalogue-ports';
+import { createCatalogueModule } from './modules/catalogue';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
@@ -55,39 +56,9 @@ import { sendProblem } from './platform/http/problem';
 import { edgeAwareLogController, publicEdge, publicEdgeHeaders } from './platform/http/public-edge';
 import { registerTextGuard } from './platform/http/text-guard';
 
-export type AppSettings = {
-  publicUrl: string;
-  sessionIdleMinutes: number;
-  sessionAbsoluteHours: number;
-  trustProxy: boolean;
-  /** Folder of the built web app to serve at `/`; none in API-only tests. */
-  webDistDir?: string | undefined;
-  bodyLimitBytes?: number;
-  /** Where uploaded files are kept (`DATA_DIR/files`); tests give a fresh temporary folder. */
-  filesDir: string;
-  /** The SMTP server mail goes through (`smtp://user:pass@host:587`); unset: mail is only noted in the log. */
-  smtpUrl?: string | undefined;
-  /** The sender of every mail. */
-  mailFrom?: string;
-  /** How long notifications gather before one digest mail carries them (10 by default). */
-  notifyDigestMinutes?: number;
-  /** How long a public certificate verification answer is reused (60 s by default; 0: never). */
-  verifyCacheSeconds?: number;
-  /** The trusted proxy's header with the client's coarse place (lower case); unset: scans record no place. */
-  scanPlaceHeader?: string | undefined;
-  /** The key scanning clients' addresses are hashed with; unset: a random key for this process. */
-  scanAddressSalt?: string | undefined;
-  /** The suspicion thresholds of stamp scans (tests lower them). */
-  scanRules?: Partial<SuspicionRules>;
-  /** The scan page's rate limits per address (tests lower them); else built from the two below. */
-  scanRateLimits?: ScanRateLimits;
-  scanRateBurst?: number;
-  scanRatePerMinute?: number;
-  /** Most scans per INSERT of the group-commit writer (500 by default). */
-  scanBatchMax?: number;
-  /** The scan recorder's batching (benches compare settings). */
-  scanRecorder?: { maxBatch?: number; maxWaitMs?: number; maxQueue?: number; concurrency?: number };
-};
+import { type AppSettings, scanSettingsOf } from './app-settings';
+
+export type { AppSettings } from './app-settings';
 
 export type AppDeps = {
   database: DatabaseHandle;
@@ -271,20 +242,7 @@ export async function buildApp(deps: AppDeps) {
     publicFacts: traceabilityPublicFactsPort({ registry, geography, certification }),
     notifier: notifications.notifier,
     people: { holders: identity.users.holders },
-    scanSettings: {
-      placeHeader: settings.scanPlaceHeader ?? null,
-      addressSalt: settings.scanAddressSalt ?? randomBytes(32).toString('hex'),
-      rules: { ...DEFAULT_SUSPICION_RULES, ...settings.scanRules },
-      cacheMs: (settings.verifyCacheSeconds ?? 60) * 1000,
-      recorder: { ...(settings.scanBatchMax ? { maxBatch: settings.scanBatchMax } : {}), ...settings.scanRecorder },
-    },
-    scanRateLimits: settings.scanRateLimits ?? {
-      ...DEFAULT_SCAN_RATE_LIMITS,
-      scan: {
-        capacity: settings.scanRateBurst ?? DEFAULT_SCAN_RATE_LIMITS.scan.capacity,
-        refillPerSecond: settings.scanRatePerMinute ? settings.scanRatePerMinute / 60 : DEFAULT_SCAN_RATE_LIMITS.scan.refillPerSecond,
-      },
-    },
+    ...scanSettingsOf(settings),
   });
   // Scans waiting in the group-commit writer are written before the database closes.
   app.addHook('onClose', async () => traceability.scans.recorder.close());
@@ -303,12 +261,19 @@ export async function buildApp(deps: AppDeps) {
     });
   });
 
+  // The public catalogue, open data and sitemap: read-only over the registry and certification (refreshed each minute).
+  const catalogue = createCatalogueModule({
+    sources: catalogueSourcesPort({ registry, certification, geography }),
+    publicUrl: settings.publicUrl,
+  });
+
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
   const publicRoutes: FastifyPluginAsync[] = [
     aboutPage(),
     ...certification.publicRoutes,
     ...traceability.publicRoutes,
+    ...catalogue.publicRoutes,
     prefixed('/api', platformRoutes(database)),
   ];
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));

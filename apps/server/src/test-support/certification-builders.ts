@@ -96,7 +96,7 @@ export async function givenReEvaluationFiled(t: TestApp, dossierId: string, file
  */
 export async function givenLegacyCertificate(
   t: TestApp,
-  options: { expiresOn: string; producerId?: string; productId?: string; productName?: string; provinceCode?: string },
+  options: { expiresOn: string; producerId?: string; productId?: string; productName?: string; provinceCode?: string; stars?: number },
 ) {
   const issuedOn = `${Number(options.expiresOn.slice(0, 4)) - 3}${options.expiresOn.slice(4)}`;
   const number = `${randomInt(1, 999_999)}/GCN-OCOP-LEGACY`;
@@ -111,7 +111,7 @@ export async function givenLegacyCertificate(
       productId: options.productId ?? null,
       productName: options.productName ?? `Mận hậu Mộc Châu ${randomInt(1000, 9999)}`,
       producerName: 'HTX Nông nghiệp Mộc Châu',
-      stars: 4,
+      stars: options.stars ?? 4,
       regimeCode: '148/2023',
       issuerLevel: 'province',
       issuerName: 'Ủy ban nhân dân tỉnh Sơn La',

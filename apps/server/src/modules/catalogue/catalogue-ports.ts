@@ -1,0 +1,33 @@
+/** A certified product as the public side shows it: only products that may show the OCOP mark today. */
+export type CatalogueProduct = {
+  id: string;
+  slug: string;
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  nameZh: string | null;
+  producer: { id: string; name: string };
+  productSet: { code: string; name: string; groupCode: string; groupName: string };
+  provinceCode: string;
+  provinceName: string | null;
+  communeCode: string;
+  communeName: string | null;
+  legacyDistrictCode: string | null;
+  legacyDistrictName: string | null;
+  priceMin: number | null;
+  priceMax: number | null;
+  primaryImageUrl: string | null;
+  stars: number;
+  certificateNumber: string;
+  certificateStatus: string;
+  validUntil: string | null;
+  verificationUrl: string;
+};
+
+/** What the catalogue reads from the registry, certification and geography (wired in app-level ports). */
+export type CatalogueSources = {
+  /** Every product that may show the OCOP mark today, in pages. */
+  certifiedProducts: () => AsyncIterable<CatalogueProduct[]>;
+  /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
+  productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
+};

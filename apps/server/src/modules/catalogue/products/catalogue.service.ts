@@ -1,0 +1,125 @@
+import type { CatalogueQuery } from '@ocop/contracts/catalogue';
+import { buildCatalogueIndex, type CatalogueIndex, searchCatalogue } from '@ocop/domain/catalogue';
+import { foldVietnamese } from '@ocop/domain/shared';
+import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
+
+/** Most products the catalogue holds (a bound on memory: the national programme has a few thousand). */
+export const CATALOGUE_MAX_PRODUCTS = 50_000;
+
+type Snapshot = {
+  products: CatalogueProduct[];
+  index: CatalogueIndex;
+  byId: Map<string, CatalogueProduct>;
+  builtAt: number;
+  generation: number;
+};
+
+export type CataloguePage = { items: CatalogueProduct[]; total: number; page: number; pageSize: number };
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;
+
+/**
+ * The public catalogue: the certified products in memory with their search index, rebuilt from the
+ * sources at most every `refreshMs` (the answer of the moment is served while a rebuild runs), or at
+ * once after `invalidate` (a certificate issued or revoked in this process).
+ */
+export function createCatalogueService(deps: { sources: CatalogueSources; refreshMs: number; now?: () => number }) {
+  const now = deps.now ?? (() => performance.now());
+  let current: Snapshot | null = null;
+  /** Bumped by `invalidate`: a snapshot of an older generation is not served to a request that follows. */
+  let generation = 0;
+  let building: { generation: number; promise: Promise<Snapshot> } | null = null;
+
+  async function build(): Promise<Snapshot> {
+    const products: CatalogueProduct[] = [];
+    for await (const page of deps.sources.certifiedProducts()) {
+      for (const product of page) if (products.length < CATALOGUE_MAX_PRODUCTS) products.push(product);
+    }
+    products.sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
+    const index = buildCatalogueIndex(
+      products.map((product) => ({
+        id: product.id,
+        fields: [
+          { text: [product.nameVi, product.nameEn ?? ''].join(' '), weight: 3 },
+          { text: product.producer.name, weight: 2 },
+          { text: [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(' '), weight: 1 },
+        ],
+      })),
+    );
+    return { products, index, byId: new Map(products.map((product) => [product.id, product])), builtAt: now(), generation: 0 };
+  }
+
+  function snapshot(): Promise<Snapshot> {
+    const upToDate = current !== null && current.generation === generation;
+    if (current && upToDate && now() - current.builtAt < deps.refreshMs) return Promise.resolve(current);
+    if (!building || building.generation !== generation) {
+      const wanted = generation;
+      const promise = build().then((built) => {
+        built.generation = wanted;
+        if (!current || current.generation <= wanted) current = built;
+        return built;
+      });
+      building = { generation: wanted, promise };
+      promise
+        .finally(() => {
+          if (building?.promise === promise) building = null;
+        })
+        .catch(() => undefined);
+    }
+    // An old-enough catalogue answers while the next is built; after `invalidate`, requests wait for the new one.
+    return current && upToDate ? Promise.resolve(current) : building.promise;
+  }
+
+  function matchesFilters(product: CatalogueProduct, query: CatalogueQuery): boolean {
+    if (query.stars !== undefined && product.stars !== query.stars) return false;
+    if (query.group !== undefined && product.productSet.groupCode !== query.group) return false;
+    if (query.set !== undefined && product.productSet.code !== query.set) return false;
+    if (query.place !== undefined) {
+      const place = foldVietnamese(query.place);
+      const names = [product.communeCode, product.legacyDistrictCode, product.communeName, product.legacyDistrictName].filter(
+        (value): value is string => Boolean(value),
+      );
+      if (!names.some((name) => foldVietnamese(name) === place || foldVietnamese(name).endsWith(` ${place}`))) return false;
+    }
+    return true;
+  }
+
+  return {
+    /** A page of the catalogue: searched (best first) or listed (by name, or by stars). */
+    search: async (query: CatalogueQuery): Promise<CataloguePage> => {
+      const { products, index, byId } = await snapshot();
+      let found: CatalogueProduct[];
+      const text = query.q?.trim() ?? '';
+      if (text) {
+        found = searchCatalogue(index, text)
+          .map((hit) => byId.get(hit.id))
+          .filter((product): product is CatalogueProduct => product !== undefined);
+      } else found = products;
+      found = found.filter((product) => matchesFilters(product, query));
+      if (query.sort === 'name' || (!text && query.sort !== 'stars'))
+        found = [...found].sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
+      if (query.sort === 'stars') found = [...found].sort((a, b) => b.stars - a.stars || a.nameVi.localeCompare(b.nameVi, 'vi'));
+      const start = (query.page - 1) * query.pageSize;
+      return { items: found.slice(start, start + query.pageSize), total: found.length, page: query.page, pageSize: query.pageSize };
+    },
+
+    /** Every certified product, for open data and the sitemap. */
+    all: async (): Promise<readonly CatalogueProduct[]> => (await snapshot()).products,
+
+    /** The certified product with this slug, if any. */
+    bySlug: async (slug: string): Promise<CatalogueProduct | undefined> =>
+      (await snapshot()).products.find((product) => product.slug === slug),
+
+    /** The product groups present, for the filter. */
+    groups: async () => {
+      const groups = new Map<string, string>();
+      for (const product of (await snapshot()).products) groups.set(product.productSet.groupCode, product.productSet.groupName);
+      return [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
+    },
+
+    /** Rebuild on the next request (a certificate issued, revoked or expired here). */
+    invalidate: () => {
+      generation += 1;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { PUBLIC_LANGUAGES, type PublicLanguage } from '@ocop/contracts/catalogue';
+import type { FastifyPluginAsync } from 'fastify';
+import { html, SafeHtml } from '../../../platform/html/html';
+import { renderPublicPage } from '../../../platform/html/public-page';
+import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
+import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
+import { nameIn } from './catalogue.pages';
+import type { CatalogueService } from './catalogue.service';
+
+const TEXTS = {
+  vi: {
+    producer: 'Chủ thể',
+    place: 'Nơi sản xuất',
+    set: 'Bộ sản phẩm',
+    price: 'Giá tham khảo',
+    certificate: 'Giấy chứng nhận',
+    verify: 'Kiểm tra',
+    validUntil: 'còn hiệu lực đến',
+    story: 'Câu chuyện sản phẩm',
+    back: '← Danh mục sản phẩm OCOP',
+    stars: (n: number) => `Sản phẩm OCOP ${n} sao`,
+    notFound: 'Không tìm thấy sản phẩm OCOP này',
+    notFoundDetail: 'Sản phẩm không có trong danh mục, hoặc không còn được mang nhãn OCOP.',
+  },
+  en: {
+    producer: 'Producer',
+    place: 'Made in',
+    set: 'Product set',
+    price: 'Indicative price',
+    certificate: 'Certificate',
+    verify: 'Verify',
+    validUntil: 'valid until',
+    story: 'The product’s story',
+    back: '← OCOP product catalogue',
+    stars: (n: number) => `${n}-star OCOP product`,
+    notFound: 'No such OCOP product',
+    notFoundDetail: 'The product is not in the catalogue, or may no longer carry the OCOP mark.',
+  },
+} as const;
+
+const readLanguage = (value: unknown): PublicLanguage | null =>
+  value === undefined ? 'vi' : (PUBLIC_LANGUAGES as readonly unknown[]).includes(value) ? (value as PublicLanguage) : null;
+
+const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** JSON inside a script element: `<` escaped, so no text of a producer can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** schema.org `Product` for search engines: name, image, brand, category, the OCOP award, the price range. */
+export function productJsonLd(product: CatalogueProduct, language: PublicLanguage, publicUrl: string, description: string | null) {
+  const url = new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString();
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: nameIn(product, language),
+    url,
+    sku: product.code,
+    ...(description ? { description: description.slice(0, 500) } : {}),
+    ...(product.primaryImageUrl ? { image: new URL(product.primaryImageUrl, publicUrl).toString() } : {}),
+    brand: { '@type': 'Organization', name: product.producer.name },
+    category: product.productSet.name,
+    award: `OCOP ${product.stars}★ (${product.certificateNumber})`,
+    ...(product.priceMin !== null || product.priceMax !== null
+      ? {
+          offers: {
+            '@type': 'AggregateOffer',
+            priceCurrency: 'VND',
+            lowPrice: product.priceMin ?? product.priceMax,
+            highPrice: product.priceMax ?? product.priceMin,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * `GET /san-pham/:slug`: a certified product's public page — name in the reader's language (the
+ * producer's English or Chinese text where given), stars and certificate with its verification,
+ * producer, place, price range, story; schema.org JSON-LD and Open Graph tags for Zalo/Facebook.
+ */
+export function productPages(catalogue: CatalogueService, sources: CatalogueSources, publicUrl: string): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/san-pham/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const language = readLanguage((request.query as { lang?: unknown }).lang);
+      const t = TEXTS[language === 'en' ? 'en' : 'vi'];
+      const product = language && slug.length <= 200 ? await catalogue.bySlug(slug) : undefined;
+      if (!product || !language) {
+        const page = renderPublicPage({
+          title: t.notFound,
+          body: html`<h1>${t.notFound}</h1><p>${language ? t.notFoundDetail : 'Ngôn ngữ không hỗ trợ (vi, en, zh) / Unsupported language'}</p><p><a href="/san-pham">${t.back}</a></p>`,
+        });
+        return reply
+          .status(language ? 404 : 400)
+          .header('cache-control', PUBLIC_CACHE.none)
+          .type('text/html; charset=utf-8')
+          .send(page);
+      }
+      const texts = await sources.productTexts(product.id);
+      const name = nameIn(product, language);
+      const url = new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString();
+      const summary = `${t.stars(product.stars)} · ${product.producer.name}${product.communeName ? ` · ${product.communeName}` : ''}`;
+      const image = product.primaryImageUrl ? new URL(product.primaryImageUrl, publicUrl).toString() : null;
+      const head = html`<meta property="og:type" content="product"><meta property="og:title" content="${name}"><meta property="og:description" content="${(texts?.description ?? summary).slice(0, 200)}"><meta property="og:url" content="${url}"><meta property="og:locale" content="${language === 'en' ? 'en_US' : language === 'zh' ? 'zh_CN' : 'vi_VN'}">${
+        image ? html`<meta property="og:image" content="${image}">` : ''
+      }<link rel="canonical" href="${url}"><script type="application/ld+json">${new SafeHtml(scriptJson(productJsonLd(product, language, publicUrl, texts?.description ?? null)))}</script>`;
+      const price =
+        product.priceMin !== null || product.priceMax !== null
+          ? [product.priceMin, product.priceMax]
+              .filter((n): n is number => n !== null)
+              .map((n) => `${n.toLocaleString('vi-VN')} đ`)
+              .join(' – ')
+          : null;
+      const row = (label: string, value: string | SafeHtml | null) =>
+        value ? html`<dt>${label}</dt><dd style="margin:0 0 .5rem">${value}</dd>` : '';
+      const page = renderPublicPage({
+        title: `${name} — OCOP ${product.stars}★`,
+        head,
+        body: html`<div lang="${language}"><p><a href="/san-pham">${t.back}</a></p>${
+          image
+            ? html`<img src="${image}" alt="${name}" width="320" height="320" loading="lazy" decoding="async" style="max-width:100%;height:auto;border-radius:.5rem;background:#eee">`
+            : ''
+        }<h1>${name}</h1>
+<p style="font-size:1.2rem"><span style="color:#b8860b">${'★'.repeat(product.stars)}</span> ${t.stars(product.stars)}</p>
+<dl>${row(t.producer, product.producer.name)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
+          t.certificate,
+          html`${product.certificateNumber}${product.validUntil ? html` — ${t.validUntil} ${day(product.validUntil)}` : ''} · <a href="${new URL(product.verificationUrl, 'http://x').pathname}">${t.verify}</a>`,
+        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}</div>`,
+      });
+      return reply.header('cache-control', PUBLIC_CACHE.page).type('text/html; charset=utf-8').send(Buffer.from(page));
+    });
+  };
+}
