@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchBrowser, logIn, snap, startSystem, type System } from './harness';
+import { confirmDialog, launchBrowser, logIn, snap, startSystem, type System } from './harness';
 
 const OFFICE = 'vanphong.sonla@ocop.demo';
 // The demo's scored dossier (3★) that no decision has recognised yet; the other journeys leave it alone.
@@ -141,8 +141,7 @@ describe('certificates: from the decision to the public verification', () => {
     await dialog.getByLabel('Lý do').fill('Kiểm tra sau công nhận: mẫu sản phẩm không đạt chỉ tiêu an toàn thực phẩm.');
     await snap(office, 'certificate-03-revoke-1024');
     await office.getByTestId('revoke-submit').click();
-    await office.locator('.ant-modal-confirm').getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
-    await office.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await confirmDialog(office, 'Thu hồi giấy chứng nhận');
 
     const phone = await verify(verificationPath);
     assert.match((await phone.locator('.verdict').textContent()) ?? '', /^Đã thu hồi/);

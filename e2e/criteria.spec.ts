@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, snap, startSystem, type System } from './harness';
+import { confirmDialog, launchBrowser, logIn, snap, startSystem, type System } from './harness';
 
 // The score sheets of issue 10 (item 8) in the browser: the province officer of the OCOP
 // secretariat browses the regimes and their sheets, then edits, publishes, imports and deletes drafts.
@@ -124,7 +124,7 @@ describe('score sheets journey', () => {
     await page.getByRole('button', { name: 'Thôi sửa' }).click();
     await page.getByTestId('criteria-tree').waitFor();
     await page.getByTestId('draft-publish').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Ban hành' }).click();
+    await confirmDialog(page, 'Ban hành');
     await page.getByText(/Đã ban hành phiên bản \d+\./).waitFor();
     assert.equal(await page.getByTestId('version-status').textContent(), 'Đã ban hành');
 
@@ -165,7 +165,7 @@ describe('score sheets journey', () => {
     await page.getByRole('button', { name: 'Hủy' }).click();
 
     await page.getByTestId('draft-delete').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xóa bản nháp' }).click();
+    await confirmDialog(page, 'Xóa bản nháp');
     await page.getByTestId('regime-sets').waitFor();
     await page.close();
   });

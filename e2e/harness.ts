@@ -129,3 +129,27 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   }
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
 }
+
+/**
+ * Presses a button of the open confirmation dialog (antd's `Modal.confirm`) and waits until the
+ * dialog is gone. A press while the dialog still zooms in can be lost on a busy machine: pressed
+ * again (at most three times) until the dialog closes. A press that got through and is working
+ * shows the button loading, and antd ignores a second press on it.
+ */
+export async function confirmDialog(page: Page, buttonName: string): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dialog.getByRole('button', { name: buttonName }).click({ timeout: 10_000 });
+    } catch (error) {
+      // Gone between the wait and the press: the earlier press went through.
+      if ((await dialog.count()) > 0 && attempt === 3) throw error;
+    }
+    try {
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}

@@ -163,7 +163,9 @@ const sendHtml = (reply: FastifyReply, page: string, cache: string) =>
 export function cataloguePages(catalogue: CatalogueService): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-      const parsed = catalogueQuery.safeParse(request.query);
+      // The form sends its empty choices ("stars=&group="): an empty field is no filter.
+      const fields = Object.entries(request.query as Record<string, unknown>).filter(([, value]) => value !== '');
+      const parsed = catalogueQuery.safeParse(Object.fromEntries(fields));
       if (!parsed.success) {
         const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
         return sendHtml(reply.status(400), invalidPage(reason), PUBLIC_CACHE.none);

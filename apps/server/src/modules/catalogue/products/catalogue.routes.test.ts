@@ -100,6 +100,10 @@ describe('public catalogue, open data, robots and sitemap', () => {
     expect(response.body).not.toContain('<script');
     expect(response.body).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
     expect(gzipSync(response.body).length).toBeLessThan(30 * 1024);
+    // What the page's own form sends, its empty choices included.
+    const submitted = await t.anonymous.get('/san-pham?q=ruou+tao+meo&stars=&group=');
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.body).toContain('Rượu táo mèo Bắc Yên');
     const english = await t.anonymous.get('/san-pham?lang=en');
     expect(english.body).toContain('OCOP products');
   });
