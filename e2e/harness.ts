@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ARTIFACTS = join(ROOT, '.e2e-artifacts');
@@ -152,4 +152,12 @@ export async function confirmDialog(page: Page, buttonName: string): Promise<voi
       if (attempt === 3) throw error;
     }
   }
+}
+
+/** A signed-in API client (its own browser context's cookies) and its CSRF token, for a journey's set-up calls. */
+export async function apiSession(browser: Browser, system: System, login: string): Promise<{ api: APIRequestContext; csrf: string }> {
+  const api = (await browser.newContext()).request;
+  const response = await api.post(`${system.baseUrl}/api/auth/login`, { data: { login, password: DEMO_PASSWORD } });
+  assert.equal(response.status(), 200, await response.text());
+  return { api, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { ARTIFACTS, DEMO_PASSWORD, launchBrowser, startSystem, type System } from './harness';
+import { ARTIFACTS, apiSession, launchBrowser, startSystem, type System } from './harness';
 
 const OFFICE = 'vanphong.sonla@ocop.demo';
 /** The demo's 4★ product (recognised by the demo decision, its certificate valid today). */
@@ -35,10 +35,7 @@ describe('public portal: catalogue and product page on a phone', () => {
   before(async () => {
     system = await startSystem();
     browser = await launchBrowser();
-    api = (await browser.newContext()).request;
-    const login = await api.post(url('/api/auth/login'), { data: { login: OFFICE, password: DEMO_PASSWORD } });
-    assert.equal(login.status(), 200, await login.text());
-    csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    ({ api, csrf } = await apiSession(browser, system, OFFICE));
   });
   after(async () => {
     await browser?.close();

@@ -10,6 +10,9 @@ type Snapshot = {
   products: CatalogueProduct[];
   index: CatalogueIndex;
   byId: Map<string, CatalogueProduct>;
+  bySlug: Map<string, CatalogueProduct>;
+  /** The product groups present, for the filter. */
+  groups: { code: string; name: string }[];
   builtAt: number;
   generation: number;
 };
@@ -46,7 +49,17 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
         ],
       })),
     );
-    return { products, index, byId: new Map(products.map((product) => [product.id, product])), builtAt: now(), generation: 0 };
+    const groups = new Map<string, string>();
+    for (const product of products) groups.set(product.productSet.groupCode, product.productSet.groupName);
+    return {
+      products,
+      index,
+      byId: new Map(products.map((product) => [product.id, product])),
+      bySlug: new Map(products.map((product) => [product.slug, product])),
+      groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+      builtAt: now(),
+      generation: 0,
+    };
   }
 
   function snapshot(): Promise<Snapshot> {
@@ -107,15 +120,10 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     all: async (): Promise<readonly CatalogueProduct[]> => (await snapshot()).products,
 
     /** The certified product with this slug, if any. */
-    bySlug: async (slug: string): Promise<CatalogueProduct | undefined> =>
-      (await snapshot()).products.find((product) => product.slug === slug),
+    bySlug: async (slug: string): Promise<CatalogueProduct | undefined> => (await snapshot()).bySlug.get(slug),
 
     /** The product groups present, for the filter. */
-    groups: async () => {
-      const groups = new Map<string, string>();
-      for (const product of (await snapshot()).products) groups.set(product.productSet.groupCode, product.productSet.groupName);
-      return [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
-    },
+    groups: async () => (await snapshot()).groups,
 
     /** Rebuild on the next request (a certificate issued, revoked or expired here). */
     invalidate: () => {
