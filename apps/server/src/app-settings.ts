@@ -18,6 +18,8 @@ export type AppSettings = {
   mailFrom?: string;
   /** How long notifications gather before one digest mail carries them (10 by default). */
   notifyDigestMinutes?: number;
+  /** The public sales-point map's tile server (`{z}/{x}/{y}` template); unset: drawn over the province outline. */
+  mapTiles?: { urlTemplate: string; attribution: string } | undefined;
   /** How long a public certificate verification answer is reused (60 s by default; 0: never). */
   verifyCacheSeconds?: number;
   /** The trusted proxy's header with the client's coarse place (lower case); unset: scans record no place. */

@@ -43,7 +43,7 @@ import { createLoggingTransport } from './platform/mail/logging-transport';
 import type { MailTransport } from './platform/mail/mail-transport';
 import { createSmtpTransport } from './platform/mail/smtp-transport';
 import { createLoggingChannel, type ShortMessageChannel } from './platform/messaging/short-message-channel';
-import { catalogueSourcesPort } from './catalogue-ports';
+import { catalogueSourcesPort, salesPointMapPort } from './catalogue-ports';
 import { createCatalogueModule } from './modules/catalogue';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
@@ -151,7 +151,10 @@ export async function buildApp(deps: AppDeps) {
     sessionPolicy,
     secureCookies: settings.publicUrl.startsWith('https://'),
     // The registry is created below; the checker is only called later, when a user is given a producer-member role.
-    scopeCheckers: { producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode) },
+    scopeCheckers: {
+      producer: (id, provinceCode) => registry.producers.assertExistsInProvince(id, provinceCode),
+      salesPoint: (id, provinceCode) => catalogue.salesPoints.assertExistsInProvince(id, provinceCode),
+    },
   });
   // Durable background jobs: modules register their queues on it; this process's worker starts once the
   // app is ready and, on close, stops its running job at the next safe point (it is run again later).
@@ -261,10 +264,16 @@ export async function buildApp(deps: AppDeps) {
     });
   });
 
-  // The public catalogue, open data and sitemap: read-only over the registry and certification (refreshed each minute).
+  // The public catalogue, open data and sitemap over the registry and certification (refreshed each minute),
+  // and the showcase and sales points with their shelves and map.
   const catalogue = createCatalogueModule({
+    transactions,
+    clock,
+    audit: identity.audit,
     sources: catalogueSourcesPort({ registry, certification, geography }),
+    map: salesPointMapPort(geography),
     publicUrl: settings.publicUrl,
+    mapTiles: settings.mapTiles ?? null,
   });
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
@@ -276,7 +285,14 @@ export async function buildApp(deps: AppDeps) {
     ...catalogue.publicRoutes,
     prefixed('/api', platformRoutes(database)),
   ];
-  await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
+  await app.register(
+    publicEdge({
+      publicUrl: settings.publicUrl,
+      sampling: { sampleEvery: 100, slowMs: 500 },
+      routes: publicRoutes,
+      imageOrigins: settings.mapTiles ? [new URL(settings.mapTiles.urlTemplate.replace(/\{[zxy]\}/g, '0')).origin] : [],
+    }),
+  );
 
   // Back office: the web app and its API, with cookies, helmet, the session/CSRF/role hook and the full request log.
   const apiRoutes: FastifyPluginAsyncZod[] = [
@@ -286,6 +302,7 @@ export async function buildApp(deps: AppDeps) {
     ...evaluation.routes,
     ...certification.routes,
     ...traceability.routes,
+    ...catalogue.routes,
     ...notifications.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
@@ -361,7 +378,7 @@ export async function buildApp(deps: AppDeps) {
   return {
     app,
     routes,
-    modules: { geography, identity, registry, evaluation, certification, traceability, notifications },
+    modules: { geography, identity, registry, evaluation, certification, traceability, catalogue, notifications },
     clock,
     transactions,
     jobs,

@@ -1,7 +1,7 @@
 import { isDomainError, type RoleGrant } from '@ocop/domain/shared';
 import type { CertificationModule } from './modules/certification';
 import type { GeographyModule } from './modules/geography';
-import type { CatalogueProduct, CatalogueSources } from './modules/catalogue';
+import type { CatalogueProduct, CatalogueSources, SalesPointMap } from './modules/catalogue';
 import type { RegistryModule } from './modules/registry';
 
 /** The catalogue reads the registry as the system: it shows only what the certification allows in public. */
@@ -76,6 +76,30 @@ export function catalogueSourcesPort(deps: {
         throw error;
       });
       return product ? { description: product.description, story: product.story } : null;
+    },
+  };
+}
+
+/** The map as the sales points read it: communes of the current map, their former districts, and coverage units. */
+export function salesPointMapPort(geography: GeographyModule): SalesPointMap {
+  const { adminUnits } = geography;
+  return {
+    assertCommuneInProvince: async (communeCode, provinceCode) => {
+      await adminUnits.assertCommuneInProvince(communeCode, provinceCode);
+    },
+    formerDistrictsOf: async (communeCode) => {
+      const links = await adminUnits.predecessorsOf(communeCode);
+      return [...new Set(links.map((link) => link.oldUnit.parentCode).filter((code): code is string => code !== null))];
+    },
+    unitsForCoverage: async (provinceCode) => {
+      const before = await adminUnits.unitsOfProvince(provinceCode, BEFORE_REFORM).catch(() => null);
+      const now = await adminUnits.unitsOfProvince(provinceCode);
+      const unit = ({ code, name }: { code: string; name: string }) => ({ code, name });
+      return {
+        provinceName: now.province.name,
+        districts: before?.districts.map(unit) ?? [],
+        communes: now.communes.map(unit),
+      };
     },
   };
 }

@@ -50,6 +50,16 @@ const environment = z.object({
     .max(24 * 60)
     .default(10),
   /** How long a public certificate verification answer is reused in a process (0: never; changes made here clear it at once). */
+  /**
+   * The map tiles of the public sales-point map, OpenStreetMap style (`https://tile.example.vn/{z}/{x}/{y}.png`);
+   * unset: the map is drawn over the province outline with no tile server.
+   */
+  MAP_TILES_URL: z
+    .url()
+    .regex(/^https?:\/\/[^{}]+\/.*\{z\}.*\{x\}.*\{y\}/, 'MAP_TILES_URL must be an http(s) address with {z}, {x} and {y}')
+    .max(300)
+    .optional(),
+  MAP_TILES_ATTRIBUTION: z.string().min(1).max(200).default('© OpenStreetMap contributors'),
   VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   /**
    * The header a trusted proxy in front of the app sets to the client's coarse place (a country,
@@ -103,6 +113,8 @@ export type Config = Readonly<{
   notifyDigestMinutes: number;
   /** How long a public verification answer is reused (seconds; 0: never). */
   verifyCacheSeconds: number;
+  /** The public map's tile server, when set. */
+  mapTiles: { urlTemplate: string; attribution: string } | undefined;
   /** The trusted proxy's place header, lower case; undefined: no place is recorded. */
   scanPlaceHeader: string | undefined;
   /** The key client addresses are hashed with; undefined: random per process. */
@@ -156,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: e.MAIL_FROM ?? `OCOP <no-reply@${new URL(publicUrl).hostname}>`,
     notifyDigestMinutes: e.NOTIFY_DIGEST_MINUTES,
     verifyCacheSeconds: e.VERIFY_CACHE_SECONDS,
+    mapTiles: e.MAP_TILES_URL ? { urlTemplate: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION } : undefined,
     scanPlaceHeader: e.SCAN_PLACE_HEADER?.toLowerCase(),
     scanAddressSalt: e.SCAN_ADDRESS_SALT,
     scanRateBurst: e.SCAN_RATE_BURST,

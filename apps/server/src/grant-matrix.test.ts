@@ -19,6 +19,7 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
   const producers: Place[] = [];
   const products = new Map<string, Place>(); // product id → its producer's place
   const lots = new Map<string, Place>(); // lot id → its producer's place
+  const salesPoints = new Map<string, Place>(); // sales point id → its own place
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -44,6 +45,23 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
         SYSTEM_CONTEXT,
       );
       lots.set(lot.id, { id: producer.id, provinceCode, communeCode });
+      const point = await t.modules.catalogue.salesPoints.createPoint(
+        {
+          userId: admin.session.userId,
+          grants: [{ role: 'system_admin', provinceCode: null, communeCode: null, producerId: null, salesPointId: null }],
+        },
+        {
+          provinceCode,
+          name: `Điểm bán ${communeCode}`,
+          kind: 'online_store',
+          communeCode,
+          // Ba Đình joined parts of several former districts: the point names one of them.
+          legacyDistrictCode: (await t.modules.geography.adminUnits.predecessorsOf(communeCode))[0]?.oldUnit.parentCode ?? null,
+          websiteUrl: 'https://shop.example.vn',
+        },
+        SYSTEM_CONTEXT,
+      );
+      salesPoints.set(point.row.id, { id: point.row.id, provinceCode, communeCode });
     }
     // Users (and so audit entries) in both provinces, plus the system admin above (no province).
     await t.givenUser({ role: 'province_officer' });
@@ -90,6 +108,8 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
           break;
         case 'sales_point_operator':
           single.push(grant(role, { provinceCode: SON_LA, salesPointId: randomUUID() }));
+          for (const [id, place] of [...salesPoints].slice(0, 1))
+            single.push(grant(role, { provinceCode: place.provinceCode, salesPointId: id }));
           break;
       }
     }
@@ -161,6 +181,21 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
         [...lots].map(([id, p]) => [id, { producerId: p.id, provinceCode: p.provinceCode, communeCode: p.communeCode }]),
       );
       expect(listed.items.map((row) => row.id).sort(), actor.name).toEqual(expected);
+    }
+  });
+
+  it('sales points: the list returns exactly the points `sales_points.read` reaches (by their commune, or the operator’s own)', async () => {
+    for (const actor of actors()) {
+      const listed = await t.modules.catalogue.salesPoints.listPoints(
+        { userId: 'reader', grants: actor.grants },
+        { page: 1, pageSize: 200 },
+      );
+      const expected = allowedIds(
+        actor.grants,
+        'sales_points.read',
+        [...salesPoints].map(([id, p]) => [id, { salesPointId: id, provinceCode: p.provinceCode, communeCode: p.communeCode }]),
+      );
+      expect(listed.items.map((item) => item.row.id).sort(), actor.name).toEqual(expected);
     }
   });
 

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../m
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
+import { seedSalesPointsDemo } from './sales-points-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
 import { seedTraceabilityDemo } from './traceability-demo';
@@ -10,7 +11,7 @@ import { seedTraceabilityDemo } from './traceability-demo';
 /**
  * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
  * per role, a self-assessment, the tea company's sites and a raw-leaf lot, an evaluation round with dossiers in every state, and certificates
- * issued before the system (former districts and the province). Idempotent.
+ * issued before the system (former districts and the province), the showcase and sales points. Idempotent.
  */
 export async function seedDemoData(
   modules: OcopApp['modules'],
@@ -51,5 +52,7 @@ export async function seedDemoData(
   const evaluationMs = Math.round(performance.now() - started);
   // Certificates of the former districts and the province, imported as a province would (after the users exist).
   await seedLegacyCertificatesDemo(modules);
+  // The showcase and sales points stocking the certified products, and the showcase's operator.
+  users.push(...(await seedSalesPointsDemo(modules)));
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

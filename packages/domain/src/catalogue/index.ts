@@ -1,1 +1,3 @@
 export * from './catalogue-search';
+export * from './map-geometry';
+export * from './sales-points';

@@ -47,30 +47,43 @@ describe('capability table', () => {
     ['stamps.order', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
     ['stamps.activate', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
     ['stamps.scans.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['sales_points.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'sales_point_operator']],
+    ['sales_points.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['sales_points.stock', ['system_admin', 'province_admin', 'province_officer', 'sales_point_operator']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(32);
+    expect(CAPABILITY_NAMES).toHaveLength(35);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {
-    const order = ['producer', 'commune', 'province', 'all'];
-    const roleScope = { all: 'all', province: 'province', commune: 'commune', producer: 'producer', sales_point: null } as const;
+    // A sales point and a producer are single records: neither reaches the other.
+    const order = ['producer|sales_point', 'commune', 'province', 'all'];
+    const rank = (scope: string | null) => order.findIndex((entry) => entry.split('|').includes(scope ?? ''));
+    const roleScope = { all: 'all', province: 'province', commune: 'commune', producer: 'producer', sales_point: 'sales_point' } as const;
     for (const role of ROLES) {
       for (const capability of capabilitiesOf(role)) {
         const widest = roleScope[ROLE_SCOPE[role]];
         expect(widest, `${role} holds ${capability} without a scope`).not.toBeNull();
-        expect(order.indexOf(scopeOf(role, capability) as string), `${role} ${capability}`).toBeLessThanOrEqual(
-          order.indexOf(widest as string),
-        );
+        const scope = scopeOf(role, capability);
+        expect(rank(scope), `${role} ${capability}`).toBeLessThanOrEqual(rank(widest));
+        if (scope === 'producer' || scope === 'sales_point') expect(scope, `${role} ${capability}`).toBe(widest);
       }
     }
   });
 
-  it('gives the sales point operator nothing until the sales-point module arrives', () => {
-    expect(capabilitiesOf('sales_point_operator')).toEqual([]);
+  it('gives the sales point operator its own point only: reading it and keeping its stock', () => {
+    expect(capabilitiesOf('sales_point_operator')).toEqual(['sales_points.read', 'sales_points.stock']);
+    const operator = g('sales_point_operator');
+    expect(can([operator], 'sales_points.stock', { provinceCode: '14', salesPointId: 's1' })).toBe(true);
+    expect(can([operator], 'sales_points.stock', { provinceCode: '14', salesPointId: 's2' })).toBe(false);
+    expect(can([operator], 'sales_points.manage', { provinceCode: '14', salesPointId: 's1' })).toBe(false);
+    expect(can([g('sales_point_operator', { salesPointId: null })], 'sales_points.read', { provinceCode: '14', salesPointId: null })).toBe(
+      false,
+    );
+    expect(reachOf([operator], 'sales_points.read')).toEqual({ provinceCodes: [], communes: [], producerIds: [], salesPointIds: ['s1'] });
   });
 });
 
@@ -126,7 +139,8 @@ describe('reachOf', () => {
       provinceCodes: ['01'],
       communes: [{ provinceCode: '14', communeCode: '03664' }],
       producerIds: ['p1'],
+      salesPointIds: [],
     });
-    expect(reachOf(grants, 'users.manage')).toEqual({ provinceCodes: [], communes: [], producerIds: [] });
+    expect(reachOf(grants, 'users.manage')).toEqual({ provinceCodes: [], communes: [], producerIds: [], salesPointIds: [] });
   });
 });

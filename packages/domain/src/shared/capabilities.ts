@@ -2,9 +2,9 @@ import { ROLES, type Role, type RoleGrant } from './roles';
 
 /**
  * How far a role's hold on a capability reaches: everywhere, the grant's province, the grant's
- * commune (of that province), or the grant's one producer.
+ * commune (of that province), the grant's one producer, or the grant's one sales point.
  */
-export type CapabilityScope = 'all' | 'province' | 'commune' | 'producer';
+export type CapabilityScope = 'all' | 'province' | 'commune' | 'producer' | 'sales_point';
 
 type CapabilityRow = Readonly<Partial<Record<Role, CapabilityScope>>>;
 
@@ -121,6 +121,15 @@ export const CAPABILITIES = {
    * the producers of the commune, the province's staff for the province.
    */
   'stamps.scans.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
+  /**
+   * Reading the register of showcase and sales points (điểm giới thiệu và bán sản phẩm OCOP) in the back office:
+   * the province's staff, a commune officer for the points in the commune, an operator for its own point.
+   */
+  'sales_points.read': { ...PROVINCE_STAFF, commune_officer: 'commune', sales_point_operator: 'sales_point' },
+  /** Registering a point, correcting its address, hours, place and operator, closing it: the province keeps the register. */
+  'sales_points.manage': PROVINCE_STAFF,
+  /** Which certified products a point stocks: its operator, and the province's staff for the province's points. */
+  'sales_points.stock': { ...PROVINCE_STAFF, sales_point_operator: 'sales_point' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -132,6 +141,7 @@ export type CapabilityTarget = {
   provinceCode?: string | null;
   communeCode?: string | null;
   producerId?: string | null;
+  salesPointId?: string | null;
 };
 
 /** The scope in which a role holds a capability, or null when it does not hold it. */
@@ -163,6 +173,8 @@ export function grantReaches(grant: RoleGrant, capability: Capability, target?: 
       return sameProvince && grant.communeCode !== null && grant.communeCode === target.communeCode;
     case 'producer':
       return grant.producerId !== null && grant.producerId === target.producerId;
+    case 'sales_point':
+      return grant.salesPointId !== null && grant.salesPointId === target.salesPointId;
   }
 }
 
@@ -181,6 +193,7 @@ export type CapabilityReach =
       provinceCodes: string[];
       communes: { provinceCode: string; communeCode: string }[];
       producerIds: string[];
+      salesPointIds: string[];
     };
 
 /**
@@ -191,6 +204,7 @@ export function reachOf(grants: readonly RoleGrant[], capability: Capability): C
   const provinceCodes = new Set<string>();
   const communes = new Map<string, { provinceCode: string; communeCode: string }>();
   const producerIds = new Set<string>();
+  const salesPointIds = new Set<string>();
   for (const grant of grants) {
     const scope = scopeOf(grant.role, capability);
     if (scope === 'all') return 'all';
@@ -199,6 +213,12 @@ export function reachOf(grants: readonly RoleGrant[], capability: Capability): C
       communes.set(`${grant.provinceCode}/${grant.communeCode}`, { provinceCode: grant.provinceCode, communeCode: grant.communeCode });
     }
     if (scope === 'producer' && grant.producerId !== null) producerIds.add(grant.producerId);
+    if (scope === 'sales_point' && grant.salesPointId !== null) salesPointIds.add(grant.salesPointId);
   }
-  return { provinceCodes: [...provinceCodes], communes: [...communes.values()], producerIds: [...producerIds] };
+  return {
+    provinceCodes: [...provinceCodes],
+    communes: [...communes.values()],
+    producerIds: [...producerIds],
+    salesPointIds: [...salesPointIds],
+  };
 }

@@ -320,6 +320,14 @@ export const RULE_ERROR_CODES = [
   'notification.not_found',
   'notification.too_many_recipients',
   'notification.unknown_recipient',
+  'sales_point.not_found',
+  'sales_point.location_required',
+  'sales_point.location_outside',
+  'sales_point.website_required',
+  'sales_point.district_required',
+  'sales_point.stale_revision',
+  'sales_point.closed',
+  'sales_point.product_not_certified',
 ] as const;
 
 export const ERROR_CODES = [...EDGE_ERROR_CODES, ...RULE_ERROR_CODES] as const;

@@ -31,3 +31,17 @@ export type CatalogueSources = {
   /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
   productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
 };
+
+/** What the sales points read from the map (geography), wired in app-level ports. */
+export type SalesPointMap = {
+  /** A commune of the current map inside the province, or `admin_unit.commune_not_found`. */
+  assertCommuneInProvince: (communeCode: string, provinceCode: string) => Promise<void>;
+  /** The former districts (before July 2025) whose communes went into this new commune. */
+  formerDistrictsOf: (communeCode: string) => Promise<string[]>;
+  /** The province's name, its former districts and its new communes, for coverage. */
+  unitsForCoverage: (provinceCode: string) => Promise<{
+    provinceName: string;
+    districts: { code: string; name: string }[];
+    communes: { code: string; name: string }[];
+  }>;
+};

@@ -35,10 +35,11 @@ export const PUBLIC_CACHE = {
  * back office (no inline or foreign scripts, no framing by other sites, no plugins), no referrer so a
  * scanned serial never leaks to another site, and HSTS once the public address is https.
  */
-export function publicEdgeHeaders(publicUrl: string): Readonly<Record<string, string>> {
+export function publicEdgeHeaders(publicUrl: string, imageOrigins: readonly string[] = []): Readonly<Record<string, string>> {
+  // Pictures from elsewhere only from origins the deployment names (a map tile server).
+  const images = ["'self'", 'data:', 'blob:', ...imageOrigins].join(' ');
   return Object.freeze({
-    'content-security-policy':
-      "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+    'content-security-policy': `default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src ${images};object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'SAMEORIGIN',
     'referrer-policy': 'no-referrer',
@@ -126,11 +127,13 @@ export type PublicEdgeOptions = {
   sampling: AccessSampling;
   /** Route plugins of the public pages: modules return them as `publicRoutes`. */
   routes: readonly FastifyPluginAsync[];
+  /** Origins public pages may show pictures from besides their own (the map's tile server). */
+  imageOrigins?: readonly string[];
 };
 
 /** Registers the public routes in their own encapsulated context (no prefix; each route plugin may have one). */
-export function publicEdge({ publicUrl, sampling, routes }: PublicEdgeOptions): FastifyPluginAsync {
-  const headers = publicEdgeHeaders(publicUrl);
+export function publicEdge({ publicUrl, sampling, routes, imageOrigins }: PublicEdgeOptions): FastifyPluginAsync {
+  const headers = publicEdgeHeaders(publicUrl, imageOrigins);
   return async (edge: FastifyInstance) => {
     edge.addHook('onRoute', (route) => {
       if (route.config?.access !== 'public') {

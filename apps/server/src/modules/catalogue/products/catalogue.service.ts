@@ -1,6 +1,7 @@
 import type { CatalogueQuery } from '@ocop/contracts/catalogue';
 import { buildCatalogueIndex, type CatalogueIndex, searchCatalogue } from '@ocop/domain/catalogue';
 import { foldVietnamese } from '@ocop/domain/shared';
+import { createRefreshingSnapshot } from '../../../platform/refreshing-snapshot';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
 
 /** Most products the catalogue holds (a bound on memory: the national programme has a few thousand). */
@@ -13,8 +14,6 @@ type Snapshot = {
   bySlug: Map<string, CatalogueProduct>;
   /** The product groups present, for the filter. */
   groups: { code: string; name: string }[];
-  builtAt: number;
-  generation: number;
 };
 
 export type CataloguePage = { items: CatalogueProduct[]; total: number; page: number; pageSize: number };
@@ -24,15 +23,9 @@ export type CatalogueService = ReturnType<typeof createCatalogueService>;
 /**
  * The public catalogue: the certified products in memory with their search index, rebuilt from the
  * sources at most every `refreshMs` (the answer of the moment is served while a rebuild runs), or at
- * once after `invalidate` (a certificate issued or revoked in this process).
+ * once after `invalidate` (a certificate issued or revoked in this process): `platform/refreshing-snapshot.ts`.
  */
 export function createCatalogueService(deps: { sources: CatalogueSources; refreshMs: number; now?: () => number }) {
-  const now = deps.now ?? (() => performance.now());
-  let current: Snapshot | null = null;
-  /** Bumped by `invalidate`: a snapshot of an older generation is not served to a request that follows. */
-  let generation = 0;
-  let building: { generation: number; promise: Promise<Snapshot> } | null = null;
-
   async function build(): Promise<Snapshot> {
     const products: CatalogueProduct[] = [];
     for await (const page of deps.sources.certifiedProducts()) {
@@ -57,31 +50,13 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
       byId: new Map(products.map((product) => [product.id, product])),
       bySlug: new Map(products.map((product) => [product.slug, product])),
       groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-      builtAt: now(),
-      generation: 0,
     };
   }
 
-  function snapshot(): Promise<Snapshot> {
-    const upToDate = current !== null && current.generation === generation;
-    if (current && upToDate && now() - current.builtAt < deps.refreshMs) return Promise.resolve(current);
-    if (!building || building.generation !== generation) {
-      const wanted = generation;
-      const promise = build().then((built) => {
-        built.generation = wanted;
-        if (!current || current.generation <= wanted) current = built;
-        return built;
-      });
-      building = { generation: wanted, promise };
-      promise
-        .finally(() => {
-          if (building?.promise === promise) building = null;
-        })
-        .catch(() => undefined);
-    }
-    // An old-enough catalogue answers while the next is built; after `invalidate`, requests wait for the new one.
-    return current && upToDate ? Promise.resolve(current) : building.promise;
-  }
+  const { get: snapshot, invalidate } = createRefreshingSnapshot(build, {
+    refreshMs: deps.refreshMs,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
 
   function matchesFilters(product: CatalogueProduct, query: CatalogueQuery): boolean {
     if (query.stars !== undefined && product.stars !== query.stars) return false;
@@ -122,12 +97,16 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     /** The certified product with this slug, if any. */
     bySlug: async (slug: string): Promise<CatalogueProduct | undefined> => (await snapshot()).bySlug.get(slug),
 
+    /** The certified products among these ids, in the order asked (ids not in the catalogue are left out). */
+    byIds: async (ids: readonly string[]): Promise<CatalogueProduct[]> => {
+      const { byId } = await snapshot();
+      return ids.map((id) => byId.get(id)).filter((product): product is CatalogueProduct => product !== undefined);
+    },
+
     /** The product groups present, for the filter. */
     groups: async () => (await snapshot()).groups,
 
     /** Rebuild on the next request (a certificate issued, revoked or expired here). */
-    invalidate: () => {
-      generation += 1;
-    },
+    invalidate,
   };
 }

@@ -5,6 +5,8 @@ import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
 import { nameIn } from './catalogue.pages';
+import type { SalesPointDirectory } from '../sales-points/sales-point-directory';
+import { renderWhereToBuy } from '../sales-points/sales-point.pages';
 import type { CatalogueService } from './catalogue.service';
 
 const TEXTS = {
@@ -76,9 +78,15 @@ export function productJsonLd(product: CatalogueProduct, language: PublicLanguag
 /**
  * `GET /san-pham/:slug`: a certified product's public page — name in the reader's language (the
  * producer's English or Chinese text where given), stars and certificate with its verification,
- * producer, place, price range, story; schema.org JSON-LD and Open Graph tags for Zalo/Facebook.
+ * producer, place, price range, story, where to buy (the open sales points that stock it); schema.org
+ * JSON-LD and Open Graph tags for Zalo/Facebook.
  */
-export function productPages(catalogue: CatalogueService, sources: CatalogueSources, publicUrl: string): FastifyPluginAsync {
+export function productPages(
+  catalogue: CatalogueService,
+  sources: CatalogueSources,
+  publicUrl: string,
+  salesPoints: SalesPointDirectory,
+): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
@@ -96,7 +104,7 @@ export function productPages(catalogue: CatalogueService, sources: CatalogueSour
           .type('text/html; charset=utf-8')
           .send(page);
       }
-      const texts = await sources.productTexts(product.id);
+      const [texts, stockists] = await Promise.all([sources.productTexts(product.id), salesPoints.stocking(product.id)]);
       const name = nameIn(product, language);
       const url = new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString();
       const summary = `${t.stars(product.stars)} · ${product.producer.name}${product.communeName ? ` · ${product.communeName}` : ''}`;
@@ -125,7 +133,7 @@ export function productPages(catalogue: CatalogueService, sources: CatalogueSour
 <dl>${row(t.producer, product.producer.name)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
           t.certificate,
           html`${product.certificateNumber}${product.validUntil ? html` — ${t.validUntil} ${day(product.validUntil)}` : ''} · <a href="${new URL(product.verificationUrl, 'http://x').pathname}">${t.verify}</a>`,
-        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}</div>`,
+        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}${renderWhereToBuy(stockists, language)}</div>`,
       });
       return reply.header('cache-control', PUBLIC_CACHE.page).type('text/html; charset=utf-8').send(Buffer.from(page));
     });
