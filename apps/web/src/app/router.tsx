@@ -53,6 +53,8 @@ const StampOrdersPage = lazy(() => import('./routes/stamps/stamp-orders').then((
 const StampOrderNewPage = lazy(() => import('./routes/stamps/stamp-order-new').then((m) => ({ default: m.StampOrderNewPage })));
 const StampOrderDetailPage = lazy(() => import('./routes/stamps/stamp-order-detail').then((m) => ({ default: m.StampOrderDetailPage })));
 const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').then((m) => ({ default: m.ScanAnalyticsPage })));
+const SalesPointsPage = lazy(() => import('./routes/sales-points/sales-points').then((m) => ({ default: m.SalesPointsPage })));
+const SalesPointStockPage = lazy(() => import('./routes/sales-points/sales-point-stock').then((m) => ({ default: m.SalesPointStockPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
@@ -201,6 +203,8 @@ export function AppRoutes() {
         <Route path="stamps/new" element={<Page>{registry(<StampOrderNewPage />, 'stamps.order')}</Page>} />
         <Route path="stamps/scans" element={<Page>{registry(<ScanAnalyticsPage />, 'stamps.scans.read')}</Page>} />
         <Route path="stamps/:orderId" element={<Page>{registry(<StampOrderDetailPage />, 'stamps.order')}</Page>} />
+        <Route path="sales-points" element={<Page>{registry(<SalesPointsPage />, 'sales_points.read')}</Page>} />
+        <Route path="sales-points/:salesPointId/stock" element={<Page>{registry(<SalesPointStockPage />, 'sales_points.stock')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route
           path="change-password"

@@ -968,5 +968,6 @@ export const en: Messages = {
   ...councilsEn,
   ...certificatesEn,
   ...traceabilityEn,
+  'nav.salesPoints': 'Sales points',
   'nav.apiKeys': 'API keys',
 };

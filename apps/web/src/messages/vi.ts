@@ -969,6 +969,7 @@ export const vi = {
   ...councilsVi,
   ...certificatesVi,
   ...traceabilityVi,
+  'nav.salesPoints': 'Điểm bán',
   'nav.apiKeys': 'Khóa API',
 };
 

@@ -32,6 +32,7 @@ describe('side navigation', () => {
       'Hội đồng đánh giá',
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
+      'Điểm bán',
       'Khóa API',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
@@ -51,6 +52,7 @@ describe('side navigation', () => {
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
+      'Điểm bán',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);

@@ -5,14 +5,14 @@ import {
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
-  FormOutlined,
   FileDoneOutlined,
+  FormOutlined,
   HomeOutlined,
-  OrderedListOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   NodeIndexOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -52,6 +52,7 @@ const ICONS: Record<NavigationItem['icon'], ReactNode> = {
   stamps: <SafetyCertificateOutlined />,
   scans: <AuditOutlined />,
   apiKeys: <KeyOutlined />,
+  salesPoints: <ShopOutlined />,
 };
 
 // The phone drawer and the account dropdown are not part of the first paint: their code loads

@@ -35,6 +35,7 @@ describe('navigation from the capability table', () => {
         '/councils',
         'group:certificates',
         'group:traceability',
+        '/sales-points',
         '/api-keys',
         '/criteria',
         '/admin-units',
@@ -54,6 +55,7 @@ describe('navigation from the capability table', () => {
         '/councils',
         'group:certificates',
         'group:traceability',
+        '/sales-points',
         '/api-keys',
         '/criteria',
         '/admin-units',
@@ -73,20 +75,31 @@ describe('navigation from the capability table', () => {
         '/councils',
         'group:certificates',
         'group:traceability',
+        '/sales-points',
         '/criteria',
         '/admin-units',
       ],
     ],
     [
       'commune_officer',
-      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        'group:certificates',
+        'group:traceability',
+        '/sales-points',
+        '/criteria',
+        '/admin-units',
+      ],
     ],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
     [
       'producer_member',
       ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/api-keys', '/criteria', '/admin-units'],
     ],
-    ['sales_point_operator', ['/', '/criteria', '/admin-units']],
+    ['sales_point_operator', ['/', '/sales-points', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
     expect(menu(role)).toEqual(paths);
   });
@@ -108,6 +121,7 @@ describe('navigation from the capability table', () => {
       ['/lots', 'lots.read'],
       ['/traceability/sites', 'lots.read'],
       ['/api-keys', 'api_keys.manage'],
+      ['/sales-points', 'sales_points.read'],
     ] as const;
     for (const [path, capability] of pages) {
       expect(

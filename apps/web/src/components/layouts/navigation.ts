@@ -28,7 +28,8 @@ export type NavigationItem = {
     | 'sites'
     | 'stamps'
     | 'scans'
-    | 'apiKeys';
+    | 'apiKeys'
+    | 'salesPoints';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
 };
@@ -74,6 +75,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'dossiers.score')) items.push({ path: '/scoring', label: 'nav.scoring', icon: 'scoring' });
   if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
   if (can(user.roles, 'lots.read')) items.push(traceabilityGroup(user));
+  if (can(user.roles, 'sales_points.read')) items.push({ path: '/sales-points', label: 'nav.salesPoints', icon: 'salesPoints' });
   if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
