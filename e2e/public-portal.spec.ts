@@ -3,9 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { ARTIFACTS, apiSession, launchBrowser, startSystem, type System } from './harness';
+import { ARTIFACTS, apiSession, launchBrowser, logIn, startSystem, type System } from './harness';
 
 const OFFICE = 'vanphong.sonla@ocop.demo';
+/** The operator of the demo's showcase, which stocks every certified demo product. */
+const OPERATOR = 'diemban.sonla@ocop.demo';
+const SHOWCASE = '(Demo) Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh Sơn La';
 /** The demo's 4★ product (recognised by the demo decision, its certificate valid today). */
 const GARLIC = 'Tỏi đen Yên Châu';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? ARTIFACTS;
@@ -60,6 +63,52 @@ describe('public portal: catalogue and product page on a phone', () => {
     await page.getByRole('link', { name: 'Kiểm tra' }).click();
     await page.waitForURL(/\/c\//);
     await page.close();
+  });
+
+  it('sees where to buy on the map; the showcase’s operator takes the product off the shelf and puts it back, and the page follows', async () => {
+    const buyer = await phone();
+    await buyer.goto(url('/san-pham?q=toi%20den%20yen%20chau'));
+    await buyer.getByRole('link', { name: GARLIC }).click();
+    await buyer.getByRole('heading', { name: 'Nơi mua' }).waitFor();
+    const productUrl = buyer.url();
+    assert.ok(await buyer.locator('#noi-mua').getByRole('link', { name: SHOWCASE }).isVisible());
+    await buyer.getByRole('link', { name: /Điểm giới thiệu và bán sản phẩm OCOP/ }).click();
+    await buyer.getByRole('heading', { name: 'Điểm giới thiệu và bán sản phẩm OCOP' }).waitFor();
+    // The map is drawn by the server: the province outline and one numbered marker per point people walk into.
+    assert.equal(await buyer.locator('svg path').count(), 1);
+    assert.equal(await buyer.locator('svg circle').count(), 4);
+    assert.ok(await buyer.getByText('Huyện cũ (trước 7/2025) có điểm bán: 3/12').isVisible());
+    mkdirSync(SHOTS, { recursive: true });
+    await buyer.screenshot({ path: join(SHOTS, 'portal-sales-points-390.png'), fullPage: true });
+    // A marker leads to the point's entry in the list.
+    await buyer.locator('svg a').first().click();
+    await buyer.waitForURL(/#diem-/);
+
+    const operator = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(operator, system, OPERATOR);
+    await operator.goto(url('/sales-points'));
+    await operator.getByTestId('sales-point-stock-link').click();
+    const remove = operator.getByRole('button', { name: new RegExp(`Bỏ khỏi kệ .*${GARLIC}`) });
+    await remove.click();
+    await operator.getByTestId('stock-save').click();
+    await operator.getByText(/Đã lưu \d+ sản phẩm bày bán/).waitFor();
+    // Another buyer (the first one's browser may keep the page its cache-control allows, 5 minutes).
+    const next = await phone();
+    await next.goto(productUrl);
+    await next.getByRole('heading', { name: 'Nơi mua' }).waitFor();
+    assert.equal(await next.locator('#noi-mua').getByRole('link', { name: SHOWCASE }).count(), 0);
+
+    const search = operator.getByPlaceholder('Tìm sản phẩm OCOP (không cần dấu)');
+    await search.fill('toi den');
+    await search.press('Enter');
+    await operator.getByRole('button', { name: new RegExp(`Thêm sản phẩm .*${GARLIC}`) }).click();
+    await operator.getByTestId('stock-save').click();
+    await operator.getByRole('button', { name: new RegExp(`Bỏ khỏi kệ .*${GARLIC}`) }).waitFor();
+    await operator.screenshot({ path: join(SHOTS, 'portal-operator-stock-390.png'), fullPage: true });
+    const later = await phone();
+    await later.goto(productUrl);
+    await later.locator('#noi-mua').getByRole('link', { name: SHOWCASE }).waitFor();
+    for (const page of [operator, buyer, next, later]) await page.close();
   });
 
   it('runs nothing a producer wrote: script, event handler and javascript: link stay text on both pages', async () => {

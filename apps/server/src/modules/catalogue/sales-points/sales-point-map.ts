@@ -59,7 +59,7 @@ export function renderSketchMap(markers: readonly MapMarker[], outline: Province
     path ? html`<path d="${path}" fill="#dcebd3" stroke="#1d6b34" stroke-width="2" stroke-linejoin="round"/>` : ''
   }${markers.map((marker, index) => {
     const { x, y } = project(marker.location);
-    return html`<a href="${marker.href}"><title>${marker.name}</title><circle cx="${x}" cy="${y}" r="9" fill="#c0392b" stroke="#fff" stroke-width="2"/><text x="${x}" y="${y + 4}" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">${index + 1}</text></a>`;
+    return html`<a href="${marker.href}"><title>${marker.name}</title><circle cx="${x}" cy="${y}" r="12" fill="#c0392b" stroke="#fff" stroke-width="2"/><text x="${x}" y="${y + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">${index + 1}</text></a>`;
   })}</svg><figcaption style="font-size:.85rem;color:#57606a">${caption}</figcaption></figure>`;
 }
 
