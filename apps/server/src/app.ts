@@ -265,6 +265,13 @@ export async function buildApp(deps: AppDeps) {
   const catalogue = createCatalogueModule({
     sources: catalogueSourcesPort({ registry, certification, geography }),
     publicUrl: settings.publicUrl,
+    transactions,
+    clock,
+    audit: identity.audit,
+    notifier: notifications.notifier,
+    // Buyers' inquiries go to the producer's members.
+    people: { holders: identity.users.holders },
+    ...(settings.inquiryLimits ? { inquiryLimits: settings.inquiryLimits } : {}),
   });
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
@@ -287,6 +294,7 @@ export async function buildApp(deps: AppDeps) {
     ...certification.routes,
     ...traceability.routes,
     ...notifications.routes,
+    ...catalogue.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {

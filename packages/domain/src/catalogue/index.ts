@@ -1,1 +1,2 @@
 export * from './catalogue-search';
+export * from './inquiry';

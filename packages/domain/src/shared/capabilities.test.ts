@@ -47,12 +47,15 @@ describe('capability table', () => {
     ['stamps.order', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
     ['stamps.activate', ['system_admin', 'province_admin', 'province_officer', 'producer_member']],
     ['stamps.scans.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['inquiries.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['inquiries.answer', ['producer_member']],
+    ['producer_page.manage', ['producer_member']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(32);
+    expect(CAPABILITY_NAMES).toHaveLength(35);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

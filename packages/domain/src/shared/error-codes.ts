@@ -320,6 +320,13 @@ export const RULE_ERROR_CODES = [
   'notification.not_found',
   'notification.too_many_recipients',
   'notification.unknown_recipient',
+  'inquiry.not_found',
+  'inquiry.status_not_allowed',
+  'inquiry.rate_limited',
+  'inquiry.producer_daily_cap',
+  'inquiry.form_expired',
+  'inquiry.too_fast',
+  'inquiry.fields_invalid',
 ] as const;
 
 export const ERROR_CODES = [...EDGE_ERROR_CODES, ...RULE_ERROR_CODES] as const;

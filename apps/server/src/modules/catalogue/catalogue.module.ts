@@ -1,23 +1,70 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Clock } from '../../platform/clock';
+import type { Transactions } from '../../platform/database/transaction';
+import { createTokenBuckets } from '../../platform/http/token-buckets';
+import type { AuditService } from '../identity';
+import type { Notifier } from '../notifications';
+import { createFormTokens } from './inquiries/form-token';
+import { inquiryForm } from './inquiries/inquiry-form';
+import { inquiryPages } from './inquiries/inquiry.pages';
+import { createInquiryRepository } from './inquiries/inquiry.repository';
+import { inquiryRoutes } from './inquiries/inquiry.routes';
+import { createInquiryService, type InquiryPeople } from './inquiries/inquiry.service';
+import { createProducerPageService } from './producers/producer-page.service';
+import { producerPages } from './producers/producer.pages';
 import { cataloguePages } from './products/catalogue.pages';
 import { createCatalogueService } from './products/catalogue.service';
 import { openDataRoutes } from './products/open-data.routes';
 import { productPages } from './products/product.pages';
 import type { CatalogueSources } from './catalogue-ports';
 
+/** Inquiry limits: per sender address (a token bucket) and per producer and day. */
+export type InquiryLimits = { perAddress: number; perAddressMinutes: number; perProducerPerDay: number };
+export const DEFAULT_INQUIRY_LIMITS: InquiryLimits = { perAddress: 5, perAddressMinutes: 10, perProducerPerDay: 50 };
+
 /**
  * The public side of the programme: the catalogue of certified products (search, filters, paging),
- * product pages (JSON-LD, Open Graph), open data, robots.txt and the sitemap. Everything it shows comes from the registry and the
- * certification through `CatalogueSources`; it writes nothing yet.
+ * product and producer pages (JSON-LD, Open Graph), buyers' inquiries to producers (public form,
+ * back-office inbox), open data, robots.txt and the sitemap. What it shows comes from the registry
+ * and the certification through `CatalogueSources`; it writes only inquiries and page settings.
  */
-export function createCatalogueModule(deps: { sources: CatalogueSources; publicUrl: string; catalogueRefreshMs?: number }) {
+export function createCatalogueModule(deps: {
+  sources: CatalogueSources;
+  publicUrl: string;
+  catalogueRefreshMs?: number;
+  transactions: Transactions;
+  clock: Clock;
+  audit: AuditService;
+  notifier: Notifier;
+  people: InquiryPeople;
+  inquiryLimits?: Partial<InquiryLimits>;
+}) {
+  const limits = { ...DEFAULT_INQUIRY_LIMITS, ...deps.inquiryLimits };
   const catalogue = createCatalogueService({ sources: deps.sources, refreshMs: deps.catalogueRefreshMs ?? 60_000 });
+  const repository = createInquiryRepository({ transactions: deps.transactions });
+  const tokens = createFormTokens({ transactions: deps.transactions, repository, clock: deps.clock });
+  const inquiries = createInquiryService({ ...deps, repository, dailyCap: limits.perProducerPerDay });
+  const producerPageSettings = createProducerPageService({ ...deps, repository });
+  const refillPerSecond = limits.perAddress / (limits.perAddressMinutes * 60);
+  // The app's clock, so tests move the bucket's time by hand; at most 50,000 addresses are remembered.
+  const perAddress = createTokenBuckets({
+    capacity: limits.perAddress,
+    refillPerSecond,
+    maxKeys: 50_000,
+    now: () => deps.clock.now().getTime(),
+  });
+  const formFor = async (target: { producerId: string; productId: string | null }, language: 'vi' | 'en' | 'zh') =>
+    inquiryForm({ ...target, token: await tokens.issue(), language });
   const publicRoutes: FastifyPluginAsync[] = [
     cataloguePages(catalogue),
-    productPages(catalogue, deps.sources, deps.publicUrl),
+    productPages(catalogue, deps.sources, deps.publicUrl, formFor),
+    producerPages({ catalogue, sources: deps.sources, tokens, showPhone: producerPageSettings.showPhone, publicUrl: deps.publicUrl }),
+    inquiryPages({ catalogue, inquiries, tokens, perAddress, retryAfterSeconds: Math.ceil(1 / refillPerSecond) }),
     openDataRoutes(catalogue, deps.publicUrl),
   ];
-  return { catalogue, publicRoutes };
+  const routes: FastifyPluginAsyncZod[] = [inquiryRoutes(inquiries, producerPageSettings)];
+  return { catalogue, inquiries, publicRoutes, routes };
 }
 
 export type CatalogueModule = ReturnType<typeof createCatalogueModule>;

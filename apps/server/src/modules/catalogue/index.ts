@@ -1,3 +1,3 @@
-export { createCatalogueModule, type CatalogueModule } from './catalogue.module';
-export type { CatalogueProduct, CatalogueSources } from './catalogue-ports';
+export { createCatalogueModule, type CatalogueModule, DEFAULT_INQUIRY_LIMITS, type InquiryLimits } from './catalogue.module';
+export type { CatalogueProduct, CatalogueSources, ProducerProfile } from './catalogue-ports';
 export type { CatalogueService } from './products/catalogue.service';

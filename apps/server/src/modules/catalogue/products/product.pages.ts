@@ -6,6 +6,10 @@ import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
 import { nameIn } from './catalogue.pages';
 import type { CatalogueService } from './catalogue.service';
+import { producerPath } from '../producers/producer-index';
+
+/** The inquiry form of a page, with a fresh token (the inquiries' part of the module makes it). */
+export type InquiryFormOf = (target: { producerId: string; productId: string | null }, language: PublicLanguage) => Promise<SafeHtml>;
 
 const TEXTS = {
   vi: {
@@ -78,7 +82,12 @@ export function productJsonLd(product: CatalogueProduct, language: PublicLanguag
  * producer's English or Chinese text where given), stars and certificate with its verification,
  * producer, place, price range, story; schema.org JSON-LD and Open Graph tags for Zalo/Facebook.
  */
-export function productPages(catalogue: CatalogueService, sources: CatalogueSources, publicUrl: string): FastifyPluginAsync {
+export function productPages(
+  catalogue: CatalogueService,
+  sources: CatalogueSources,
+  publicUrl: string,
+  inquiryForm?: InquiryFormOf,
+): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
@@ -122,10 +131,12 @@ export function productPages(catalogue: CatalogueService, sources: CatalogueSour
             : ''
         }<h1>${name}</h1>
 <p style="font-size:1.2rem"><span style="color:#b8860b">${'★'.repeat(product.stars)}</span> ${t.stars(product.stars)}</p>
-<dl>${row(t.producer, product.producer.name)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
+<dl>${row(t.producer, html`<a href="${producerPath(product.producer)}${language === 'vi' ? '' : `?lang=${language}`}">${product.producer.name}</a>`)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
           t.certificate,
           html`${product.certificateNumber}${product.validUntil ? html` — ${t.validUntil} ${day(product.validUntil)}` : ''} · <a href="${new URL(product.verificationUrl, 'http://x').pathname}">${t.verify}</a>`,
-        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}</div>`,
+        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}${
+          inquiryForm ? await inquiryForm({ producerId: product.producer.id, productId: product.id }, language) : ''
+        }</div>`,
       });
       return reply.header('cache-control', PUBLIC_CACHE.page).type('text/html; charset=utf-8').send(Buffer.from(page));
     });
