@@ -54,6 +54,8 @@ const StampOrderNewPage = lazy(() => import('./routes/stamps/stamp-order-new').t
 const StampOrderDetailPage = lazy(() => import('./routes/stamps/stamp-order-detail').then((m) => ({ default: m.StampOrderDetailPage })));
 const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').then((m) => ({ default: m.ScanAnalyticsPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
+const InquiriesPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesPage })));
+const InquiryDetailPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiryDetailPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
@@ -202,6 +204,8 @@ export function AppRoutes() {
         <Route path="stamps/scans" element={<Page>{registry(<ScanAnalyticsPage />, 'stamps.scans.read')}</Page>} />
         <Route path="stamps/:orderId" element={<Page>{registry(<StampOrderDetailPage />, 'stamps.order')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
+        <Route path="inquiries" element={<Page>{registry(<InquiriesPage />, 'inquiries.read')}</Page>} />
+        <Route path="inquiries/:inquiryId" element={<Page>{registry(<InquiryDetailPage />, 'inquiries.read')}</Page>} />
         <Route
           path="change-password"
           element={

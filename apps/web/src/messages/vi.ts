@@ -970,6 +970,7 @@ export const vi = {
   ...certificatesVi,
   ...traceabilityVi,
   'nav.apiKeys': 'Khóa API',
+  'nav.inquiries': 'Hỏi mua',
 };
 
 export type MessageKey = keyof typeof vi;

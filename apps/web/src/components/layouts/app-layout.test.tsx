@@ -33,6 +33,7 @@ describe('side navigation', () => {
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
       'Khóa API',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',
@@ -51,6 +52,7 @@ describe('side navigation', () => {
       'Hồ sơ đánh giá',
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);
@@ -113,6 +115,7 @@ describe('producer member home', () => {
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
       'Khóa API',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);

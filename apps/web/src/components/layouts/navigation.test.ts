@@ -36,6 +36,7 @@ describe('navigation from the capability table', () => {
         'group:certificates',
         'group:traceability',
         '/api-keys',
+        '/inquiries',
         '/criteria',
         '/admin-units',
         '/users',
@@ -55,6 +56,7 @@ describe('navigation from the capability table', () => {
         'group:certificates',
         'group:traceability',
         '/api-keys',
+        '/inquiries',
         '/criteria',
         '/admin-units',
         '/users',
@@ -73,18 +75,30 @@ describe('navigation from the capability table', () => {
         '/councils',
         'group:certificates',
         'group:traceability',
+        '/inquiries',
         '/criteria',
         '/admin-units',
       ],
     ],
     [
       'commune_officer',
-      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/criteria', '/admin-units'],
+      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/inquiries', '/criteria', '/admin-units'],
     ],
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
     [
       'producer_member',
-      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/api-keys', '/criteria', '/admin-units'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        'group:certificates',
+        'group:traceability',
+        '/api-keys',
+        '/inquiries',
+        '/criteria',
+        '/admin-units',
+      ],
     ],
     ['sales_point_operator', ['/', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
@@ -108,6 +122,7 @@ describe('navigation from the capability table', () => {
       ['/lots', 'lots.read'],
       ['/traceability/sites', 'lots.read'],
       ['/api-keys', 'api_keys.manage'],
+      ['/inquiries', 'inquiries.read'],
     ] as const;
     for (const [path, capability] of pages) {
       expect(
