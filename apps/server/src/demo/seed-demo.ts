@@ -2,6 +2,7 @@ import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
+import { DEMO_GARLIC_KEY, DEMO_GARLIC_MEMBER_LOGIN, seedInquiriesDemo } from './inquiries-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
 import { DEMO_TEA_KEY, DEMO_TEA_MEMBER_LOGIN, seedSelfAssessmentDemo } from './self-assessment-demo';
@@ -36,6 +37,14 @@ export async function seedDemoData(
       role: 'producer_member',
       producerId: tea,
     });
+  const garlic = registry.producerIds.get(DEMO_GARLIC_KEY);
+  if (garlic)
+    extra.push({
+      login: DEMO_GARLIC_MEMBER_LOGIN,
+      fullName: '(Demo) Thành viên HTX Nông sản Tây Bắc Yên Châu',
+      role: 'producer_member',
+      producerId: garlic,
+    });
   // Council members and commune officers of the evaluation demo.
   extra.push(...DEMO_EVALUATION_USERS);
   const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth }, extra);
@@ -51,5 +60,7 @@ export async function seedDemoData(
   const evaluationMs = Math.round(performance.now() - started);
   // Certificates of the former districts and the province, imported as a province would (after the users exist).
   await seedLegacyCertificatesDemo(modules);
+  // Buyers' inquiries to the black garlic's cooperative, certified by the evaluation demo (after its member exists).
+  if (garlic) await seedInquiriesDemo(modules, { producerId: garlic });
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }
