@@ -5,8 +5,8 @@ import type { ErrorText } from './common';
 export const INQUIRY_ERROR_MESSAGES = {
   'inquiry.not_found': { vi: 'Không tìm thấy yêu cầu hỏi mua.', en: 'No such inquiry.' },
   'inquiry.status_not_allowed': {
-    vi: 'Yêu cầu đang ở trạng thái "{from}" không thể chuyển về "{to}".',
-    en: 'An inquiry that is "{from}" cannot go back to "{to}".',
+    vi: 'Yêu cầu hỏi mua chỉ chuyển tiếp (mới → đã xem → đã trả lời → đã đóng), không quay lại trạng thái trước.',
+    en: 'An inquiry only moves forward (new → read → answered → closed), never back.',
   },
   'inquiry.rate_limited': {
     vi: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retryAfterSeconds} giây.',

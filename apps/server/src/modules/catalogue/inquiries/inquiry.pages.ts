@@ -96,7 +96,7 @@ export function inquiryPages(deps: {
             reply,
             404,
             t.heading,
-            html`<h1>${t.heading}</h1><p>${bothLanguages('inquiry.not_found')}</p><p><a href="/san-pham">${THANKS[language === 'en' ? 'en' : 'vi'].back}</a></p>`,
+            html`<h1>${t.heading}</h1><p>${bothLanguages('producer.not_found')}</p><p><a href="/san-pham">${THANKS[language === 'en' ? 'en' : 'vi'].back}</a></p>`,
           );
         }
         const thanks = `/hoi-mua/cam-on${language === 'vi' ? '' : `?lang=${language}`}`;

@@ -69,6 +69,12 @@ describe('buyers’ inquiries to producers', () => {
     expect((await s.b.member.post(`/api/inquiries/${id}/status`, { status: 'read' })).statusCode).toBe(404);
     expect((await s.officer.get(`/api/inquiries/${id}`)).statusCode).toBe(200);
     expect((await s.officer.post(`/api/inquiries/${id}/status`, { status: 'read' })).statusCode).toBe(403);
+    // The commune officer of the producer's commune reads it; another commune's does not.
+    const taXua = await s.t.as({ role: 'commune_officer', communeCode: '03868' });
+    expect((await taXua.get(`/api/inquiries/${id}`)).statusCode).toBe(200);
+    const chiengAn = await s.t.as({ role: 'commune_officer' });
+    expect((await chiengAn.get(`/api/inquiries/${id}`)).statusCode).toBe(404);
+    expect(((await chiengAn.get('/api/inquiries')).json() as InquiryList).total).toBe(0);
 
     const answered = await s.a.member.post(`/api/inquiries/${id}/status`, { status: 'answered' });
     expect(answered.json()).toMatchObject({ status: 'answered' });
