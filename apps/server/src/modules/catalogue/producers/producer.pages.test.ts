@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInquiryApp } from '../../../test-support/inquiry-builders';
 import { producerPath } from './producer-index';
@@ -24,10 +25,14 @@ describe('public producer pages', () => {
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(body)?.[1] ?? '{}');
     expect(ld).toMatchObject({ '@type': 'Organization', name: 'HTX Nông lâm nghiệp Bắc Yên' });
     expect(ld.makesOffer).toHaveLength(1);
+    expect(gzipSync(body).length).toBeLessThan(30 * 1024);
+    expect(body.match(/<script/g)).toHaveLength(1);
     const english = await s.t.anonymous.get(`${s.a.path}?lang=en`);
     expect(english.body).toContain('Cooperative');
     expect(english.body).toContain('OCOP products');
     expect(english.body).toContain('Rượu táo mèo Bắc Yên (EN)');
+    expect(english.body).toContain('name="lang" value="en"');
+    expect((await s.t.anonymous.get(`${s.a.path}?lang=zh`)).statusCode).toBe(200);
   });
 
   it('answers 400 for an unknown language, 404 for an unknown producer or one with no product in the catalogue', async () => {
