@@ -1,5 +1,6 @@
 import { DEFAULT_SUSPICION_RULES, type SuspicionRules } from '@ocop/domain/traceability';
 import { randomBytes } from 'node:crypto';
+import type { InquiryLimits } from './modules/catalogue';
 import { DEFAULT_SCAN_RATE_LIMITS, type ScanRateLimits } from './modules/traceability';
 
 export type AppSettings = {
@@ -36,6 +37,8 @@ export type AppSettings = {
   scanBatchMax?: number;
   /** The scan recorder's batching (benches compare settings). */
   scanRecorder?: { maxBatch?: number; maxWaitMs?: number; maxQueue?: number; concurrency?: number };
+  /** Buyers' inquiries: per address and per producer and day (tests lower them). */
+  inquiryLimits?: Partial<InquiryLimits>;
 };
 
 /** The scan page's settings and rate limits, from the app's settings and their defaults. */

@@ -274,6 +274,10 @@ export async function buildApp(deps: AppDeps) {
     map: salesPointMapPort(geography),
     publicUrl: settings.publicUrl,
     mapTiles: settings.mapTiles ?? null,
+    notifier: notifications.notifier,
+    // Buyers' inquiries go to the producer's members.
+    people: { holders: identity.users.holders },
+    ...(settings.inquiryLimits ? { inquiryLimits: settings.inquiryLimits } : {}),
   });
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules

@@ -77,6 +77,13 @@ export function catalogueSourcesPort(deps: {
       });
       return product ? { description: product.description, story: product.story } : null;
     },
+    producerProfile: async (producerId) => {
+      const producer = await registry.producers.getProducer(SYSTEM, producerId).catch((error: unknown) => {
+        if (isDomainError(error) && error.kind === 'not_found') return null;
+        throw error;
+      });
+      return producer ? { type: producer.type, phone: producer.phone } : null;
+    },
   };
 }
 

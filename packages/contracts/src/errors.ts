@@ -9,6 +9,7 @@ import { FILE_ERROR_MESSAGES } from './errors-files';
 import { TRACEABILITY_ERROR_MESSAGES } from './errors-traceability';
 import { API_KEY_ERROR_MESSAGES } from './errors-api-keys';
 import { SALES_POINT_ERROR_MESSAGES } from './errors-sales-points';
+import { INQUIRY_ERROR_MESSAGES } from './errors-inquiries';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -24,6 +25,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...TRACEABILITY_ERROR_MESSAGES,
   ...API_KEY_ERROR_MESSAGES,
   ...SALES_POINT_ERROR_MESSAGES,
+  ...INQUIRY_ERROR_MESSAGES,
   internal: {
     vi: 'Đã có lỗi không mong muốn. Lỗi đã được ghi lại, vui lòng thử lại sau.',
     en: 'Unexpected error; it has been logged. Please try again later.',

@@ -12,6 +12,7 @@ import {
   DEMO_ROUND_PREFIX,
   seedEvaluationDemo,
 } from './evaluation-demo';
+import { DEMO_GARLIC_MEMBER_LOGIN } from './inquiries-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { seedDemoData } from './seed-demo';
 
@@ -139,5 +140,15 @@ describe('evaluation demo data', () => {
     expect((await dossiersOf(officer)).length).toBe(before);
     const rounds: RoundView[] = (await officer.get('/api/evaluation/rounds?provinceCode=14')).json();
     expect(rounds.filter((item) => item.name.startsWith(DEMO_ROUND_PREFIX))).toHaveLength(1);
+  });
+
+  it('gives the black garlic cooperative’s member two buyers’ inquiries in its inbox, seeded once', async () => {
+    await seedDemoData(t.modules);
+    const member = t.client(await t.login(DEMO_GARLIC_MEMBER_LOGIN, DEMO_PASSWORD));
+    const inbox = (await member.get('/api/inquiries')).json() as { items: { productName: string | null }[]; unread: number };
+    expect(inbox.unread).toBe(2);
+    expect(inbox.items.map((item) => item.productName ?? '-').sort()).toEqual(['(Demo) Tỏi đen Yên Châu', '-'].sort());
+    const notices = (await member.get('/api/notifications')).json() as { items: { kind: string }[] };
+    expect(notices.items.filter((item) => item.kind === 'inquiry.received')).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
+import { DEMO_GARLIC_KEY, DEMO_GARLIC_MEMBER_LOGIN, seedInquiriesDemo } from './inquiries-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
 import { seedSalesPointsDemo } from './sales-points-demo';
 import { DEMO_BICH_THAO_KEY, DEMO_PRODUCER_MEMBER_LOGIN, seedRegistryDemo } from './registry-demo';
@@ -37,6 +38,14 @@ export async function seedDemoData(
       role: 'producer_member',
       producerId: tea,
     });
+  const garlic = registry.producerIds.get(DEMO_GARLIC_KEY);
+  if (garlic)
+    extra.push({
+      login: DEMO_GARLIC_MEMBER_LOGIN,
+      fullName: '(Demo) Thành viên HTX Nông sản Tây Bắc Yên Châu',
+      role: 'producer_member',
+      producerId: garlic,
+    });
   // Council members and commune officers of the evaluation demo.
   extra.push(...DEMO_EVALUATION_USERS);
   const users = await seedDemoUsers({ users: modules.identity.users, auth: modules.identity.auth }, extra);
@@ -54,5 +63,7 @@ export async function seedDemoData(
   await seedLegacyCertificatesDemo(modules);
   // The showcase and sales points stocking the certified products, and the showcase's operator.
   users.push(...(await seedSalesPointsDemo(modules)));
+  // Buyers' inquiries to the black garlic's cooperative, certified by the evaluation demo (after its member exists).
+  if (garlic) await seedInquiriesDemo(modules, { producerId: garlic });
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

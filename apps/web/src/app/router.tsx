@@ -56,6 +56,8 @@ const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').th
 const SalesPointsPage = lazy(() => import('./routes/sales-points/sales-points').then((m) => ({ default: m.SalesPointsPage })));
 const SalesPointStockPage = lazy(() => import('./routes/sales-points/sales-point-stock').then((m) => ({ default: m.SalesPointStockPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
+const InquiriesPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesPage })));
+const InquiryDetailPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiryDetailPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
@@ -206,6 +208,8 @@ export function AppRoutes() {
         <Route path="sales-points" element={<Page>{registry(<SalesPointsPage />, 'sales_points.read')}</Page>} />
         <Route path="sales-points/:salesPointId/stock" element={<Page>{registry(<SalesPointStockPage />, 'sales_points.stock')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
+        <Route path="inquiries" element={<Page>{registry(<InquiriesPage />, 'inquiries.read')}</Page>} />
+        <Route path="inquiries/:inquiryId" element={<Page>{registry(<InquiryDetailPage />, 'inquiries.read')}</Page>} />
         <Route
           path="change-password"
           element={

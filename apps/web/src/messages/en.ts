@@ -970,4 +970,5 @@ export const en: Messages = {
   ...traceabilityEn,
   'nav.salesPoints': 'Sales points',
   'nav.apiKeys': 'API keys',
+  'nav.inquiries': 'Inquiries',
 };

@@ -971,6 +971,7 @@ export const vi = {
   ...traceabilityVi,
   'nav.salesPoints': 'Điểm bán',
   'nav.apiKeys': 'Khóa API',
+  'nav.inquiries': 'Hỏi mua',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -50,12 +50,15 @@ describe('capability table', () => {
     ['sales_points.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'sales_point_operator']],
     ['sales_points.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['sales_points.stock', ['system_admin', 'province_admin', 'province_officer', 'sales_point_operator']],
+    ['inquiries.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'producer_member']],
+    ['inquiries.answer', ['producer_member']],
+    ['producer_page.manage', ['producer_member']],
   ])('%s is held by %j', (capability, roles) => {
     expect(rolesWith(capability)).toEqual(roles);
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(35);
+    expect(CAPABILITY_NAMES).toHaveLength(38);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

@@ -130,6 +130,15 @@ export const CAPABILITIES = {
   'sales_points.manage': PROVINCE_STAFF,
   /** Which certified products a point stocks: its operator, and the province's staff for the province's points. */
   'sales_points.stock': { ...PROVINCE_STAFF, sales_point_operator: 'sales_point' },
+  /**
+   * Reading the inquiries buyers sent from the public pages: the producer's own members, the
+   * commune officer for the producers of the commune, the province's staff for the province.
+   */
+  'inquiries.read': { ...PROVINCE_STAFF, commune_officer: 'commune', producer_member: 'producer' },
+  /** Marking an inquiry read, answered or closed: only the producer's own members, who answer the buyer. */
+  'inquiries.answer': { producer_member: 'producer' },
+  /** The producer's public page settings (whether its phone number is shown): its own members. */
+  'producer_page.manage': { producer_member: 'producer' },
 } as const satisfies Record<string, CapabilityRow>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -328,6 +328,13 @@ export const RULE_ERROR_CODES = [
   'sales_point.stale_revision',
   'sales_point.closed',
   'sales_point.product_not_certified',
+  'inquiry.not_found',
+  'inquiry.status_not_allowed',
+  'inquiry.rate_limited',
+  'inquiry.producer_daily_cap',
+  'inquiry.form_expired',
+  'inquiry.too_fast',
+  'inquiry.fields_invalid',
 ] as const;
 
 export const ERROR_CODES = [...EDGE_ERROR_CODES, ...RULE_ERROR_CODES] as const;

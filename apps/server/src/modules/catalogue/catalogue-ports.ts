@@ -30,6 +30,13 @@ export type CatalogueSources = {
   certifiedProducts: () => AsyncIterable<CatalogueProduct[]>;
   /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
   productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
+  /** What a producer's public page shows beyond the catalogue: its kind and its phone (shown only if it chose so). */
+  producerProfile: (producerId: string) => Promise<ProducerProfile | null>;
+};
+
+export type ProducerProfile = {
+  type: 'enterprise' | 'cooperative' | 'cooperative_group' | 'household_business';
+  phone: string | null;
 };
 
 /** What the sales points read from the map (geography), wired in app-level ports. */

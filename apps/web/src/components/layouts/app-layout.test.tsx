@@ -34,6 +34,7 @@ describe('side navigation', () => {
       'Truy xuất nguồn gốc',
       'Điểm bán',
       'Khóa API',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',
@@ -53,6 +54,7 @@ describe('side navigation', () => {
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
       'Điểm bán',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);
@@ -115,6 +117,7 @@ describe('producer member home', () => {
       'Giấy chứng nhận',
       'Truy xuất nguồn gốc',
       'Khóa API',
+      'Hỏi mua',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
     ]);

@@ -37,6 +37,7 @@ describe('navigation from the capability table', () => {
         'group:traceability',
         '/sales-points',
         '/api-keys',
+        '/inquiries',
         '/criteria',
         '/admin-units',
         '/users',
@@ -57,6 +58,7 @@ describe('navigation from the capability table', () => {
         'group:traceability',
         '/sales-points',
         '/api-keys',
+        '/inquiries',
         '/criteria',
         '/admin-units',
         '/users',
@@ -76,6 +78,7 @@ describe('navigation from the capability table', () => {
         'group:certificates',
         'group:traceability',
         '/sales-points',
+        '/inquiries',
         '/criteria',
         '/admin-units',
       ],
@@ -90,6 +93,7 @@ describe('navigation from the capability table', () => {
         'group:certificates',
         'group:traceability',
         '/sales-points',
+        '/inquiries',
         '/criteria',
         '/admin-units',
       ],
@@ -97,7 +101,18 @@ describe('navigation from the capability table', () => {
     ['council_member', ['/', '/producers', '/products', '/dossiers', '/scoring', '/criteria', '/admin-units']],
     [
       'producer_member',
-      ['/', '/producers', '/products', '/dossiers', 'group:certificates', 'group:traceability', '/api-keys', '/criteria', '/admin-units'],
+      [
+        '/',
+        '/producers',
+        '/products',
+        '/dossiers',
+        'group:certificates',
+        'group:traceability',
+        '/api-keys',
+        '/inquiries',
+        '/criteria',
+        '/admin-units',
+      ],
     ],
     ['sales_point_operator', ['/', '/sales-points', '/criteria', '/admin-units']],
   ])('shows %s the menu %j', (role, paths) => {
@@ -122,6 +137,7 @@ describe('navigation from the capability table', () => {
       ['/traceability/sites', 'lots.read'],
       ['/api-keys', 'api_keys.manage'],
       ['/sales-points', 'sales_points.read'],
+      ['/inquiries', 'inquiries.read'],
     ] as const;
     for (const [path, capability] of pages) {
       expect(

@@ -136,7 +136,8 @@ describe('public catalogue, open data, robots and sitemap', () => {
     expect(robots.body).toMatch(/Sitemap: http:\/\/localhost(:\d+)?\/sitemap\.xml/);
     const sitemap = await t.anonymous.get('/sitemap.xml');
     expect(sitemap.headers['content-type']).toBe('application/xml; charset=utf-8');
-    expect(sitemap.body.match(/<loc>/g)).toHaveLength(4);
+    // The catalogue, three product pages and their producer's page.
+    expect(sitemap.body.match(/<loc>/g)).toHaveLength(5);
     expect(sitemap.body).not.toContain('<script');
   });
 

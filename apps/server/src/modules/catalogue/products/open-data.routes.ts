@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueProduct } from '../catalogue-ports';
 import type { CatalogueService } from './catalogue.service';
+import { producerPath, publicProducers } from '../producers/producer-index';
 
 /** The licence the open data is published under (the province may choose another in its settings later). */
 export const OPEN_DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
@@ -111,14 +112,18 @@ export function openDataRoutes(catalogue: CatalogueService, publicUrl: string): 
         .header('cache-control', PUBLIC_CACHE.page)
         .type('text/plain; charset=utf-8')
         .send(
-          `User-agent: *\nAllow: /san-pham\nAllow: /du-lieu-mo/\nAllow: /c/\nDisallow: /api/\nDisallow: /s/\nSitemap: ${new URL('/sitemap.xml', publicUrl)}\n`,
+          `User-agent: *\nAllow: /san-pham\nAllow: /chu-the/\nAllow: /du-lieu-mo/\nAllow: /c/\nDisallow: /api/\nDisallow: /s/\nDisallow: /hoi-mua\nSitemap: ${new URL('/sitemap.xml', publicUrl)}\n`,
         ),
     );
 
     app.get('/sitemap.xml', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
       const products = await catalogue.all();
-      const urls = [new URL('/san-pham', publicUrl).toString(), ...products.map((product) => rowOf(product, publicUrl).url as string)];
-      // The sitemap protocol takes 50,000 addresses per file; the catalogue holds at most that many.
+      const urls = [
+        new URL('/san-pham', publicUrl).toString(),
+        ...products.map((product) => rowOf(product, publicUrl).url as string),
+        ...publicProducers(products).map((producer) => new URL(producerPath(producer), publicUrl).toString()),
+      ];
+      // The sitemap protocol takes 50,000 addresses per file: the catalogue's products come first, then producers.
       const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
         .slice(0, 50_000)
         .map((url) => `<url><loc>${xml(url)}</loc></url>`)

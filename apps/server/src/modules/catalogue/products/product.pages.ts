@@ -8,6 +8,10 @@ import { nameIn } from './catalogue.pages';
 import type { SalesPointDirectory } from '../sales-points/sales-point-directory';
 import { renderWhereToBuy } from '../sales-points/sales-point.pages';
 import type { CatalogueService } from './catalogue.service';
+import { producerPath } from '../producers/producer-index';
+
+/** The inquiry form of a page, with a fresh token (the inquiries' part of the module makes it). */
+export type InquiryFormOf = (target: { producerId: string; productId: string | null }, language: PublicLanguage) => Promise<SafeHtml>;
 
 const TEXTS = {
   vi: {
@@ -86,6 +90,7 @@ export function productPages(
   sources: CatalogueSources,
   publicUrl: string,
   salesPoints: SalesPointDirectory,
+  inquiryForm?: InquiryFormOf,
 ): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
@@ -130,10 +135,12 @@ export function productPages(
             : ''
         }<h1>${name}</h1>
 <p style="font-size:1.2rem"><span style="color:#b8860b">${'★'.repeat(product.stars)}</span> ${t.stars(product.stars)}</p>
-<dl>${row(t.producer, product.producer.name)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
+<dl>${row(t.producer, html`<a href="${producerPath(product.producer)}${language === 'vi' ? '' : `?lang=${language}`}">${product.producer.name}</a>`)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
           t.certificate,
           html`${product.certificateNumber}${product.validUntil ? html` — ${t.validUntil} ${day(product.validUntil)}` : ''} · <a href="${new URL(product.verificationUrl, 'http://x').pathname}">${t.verify}</a>`,
-        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}${renderWhereToBuy(stockists, language)}</div>`,
+        )}</dl>${texts?.description ? html`<p>${texts.description}</p>` : ''}${texts?.story ? html`<h2>${t.story}</h2><p style="white-space:pre-line">${texts.story}</p>` : ''}${renderWhereToBuy(stockists, language)}${
+          inquiryForm ? await inquiryForm({ producerId: product.producer.id, productId: product.id }, language) : ''
+        }</div>`,
       });
       return reply.header('cache-control', PUBLIC_CACHE.page).type('text/html; charset=utf-8').send(Buffer.from(page));
     });

@@ -1,0 +1,28 @@
+/** The texts of the inquiries screen (Hỏi mua: buyers writing to a producer from the public pages), in Vietnamese. */
+export const inquiriesVi = {
+  'inquiries.title': 'Hỏi mua',
+  'inquiries.intro':
+    'Yêu cầu hỏi mua người mua gửi từ trang sản phẩm và trang chủ thể trên cổng thông tin công khai. Yêu cầu mới hiện trước.',
+  'inquiries.unread': '{count} yêu cầu mới',
+  'inquiries.empty': 'Chưa có yêu cầu hỏi mua nào.',
+  'inquiries.col.from': 'Người gửi',
+  'inquiries.col.about': 'Về',
+  'inquiries.col.status': 'Trạng thái',
+  'inquiries.col.at': 'Thời gian',
+  'inquiries.status.new': 'Mới',
+  'inquiries.status.read': 'Đã xem',
+  'inquiries.status.answered': 'Đã trả lời',
+  'inquiries.status.closed': 'Đã đóng',
+  'inquiries.producerOnly': 'Chủ thể (không chọn sản phẩm)',
+  'inquiries.back': '← Danh sách hỏi mua',
+  'inquiries.contact': 'Liên hệ',
+  'inquiries.quantity': 'Số lượng',
+  'inquiries.message': 'Nội dung',
+  'inquiries.producer': 'Chủ thể',
+  'inquiries.product': 'Sản phẩm',
+  'inquiries.markAnswered': 'Đánh dấu đã trả lời',
+  'inquiries.close': 'Đóng yêu cầu',
+  'inquiries.saved': 'Đã cập nhật trạng thái.',
+  'inquiries.showPhone': 'Hiện số điện thoại của chủ thể trên trang công khai',
+  'inquiries.showPhoneHelp': 'Mặc định số điện thoại được ẩn; người mua liên hệ qua biểu mẫu hỏi mua.',
+} as const;
