@@ -45,6 +45,7 @@ import { createSmtpTransport } from './platform/mail/smtp-transport';
 import { createLoggingChannel, type ShortMessageChannel } from './platform/messaging/short-message-channel';
 import { catalogueSourcesPort } from './catalogue-ports';
 import { createCatalogueModule } from './modules/catalogue';
+import { createContentModule } from './modules/content';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
@@ -267,6 +268,9 @@ export async function buildApp(deps: AppDeps) {
     publicUrl: settings.publicUrl,
   });
 
+  // News and legal texts of the programme: the secretariat writes them, the public edge shows the published ones.
+  const content = createContentModule({ transactions, clock, audit: identity.audit, store, publicUrl: settings.publicUrl });
+
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
   const publicRoutes: FastifyPluginAsync[] = [
@@ -274,6 +278,7 @@ export async function buildApp(deps: AppDeps) {
     ...certification.publicRoutes,
     ...traceability.publicRoutes,
     ...catalogue.publicRoutes,
+    ...content.publicRoutes,
     prefixed('/api', platformRoutes(database)),
   ];
   await app.register(publicEdge({ publicUrl: settings.publicUrl, sampling: { sampleEvery: 100, slowMs: 500 }, routes: publicRoutes }));
@@ -287,6 +292,7 @@ export async function buildApp(deps: AppDeps) {
     ...certification.routes,
     ...traceability.routes,
     ...notifications.routes,
+    ...content.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
@@ -361,7 +367,7 @@ export async function buildApp(deps: AppDeps) {
   return {
     app,
     routes,
-    modules: { geography, identity, registry, evaluation, certification, traceability, notifications },
+    modules: { geography, identity, registry, evaluation, certification, traceability, notifications, content },
     clock,
     transactions,
     jobs,

@@ -8,6 +8,7 @@ import { NOTIFICATION_ERROR_MESSAGES } from './errors-notifications';
 import { FILE_ERROR_MESSAGES } from './errors-files';
 import { TRACEABILITY_ERROR_MESSAGES } from './errors-traceability';
 import { API_KEY_ERROR_MESSAGES } from './errors-api-keys';
+import { CONTENT_ERROR_MESSAGES } from './errors-content';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -18,6 +19,7 @@ import { API_KEY_ERROR_MESSAGES } from './errors-api-keys';
 export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...EVALUATION_ERROR_MESSAGES,
   ...CERTIFICATION_ERROR_MESSAGES,
+  ...CONTENT_ERROR_MESSAGES,
   ...NOTIFICATION_ERROR_MESSAGES,
   ...FILE_ERROR_MESSAGES,
   ...TRACEABILITY_ERROR_MESSAGES,
