@@ -1,5 +1,6 @@
 import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
+import { seedContentDemo } from './content-demo';
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
 import { seedLegacyCertificatesDemo } from './legacy-certificates-demo';
@@ -10,7 +11,7 @@ import { seedTraceabilityDemo } from './traceability-demo';
 /**
  * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
  * per role, a self-assessment, the tea company's sites and a raw-leaf lot, an evaluation round with dossiers in every state, and certificates
- * issued before the system (former districts and the province). Idempotent.
+ * issued before the system (former districts and the province), a news article and QĐ 26/2026/QĐ-TTg. Idempotent.
  */
 export async function seedDemoData(
   modules: OcopApp['modules'],
@@ -51,5 +52,7 @@ export async function seedDemoData(
   const evaluationMs = Math.round(performance.now() - started);
   // Certificates of the former districts and the province, imported as a province would (after the users exist).
   await seedLegacyCertificatesDemo(modules);
+  // A news article of the programme and the legal text in force (QĐ 26/2026/QĐ-TTg), published.
+  await seedContentDemo(modules);
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

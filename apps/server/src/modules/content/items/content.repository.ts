@@ -30,6 +30,8 @@ export function createContentRepository({ transactions }: { transactions: Transa
       return row;
     },
 
+    findBySlug: async (slug: string): Promise<ContentItemRow[]> => db().select().from(contentItems).where(eq(contentItems.slug, slug)),
+
     /** Slugs already taken that start with a base, to find the first free one. */
     slugsStartingWith: async (base: string): Promise<string[]> => {
       const rows = await db()

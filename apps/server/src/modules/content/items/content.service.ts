@@ -198,6 +198,13 @@ export function createContentService(deps: {
         return { item: saved, files: await items.filesOf(itemId) };
       }),
 
+    /** An item by its address within the actor's reach, whatever its status (the demo seed asks before it writes). */
+    bySlug: (actor: ContentActor, slug: string) =>
+      transactions.run(async () => {
+        const [item] = await items.findBySlug(slug);
+        return item && can(actor.grants, 'content.manage', { provinceCode: item.provinceCode }) ? item : undefined;
+      }),
+
     /** For the public pages: a published item by its kind and slug, with its files. */
     published: (kind: ContentKind, slug: string) =>
       transactions.run(async () => {
