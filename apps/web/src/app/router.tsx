@@ -55,6 +55,8 @@ const StampOrderDetailPage = lazy(() => import('./routes/stamps/stamp-order-deta
 const ScanAnalyticsPage = lazy(() => import('./routes/stamps/scan-analytics').then((m) => ({ default: m.ScanAnalyticsPage })));
 const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
+const ContentListPage = lazy(() => import('./routes/content/content-list').then((m) => ({ default: m.ContentListPage })));
+const ContentEditPage = lazy(() => import('./routes/content/content-edit').then((m) => ({ default: m.ContentEditPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -202,6 +204,9 @@ export function AppRoutes() {
         <Route path="stamps/scans" element={<Page>{registry(<ScanAnalyticsPage />, 'stamps.scans.read')}</Page>} />
         <Route path="stamps/:orderId" element={<Page>{registry(<StampOrderDetailPage />, 'stamps.order')}</Page>} />
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
+        <Route path="content" element={<Page>{registry(<ContentListPage />, 'content.manage')}</Page>} />
+        <Route path="content/new" element={<Page>{registry(<ContentEditPage />, 'content.manage')}</Page>} />
+        <Route path="content/:itemId" element={<Page>{registry(<ContentEditPage />, 'content.manage')}</Page>} />
         <Route
           path="change-password"
           element={

@@ -969,4 +969,5 @@ export const en: Messages = {
   ...certificatesEn,
   ...traceabilityEn,
   'nav.apiKeys': 'API keys',
+  'nav.content': 'News and legal texts',
 };

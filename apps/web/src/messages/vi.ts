@@ -970,6 +970,7 @@ export const vi = {
   ...certificatesVi,
   ...traceabilityVi,
   'nav.apiKeys': 'Khóa API',
+  'nav.content': 'Tin tức và văn bản',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -28,7 +28,8 @@ export type NavigationItem = {
     | 'sites'
     | 'stamps'
     | 'scans'
-    | 'apiKeys';
+    | 'apiKeys'
+    | 'content';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
 };
@@ -75,6 +76,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'certificates.read')) items.push(certificateGroup(user));
   if (can(user.roles, 'lots.read')) items.push(traceabilityGroup(user));
   if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
+  if (can(user.roles, 'content.manage')) items.push({ path: '/content', label: 'nav.content', icon: 'content' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });
