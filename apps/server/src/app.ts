@@ -197,6 +197,8 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     events,
     logger: app.log,
+    // The content module is created below; the registry's blob cleanup asks it only later, after a removal commits.
+    blobUsedElsewhere: (key) => content.files.keyInUse(key),
   });
   const evaluation = createEvaluationModule({
     transactions,

@@ -26,9 +26,9 @@ function fileMissing() {
  * most an unreferenced blob, never a row without bytes).
  *
  * Removing a file removes its row only: the store is content-addressed and shared with the
- * registry, whose cleanup counts only its own rows, so deleting a blob here could take bytes a
- * registry document still uses (the same PDF uploaded twice). A sweep over both modules' rows is the
- * way to reclaim them.
+ * registry, and deleting a blob here could take bytes a registry document still uses (the same PDF
+ * uploaded twice). The registry asks `keyInUse` before it deletes one; a sweep over both modules'
+ * rows is the way to reclaim the blobs of removed content files.
  */
 export function createContentFiles(deps: {
   transactions: Transactions;
@@ -101,6 +101,9 @@ export function createContentFiles(deps: {
           before: { fileId, originalName: file.originalName, mediaType: file.mediaType, storeKey: file.storeKey },
         });
       }),
+
+    /** Whether any content file uses a blob: the registry asks before it removes one from the shared store. */
+    keyInUse: async (key: string): Promise<boolean> => (await transactions.run(() => items.countFilesUsingKey(key))) > 0,
 
     /** The public download: only a file of a published item; anything else is as unknown. */
     downloadPublished: async (fileId: string): Promise<ContentDownload> => {

@@ -183,6 +183,25 @@ describe('content: the secretariat writes, publishes and attaches', () => {
     expect(after.files).toHaveLength(1);
   });
 
+  it('keeps the bytes a published attachment shares with a registry document that is removed', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n% Quyết định dùng chung\n%%EOF\n', 'utf8');
+    const item = await create(officer, news('Văn bản dùng chung'));
+    const attached = await upload(officer, item.id, { filename: 'chung.pdf', bytes });
+    await officer.post(`/api/content/items/${item.id}/publish`, { version: 1 });
+    const producer = await givenProducer(officer, { name: 'HTX Dùng chung' });
+    const form = multipart({
+      fields: { kind: 'food_safety_certificate' },
+      file: { filename: 'chung.pdf', bytes, contentType: 'application/pdf' },
+    });
+    const document = await officer.post(`/api/producers/${producer.id}/documents`, form.body, form.headers);
+    expect(document.statusCode, document.body).toBe(201);
+    expect((await officer.delete(`/api/documents/${document.json().id}`)).statusCode).toBe(204);
+    await t.settleJobs();
+    const download = await t.anonymous.get(attached.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(bytes)).toBe(true);
+  });
+
   it('holds at most 20 files on one item', async () => {
     const item = await create(officer, news('Nhiều tệp'));
     for (let n = 0; n < 20; n++) expect((await upload(officer, item.id, { filename: `t${n}.pdf`, bytes: aPdf() })).statusCode).toBe(201);
