@@ -141,4 +141,22 @@ describe('content: the public news and legal-text pages, the feed and the sitema
     expect(sitemap.body).not.toContain(draft.slug);
     expect((await t.anonymous.get('/robots.txt')).body).toContain('Sitemap: http://localhost/sitemap-noi-dung.xml');
   });
+
+  // Last: it adds 21 articles, which the tests above do not expect.
+  it('pages the news by 10 and keeps the feed to the last 20', async () => {
+    for (let n = 1; n <= 21; n++) {
+      t.clock.advance(60_000);
+      await write({ kind: 'news', title: `Tin số ${n}`, bodyHtml: `<p>${n}</p>` }, true);
+    }
+    const first = (await t.anonymous.get('/tin-tuc')).body;
+    expect(first.match(/<li /g)).toHaveLength(10);
+    expect(first).toContain('Tin số 21');
+    expect(first).toContain('href="/tin-tuc?page=2" rel="next"');
+    const third = (await t.anonymous.get('/tin-tuc?page=3')).body;
+    expect(third.match(/<li /g)).toHaveLength(3);
+    expect(third).not.toContain('rel="next"');
+    const feed = parser.parse((await t.anonymous.get('/tin-tuc/rss.xml')).body) as { rss: { channel: { item: { title: string }[] } } };
+    expect(feed.rss.channel.item).toHaveLength(20);
+    expect(feed.rss.channel.item[0]?.title).toBe('Tin số 21');
+  });
 });

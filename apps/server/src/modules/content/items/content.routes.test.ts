@@ -69,6 +69,9 @@ describe('content: the secretariat writes, publishes and attaches', () => {
     const unpublished = await officer.post(`/api/content/items/${item.id}/unpublish`, { version: 3 });
     expect(unpublished.json()).toMatchObject({ status: 'unpublished', version: 4, publishedAt: '2026-03-02T02:00:00.000Z' });
 
+    // Two writers asking for one address at once: one gets it, the other a 409.
+    const both = await Promise.all([1, 2].map(() => officer.post('/api/content/items', { ...news('Cùng địa chỉ'), slug: 'cung-dia-chi' })));
+    expect(both.map((response) => response.statusCode).sort()).toEqual([201, 409]);
     const taken = await officer.put(`/api/content/items/${second.id}`, { ...news('X'), slug: item.slug, version: 1 });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('content.slug_taken');

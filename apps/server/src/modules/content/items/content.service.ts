@@ -12,6 +12,7 @@ import { firstFreeSlug, slugify } from '@ocop/domain/registry';
 import { DomainError, can, reachOf, scopeOf } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
 import type { Transactions } from '../../../platform/database/transaction';
+import { isUniqueViolation } from '../../../platform/database/sql';
 import type { AuditContext, AuditService } from '../../identity';
 import type { ContentRepository } from './content.repository';
 import type { ContentItemRow } from './content.tables';
@@ -26,6 +27,16 @@ const blank = (value: string | null | undefined) => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 };
+
+/** Two writers taking one address at once: the second meets the unique index, and is told as if it had checked. */
+function slugRace(slug: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error, 'content_items_slug_key')) {
+      throw new DomainError('conflict', 'content.slug_taken', 'This address is taken.', { slug, field: 'slug' });
+    }
+    throw error;
+  };
+}
 
 function stale(currentVersion: number) {
   return new DomainError('conflict', 'content.stale_version', 'The item was changed meanwhile.', { currentVersion });
@@ -131,16 +142,19 @@ export function createContentService(deps: {
         const provinceCode = provinceFor(actor, body.provinceCode);
         const columns = columnsOf(body.kind, body);
         const now = clock.now();
-        const item = await items.insert({
-          ...columns,
-          kind: body.kind,
-          provinceCode,
-          slug: await slugFor(body.slug, columns.title),
-          status: 'draft',
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const slug = await slugFor(body.slug, columns.title);
+        const item = await items
+          .insert({
+            ...columns,
+            kind: body.kind,
+            provinceCode,
+            slug,
+            status: 'draft',
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .catch(slugRace(slug));
         await audit.record(context, {
           action: 'content.created',
           entityType: 'content_item',
@@ -160,7 +174,9 @@ export function createContentService(deps: {
         const columns = columnsOf(item.kind, body);
         const slug = body.slug && body.slug !== item.slug ? await slugFor(body.slug, columns.title, item.id) : item.slug;
         const coverFileId = await checkCover(item, body.coverFileId);
-        const saved = await items.saveVersioned(itemId, body.version, { ...columns, slug, coverFileId, updatedAt: clock.now() });
+        const saved = await items
+          .saveVersioned(itemId, body.version, { ...columns, slug, coverFileId, updatedAt: clock.now() })
+          .catch(slugRace(slug));
         if (!saved) throw stale(item.version + 1);
         await audit.record(context, {
           action: 'content.updated',
