@@ -45,6 +45,7 @@ import { createSmtpTransport } from './platform/mail/smtp-transport';
 import { createLoggingChannel, type ShortMessageChannel } from './platform/messaging/short-message-channel';
 import { catalogueSourcesPort, salesPointMapPort } from './catalogue-ports';
 import { createCatalogueModule } from './modules/catalogue';
+import { createContentModule } from './modules/content';
 import { createDomainEvents } from './platform/domain-events';
 import { countShippedMigrations } from './platform/database/migrate';
 import { describeAccess, type RegisteredRoute, registerSessionAccess, requireDeclaredAccess } from './platform/http/access';
@@ -199,6 +200,8 @@ export async function buildApp(deps: AppDeps) {
     jobs,
     events,
     logger: app.log,
+    // The content module is created below; the registry's blob cleanup asks it only later, after a removal commits.
+    blobUsedElsewhere: (key) => content.files.keyInUse(key),
   });
   const evaluation = createEvaluationModule({
     transactions,
@@ -280,6 +283,9 @@ export async function buildApp(deps: AppDeps) {
     ...(settings.inquiryLimits ? { inquiryLimits: settings.inquiryLimits } : {}),
   });
 
+  // News and legal texts of the programme: the secretariat writes them, the public edge shows the published ones.
+  const content = createContentModule({ transactions, clock, audit: identity.audit, store, publicUrl: settings.publicUrl });
+
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
   const publicRoutes: FastifyPluginAsync[] = [
@@ -287,6 +293,7 @@ export async function buildApp(deps: AppDeps) {
     ...certification.publicRoutes,
     ...traceability.publicRoutes,
     ...catalogue.publicRoutes,
+    ...content.publicRoutes,
     prefixed('/api', platformRoutes(database)),
   ];
   await app.register(
@@ -308,6 +315,7 @@ export async function buildApp(deps: AppDeps) {
     ...traceability.routes,
     ...catalogue.routes,
     ...notifications.routes,
+    ...content.routes,
   ];
   // biome-ignore lint/nursery/noMisusedPromises: register awaits an async plugin (FastifyPluginAsync); the rule reads the callback overload
   await app.register(async (backOffice) => {
@@ -382,7 +390,7 @@ export async function buildApp(deps: AppDeps) {
   return {
     app,
     routes,
-    modules: { geography, identity, registry, evaluation, certification, traceability, catalogue, notifications },
+    modules: { geography, identity, registry, evaluation, certification, traceability, catalogue, notifications, content },
     clock,
     transactions,
     jobs,

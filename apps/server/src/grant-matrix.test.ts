@@ -199,6 +199,26 @@ describe('grant matrix: SQL scope filters equal the capability table', () => {
     }
   });
 
+  it('news and legal texts: the list returns exactly the items `content.manage` reaches (by their province)', async () => {
+    const system = {
+      userId: null,
+      grants: [{ role: 'system_admin' as const, provinceCode: null, communeCode: null, producerId: null, salesPointId: null }],
+    };
+    const items = new Map<string, CapabilityTarget>();
+    for (const provinceCode of [SON_LA, SON_LA, HANOI]) {
+      const { item } = await t.modules.content.content.create(
+        system,
+        { kind: 'news', title: `Tin ${provinceCode}`, bodyHtml: '<p>x</p>', provinceCode },
+        SYSTEM_CONTEXT,
+      );
+      items.set(item.id, { provinceCode });
+    }
+    for (const actor of actors()) {
+      const listed = await t.modules.content.content.list({ userId: null, grants: actor.grants }, { page: 1, pageSize: 100 });
+      expect(listed.rows.map((row) => row.id).sort(), actor.name).toEqual(allowedIds(actor.grants, 'content.manage', items));
+    }
+  });
+
   it('users: the list returns exactly the users `users.manage` reaches (by their province)', async () => {
     const all = await t.modules.identity.users.list(
       [{ role: 'system_admin', provinceCode: null, communeCode: null, producerId: null, salesPointId: null }],

@@ -10,6 +10,7 @@ import { TRACEABILITY_ERROR_MESSAGES } from './errors-traceability';
 import { API_KEY_ERROR_MESSAGES } from './errors-api-keys';
 import { SALES_POINT_ERROR_MESSAGES } from './errors-sales-points';
 import { INQUIRY_ERROR_MESSAGES } from './errors-inquiries';
+import { CONTENT_ERROR_MESSAGES } from './errors-content';
 
 /**
  * The words users read for each error code, in both languages. The server answers with the
@@ -20,6 +21,7 @@ import { INQUIRY_ERROR_MESSAGES } from './errors-inquiries';
 export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   ...EVALUATION_ERROR_MESSAGES,
   ...CERTIFICATION_ERROR_MESSAGES,
+  ...CONTENT_ERROR_MESSAGES,
   ...NOTIFICATION_ERROR_MESSAGES,
   ...FILE_ERROR_MESSAGES,
   ...TRACEABILITY_ERROR_MESSAGES,

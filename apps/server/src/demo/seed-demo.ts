@@ -1,5 +1,6 @@
 import type { OcopApp } from '../app';
 import { DEMO_PASSWORD, DEMO_PROVINCE, type DemoUser, seedDemoUsers } from '../modules/identity';
+import { seedContentDemo } from './content-demo';
 import { attachDemoImages } from './demo-images';
 import { DEMO_EVALUATION_USERS, seedEvaluationDemo } from './evaluation-demo';
 import { DEMO_GARLIC_KEY, DEMO_GARLIC_MEMBER_LOGIN, seedInquiriesDemo } from './inquiries-demo';
@@ -12,7 +13,8 @@ import { seedTraceabilityDemo } from './traceability-demo';
 /**
  * Fills an empty system with the clearly marked Sơn La demo: province, producers and products, users
  * per role, a self-assessment, the tea company's sites and a raw-leaf lot, an evaluation round with dossiers in every state, and certificates
- * issued before the system (former districts and the province), the showcase and sales points. Idempotent.
+ * issued before the system (former districts and the province), the showcase and sales points, buyers'
+ * inquiries, a news article and QĐ 26/2026/QĐ-TTg. Idempotent.
  */
 export async function seedDemoData(
   modules: OcopApp['modules'],
@@ -65,5 +67,7 @@ export async function seedDemoData(
   users.push(...(await seedSalesPointsDemo(modules)));
   // Buyers' inquiries to the black garlic's cooperative, certified by the evaluation demo (after its member exists).
   if (garlic) await seedInquiriesDemo(modules, { producerId: garlic });
+  // A news article of the programme and the legal text in force (QĐ 26/2026/QĐ-TTg), published.
+  await seedContentDemo(modules);
   return { users, password: DEMO_PASSWORD, producers: registry.createdProducers, products: registry.createdProducts, evaluationMs };
 }

@@ -59,6 +59,8 @@ const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ defaul
 const InquiriesPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiriesPage })));
 const InquiryDetailPage = lazy(() => import('./routes/inquiries').then((m) => ({ default: m.InquiryDetailPage })));
 const RoundsPage = lazy(() => import('./routes/rounds').then((m) => ({ default: m.RoundsPage })));
+const ContentListPage = lazy(() => import('./routes/content/content-list').then((m) => ({ default: m.ContentListPage })));
+const ContentEditPage = lazy(() => import('./routes/content/content-edit').then((m) => ({ default: m.ContentEditPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundPage })));
 
 /** A registry page behind its capability (reading by default). */
@@ -210,6 +212,9 @@ export function AppRoutes() {
         <Route path="api-keys" element={<Page>{registry(<ApiKeysPage />, 'api_keys.manage')}</Page>} />
         <Route path="inquiries" element={<Page>{registry(<InquiriesPage />, 'inquiries.read')}</Page>} />
         <Route path="inquiries/:inquiryId" element={<Page>{registry(<InquiryDetailPage />, 'inquiries.read')}</Page>} />
+        <Route path="content" element={<Page>{registry(<ContentListPage />, 'content.manage')}</Page>} />
+        <Route path="content/new" element={<Page>{registry(<ContentEditPage />, 'content.manage')}</Page>} />
+        <Route path="content/:itemId" element={<Page>{registry(<ContentEditPage />, 'content.manage')}</Page>} />
         <Route
           path="change-password"
           element={

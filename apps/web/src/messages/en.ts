@@ -971,4 +971,5 @@ export const en: Messages = {
   'nav.salesPoints': 'Sales points',
   'nav.apiKeys': 'API keys',
   'nav.inquiries': 'Inquiries',
+  'nav.content': 'News and legal texts',
 };

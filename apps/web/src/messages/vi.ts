@@ -972,6 +972,7 @@ export const vi = {
   'nav.salesPoints': 'Điểm bán',
   'nav.apiKeys': 'Khóa API',
   'nav.inquiries': 'Hỏi mua',
+  'nav.content': 'Tin tức và văn bản',
 };
 
 export type MessageKey = keyof typeof vi;

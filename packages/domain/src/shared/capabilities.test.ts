@@ -30,6 +30,7 @@ describe('capability table', () => {
     ['self_assessment.write', ['producer_member']],
     ['criteria.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['rounds.manage', ['system_admin', 'province_admin', 'province_officer']],
+    ['content.manage', ['system_admin', 'province_admin', 'province_officer']],
     ['dossiers.read', ['system_admin', 'province_admin', 'province_officer', 'commune_officer', 'council_member', 'producer_member']],
     ['dossiers.file', ['producer_member']],
     ['dossiers.assess', ['commune_officer']],
@@ -58,7 +59,7 @@ describe('capability table', () => {
   });
 
   it('covers every capability in the table test above', () => {
-    expect(CAPABILITY_NAMES).toHaveLength(38);
+    expect(CAPABILITY_NAMES).toHaveLength(39);
   });
 
   it('never reaches wider than the scope a role’s grant carries', () => {

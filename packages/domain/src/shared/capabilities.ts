@@ -68,6 +68,8 @@ export const CAPABILITIES = {
   'criteria.manage': PROVINCE_STAFF,
   /** Opening evaluation rounds, their deadlines, and the province's holiday list. */
   'rounds.manage': PROVINCE_STAFF,
+  /** News articles and legal texts of the programme and their attachments: the OCOP secretariat. */
+  'content.manage': PROVINCE_STAFF,
   /**
    * Reading evaluation dossiers: the producer's own, the commune's, the province's. Council members
    * read only the dossiers of their councils (the service narrows it).

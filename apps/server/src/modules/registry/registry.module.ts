@@ -42,6 +42,8 @@ export type RegistryDeps = {
   events: EventPublisher<RegistryEvents>;
   /** For failures of background work (imports). */
   logger?: { error: (details: object, message: string) => void };
+  /** Whether another module's rows use a blob of the shared, content-addressed store (the content module's files). */
+  blobUsedElsewhere?: (key: string) => Promise<boolean>;
 };
 
 /** Producers, products and their classification; files, documents, images and imports join here too. */
@@ -75,7 +77,7 @@ export function createRegistryModule(deps: RegistryDeps) {
   };
 
   // Documents, images and spreadsheet imports.
-  const cleanup = createBlobCleanup({ transactions, files: fileRecords, store });
+  const cleanup = createBlobCleanup({ transactions, files: fileRecords, store, usedElsewhere: deps.blobUsedElsewhere });
   const files = createFileService({ transactions, clock, audit, store, events, files: fileRecords, cleanup });
   const importLookups = createImportLookupRepository({ transactions });
   const imports = createImportService({

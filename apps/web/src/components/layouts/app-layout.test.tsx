@@ -35,6 +35,7 @@ describe('side navigation', () => {
       'Điểm bán',
       'Khóa API',
       'Hỏi mua',
+      'Tin tức và văn bản',
       'Bộ tiêu chí',
       'Đơn vị hành chính',
       'Người dùng',

@@ -30,7 +30,8 @@ export type NavigationItem = {
     | 'scans'
     | 'apiKeys'
     | 'salesPoints'
-    | 'inquiries';
+    | 'inquiries'
+    | 'content';
   /** A group's entries: the group shows them in a submenu and its own path is only its key. */
   children?: NavigationItem[];
 };
@@ -79,6 +80,7 @@ export function navigationFor(user: Pick<UserView, 'roles'>): NavigationItem[] {
   if (can(user.roles, 'sales_points.read')) items.push({ path: '/sales-points', label: 'nav.salesPoints', icon: 'salesPoints' });
   if (can(user.roles, 'api_keys.manage')) items.push({ path: '/api-keys', label: 'nav.apiKeys', icon: 'apiKeys' });
   if (can(user.roles, 'inquiries.read')) items.push({ path: '/inquiries', label: 'nav.inquiries', icon: 'inquiries' });
+  if (can(user.roles, 'content.manage')) items.push({ path: '/content', label: 'nav.content', icon: 'content' });
   // Score sheets are public law: every signed-in role reads them (the routes are 'authenticated').
   items.push({ path: '/criteria', label: 'criteria.nav', icon: 'criteria' });
   items.push({ path: '/admin-units', label: 'nav.adminUnits', icon: 'units' });

@@ -112,7 +112,7 @@ export function openDataRoutes(catalogue: CatalogueService, publicUrl: string): 
         .header('cache-control', PUBLIC_CACHE.page)
         .type('text/plain; charset=utf-8')
         .send(
-          `User-agent: *\nAllow: /san-pham\nAllow: /chu-the/\nAllow: /du-lieu-mo/\nAllow: /c/\nDisallow: /api/\nDisallow: /s/\nDisallow: /hoi-mua\nSitemap: ${new URL('/sitemap.xml', publicUrl)}\n`,
+          `User-agent: *\nAllow: /san-pham\nAllow: /chu-the/\nAllow: /diem-ban\nAllow: /du-lieu-mo/\nAllow: /c/\nAllow: /tin-tuc\nAllow: /van-ban\nDisallow: /api/\nDisallow: /s/\nDisallow: /hoi-mua\nSitemap: ${new URL('/sitemap.xml', publicUrl)}\nSitemap: ${new URL('/sitemap-noi-dung.xml', publicUrl)}\n`,
         ),
     );
 

@@ -12,13 +12,19 @@ export type BlobCleanup = ReturnType<typeof createBlobCleanup>;
  * for a blob to lose its last row: a failed write (compensated at once here) and a removal, whose
  * cleanup runs after its commit through the outbox (`subscribeBlobCleanup`).
  */
-export function createBlobCleanup(deps: { transactions: Transactions; files: FileRepository; store: FileStore }) {
-  const { transactions, files, store } = deps;
+export function createBlobCleanup(deps: {
+  transactions: Transactions;
+  files: FileRepository;
+  store: FileStore;
+  /** The store is shared: another module's rows (news attachments) may hold the same bytes. */
+  usedElsewhere?: (key: string) => Promise<boolean>;
+}) {
+  const { transactions, files, store, usedElsewhere } = deps;
 
   /** Removes the blobs no file row refers to any more; idempotent, so a retried job is harmless. */
   async function removeUnreferenced(keys: readonly string[]) {
     for (const key of new Set(keys)) {
-      if ((await files.countFilesUsingKey(key)) === 0) await store.delete(key);
+      if ((await files.countFilesUsingKey(key)) === 0 && !(await usedElsewhere?.(key))) await store.delete(key);
     }
   }
 
