@@ -265,6 +265,7 @@ export async function buildApp(deps: AppDeps) {
   const catalogue = createCatalogueModule({
     sources: catalogueSourcesPort({ registry, certification, geography }),
     publicUrl: settings.publicUrl,
+    imageCache: { dir: settings.imageCacheDir ?? join(settings.filesDir, '.public-images') },
   });
 
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules

@@ -16,7 +16,8 @@ export type CatalogueProduct = {
   legacyDistrictName: string | null;
   priceMin: number | null;
   priceMax: number | null;
-  primaryImageUrl: string | null;
+  /** The product's primary picture: its file (the address of its sizes carries the id) and its shape. */
+  primaryImage: { fileId: string; width: number | null; height: number | null } | null;
   stars: number;
   certificateNumber: string;
   certificateStatus: string;
@@ -30,4 +31,6 @@ export type CatalogueSources = {
   certifiedProducts: () => AsyncIterable<CatalogueProduct[]>;
   /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
   productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
+  /** The bytes the sizes of a primary picture are made from (its medium variant, else the picture); null when gone. */
+  primaryImageBytes: (fileId: string) => Promise<Buffer | 'too_large' | null>;
 };

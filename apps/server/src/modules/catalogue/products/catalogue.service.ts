@@ -122,6 +122,8 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     /** The certified product with this slug, if any. */
     bySlug: async (slug: string): Promise<CatalogueProduct | undefined> => (await snapshot()).bySlug.get(slug),
 
+    /** The certified product with this id, if any. */
+    byId: async (id: string): Promise<CatalogueProduct | undefined> => (await snapshot()).byId.get(id),
     /** The product groups present, for the filter. */
     groups: async () => (await snapshot()).groups,
 

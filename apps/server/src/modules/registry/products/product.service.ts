@@ -198,9 +198,8 @@ export function createProductService(deps: {
       for (let i = 0; i < ids.length; i += pageSize) {
         const chunk = ids.slice(i, i + pageSize);
         const rows = await repository.listJoinedByIds(chunk);
-        const items = await details(
-          rows.map((row) => ({ ...row.product, producer: row.producer, productSet: row.productSet, primaryImageUrl: null })),
-        );
+        // With each product's primary picture (one query a page): the public catalogue shows it.
+        const items = await details(await withImages(rows));
         const byId = new Map(items.map((item) => [item.id, item]));
         yield chunk.map((id) => byId.get(id)).filter((item): item is ProductDetail => item !== undefined);
       }
