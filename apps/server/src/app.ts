@@ -362,7 +362,7 @@ export async function buildApp(deps: AppDeps) {
   return {
     app,
     routes,
-    modules: { geography, identity, registry, evaluation, certification, traceability, notifications },
+    modules: { geography, identity, registry, evaluation, certification, traceability, notifications, catalogue },
     clock,
     transactions,
     jobs,
