@@ -71,13 +71,7 @@ export function catalogueSourcesPort(deps: {
         yield out;
       }
     },
-    productTexts: async (productId) => {
-      const product = await registry.products.getProduct(SYSTEM, productId).catch((error: unknown) => {
-        if (isDomainError(error) && error.kind === 'not_found') return null;
-        throw error;
-      });
-      return product ? { description: product.description, story: product.story } : null;
-    },
+    productTexts: (productId) => registry.products.productTexts(productId),
     primaryImageBytes: async (fileId) => {
       // The medium variant (≤ 1024 px) where made: a far smaller decode than the full picture.
       const download = await registry.files

@@ -22,7 +22,7 @@ export function createCatalogueModule(deps: {
   const catalogue = createCatalogueService({ sources: deps.sources, refreshMs: deps.catalogueRefreshMs ?? 60_000 });
   const publicRoutes: FastifyPluginAsync[] = [
     cataloguePages(catalogue),
-    productPages(catalogue, deps.sources, deps.publicUrl),
+    productPages(catalogue, deps.publicUrl),
     openDataRoutes(catalogue, deps.publicUrl),
     productImageRoutes(catalogue, deps.sources, deps.imageCache),
   ];

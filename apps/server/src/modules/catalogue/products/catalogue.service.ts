@@ -1,10 +1,13 @@
 import type { CatalogueQuery } from '@ocop/contracts/catalogue';
 import { buildCatalogueIndex, type CatalogueIndex, searchCatalogue } from '@ocop/domain/catalogue';
 import { foldVietnamese } from '@ocop/domain/shared';
+import { createMemoCache } from '../../../platform/memo-cache';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
 
 /** Most products the catalogue holds (a bound on memory: the national programme has a few thousand). */
 export const CATALOGUE_MAX_PRODUCTS = 50_000;
+/** Product texts kept for the product pages (the most viewed; the rest are read again when opened). */
+export const CATALOGUE_TEXTS_KEPT = 5_000;
 
 type Snapshot = {
   products: CatalogueProduct[];
@@ -32,6 +35,12 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
   /** Bumped by `invalidate`: a snapshot of an older generation is not served to a request that follows. */
   let generation = 0;
   let building: { generation: number; promise: Promise<Snapshot> } | null = null;
+  // A product page reads its texts per view; they are as fresh as the catalogue itself (`refreshMs`).
+  const texts = createMemoCache<{ description: string | null; story: string | null } | null>({
+    ttlMs: deps.refreshMs,
+    maxEntries: CATALOGUE_TEXTS_KEPT,
+    now,
+  });
 
   async function build(): Promise<Snapshot> {
     const products: CatalogueProduct[] = [];
@@ -124,12 +133,21 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
 
     /** The certified product with this id, if any. */
     byId: async (id: string): Promise<CatalogueProduct | undefined> => (await snapshot()).byId.get(id),
+    /** The description and story of a product for its page, kept as long as the catalogue (bounded). */
+    texts: async (productId: string) => {
+      const kept = texts.get(productId);
+      if (kept !== undefined) return kept;
+      const read = await deps.sources.productTexts(productId);
+      texts.set(productId, read);
+      return read;
+    },
     /** The product groups present, for the filter. */
     groups: async () => (await snapshot()).groups,
 
     /** Rebuild on the next request (a certificate issued, revoked or expired here). */
     invalidate: () => {
       generation += 1;
+      texts.clear();
     },
   };
 }

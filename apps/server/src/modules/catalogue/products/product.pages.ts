@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { html, SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
-import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
+import type { CatalogueProduct } from '../catalogue-ports';
 import { nameIn } from './catalogue.pages';
 import { productImageUrl, productPicture } from './product-images';
 import type { CatalogueService } from './catalogue.service';
@@ -79,7 +79,7 @@ export function productJsonLd(product: CatalogueProduct, language: PublicLanguag
  * producer's English or Chinese text where given), stars and certificate with its verification,
  * producer, place, price range, story; schema.org JSON-LD and Open Graph tags for Zalo/Facebook.
  */
-export function productPages(catalogue: CatalogueService, sources: CatalogueSources, publicUrl: string): FastifyPluginAsync {
+export function productPages(catalogue: CatalogueService, publicUrl: string): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham/:slug', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
@@ -97,7 +97,7 @@ export function productPages(catalogue: CatalogueService, sources: CatalogueSour
           .type('text/html; charset=utf-8')
           .send(page);
       }
-      const texts = await sources.productTexts(product.id);
+      const texts = await catalogue.texts(product.id);
       const name = nameIn(product, language);
       const url = new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString();
       const summary = `${t.stars(product.stars)} · ${product.producer.name}${product.communeName ? ` · ${product.communeName}` : ''}`;

@@ -205,6 +205,12 @@ export function createProductService(deps: {
       }
     },
 
+    /**
+     * The description and story of a product, for the system's public pages (which show only
+     * certified products): one primary-key read, where `getProduct` makes four.
+     */
+    productTexts: async (productId: string) => (await repository.findTexts(productId)) ?? null,
+
     /** Whose products these GTINs (14 digits) and product codes name, at most 1,000 of each per call. */
     keyOwners: async (gtins: string[], codes: string[]) => {
       if (gtins.length > 1_000 || codes.length > 1_000) throw new Error('keyOwners takes at most 1,000 GTINs and 1,000 codes');
