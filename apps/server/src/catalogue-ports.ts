@@ -30,7 +30,16 @@ export function catalogueSourcesPort(deps: {
         if (!names.has(key)) names.set(key, (await geography.adminUnits.findUnit(code, asOf).catch(() => undefined))?.name ?? null);
         return names.get(key) ?? null;
       };
-      for await (const page of registry.products.iterateProducts(SYSTEM, {})) {
+      const pages = registry.products.iterateProducts(SYSTEM, {});
+      // The next page is read while this one's marks and pictures are (two connections on PostgreSQL).
+      let next = pages.next();
+      for (;;) {
+        const current = await next;
+        if (current.done) break;
+        const page = current.value;
+        next = pages.next();
+        // Awaited at the loop's top; a failure of this page's own reads must not leave it unhandled meanwhile.
+        void next.catch(() => undefined);
         const ids = page.map((product) => product.id);
         const [marks, images] = await Promise.all([certification.marksOf(ids), registry.files.primaryImagesOf(ids)]);
         const out: CatalogueProduct[] = [];

@@ -14,11 +14,16 @@ type Snapshot = {
   index: CatalogueIndex;
   byId: Map<string, CatalogueProduct>;
   bySlug: Map<string, CatalogueProduct>;
+  /** Each product's commune and former district (codes and names), folded once here, not per query. */
+  places: Map<string, string[]>;
   /** The product groups present, for the filter. */
   groups: { code: string; name: string }[];
   builtAt: number;
   generation: number;
 };
+
+/** Vietnamese alphabetical order; one collator, where `localeCompare(…, 'vi')` looks one up per comparison. */
+const byName = new Intl.Collator('vi').compare;
 
 export type CataloguePage = { items: CatalogueProduct[]; total: number; page: number; pageSize: number };
 
@@ -47,7 +52,7 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     for await (const page of deps.sources.certifiedProducts()) {
       for (const product of page) if (products.length < CATALOGUE_MAX_PRODUCTS) products.push(product);
     }
-    products.sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
+    products.sort((a, b) => byName(a.nameVi, b.nameVi));
     const index = buildCatalogueIndex(
       products.map((product) => ({
         id: product.id,
@@ -65,6 +70,14 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
       index,
       byId: new Map(products.map((product) => [product.id, product])),
       bySlug: new Map(products.map((product) => [product.slug, product])),
+      places: new Map(
+        products.map((product) => [
+          product.id,
+          [product.communeCode, product.legacyDistrictCode, product.communeName, product.legacyDistrictName]
+            .filter((value): value is string => Boolean(value))
+            .map(foldVietnamese),
+        ]),
+      ),
       groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
       builtAt: now(),
       generation: 0,
@@ -92,24 +105,18 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     return current && upToDate ? Promise.resolve(current) : building.promise;
   }
 
-  function matchesFilters(product: CatalogueProduct, query: CatalogueQuery): boolean {
+  function matchesFilters(product: CatalogueProduct, query: CatalogueQuery, place: string | null, places: Snapshot['places']): boolean {
     if (query.stars !== undefined && product.stars !== query.stars) return false;
     if (query.group !== undefined && product.productSet.groupCode !== query.group) return false;
     if (query.set !== undefined && product.productSet.code !== query.set) return false;
-    if (query.place !== undefined) {
-      const place = foldVietnamese(query.place);
-      const names = [product.communeCode, product.legacyDistrictCode, product.communeName, product.legacyDistrictName].filter(
-        (value): value is string => Boolean(value),
-      );
-      if (!names.some((name) => foldVietnamese(name) === place || foldVietnamese(name).endsWith(` ${place}`))) return false;
-    }
+    if (place !== null && !places.get(product.id)?.some((name) => name === place || name.endsWith(` ${place}`))) return false;
     return true;
   }
 
   return {
     /** A page of the catalogue: searched (best first) or listed (by name, or by stars). */
     search: async (query: CatalogueQuery): Promise<CataloguePage> => {
-      const { products, index, byId } = await snapshot();
+      const { products, index, byId, places } = await snapshot();
       let found: CatalogueProduct[];
       const text = query.q?.trim() ?? '';
       if (text) {
@@ -117,10 +124,11 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
           .map((hit) => byId.get(hit.id))
           .filter((product): product is CatalogueProduct => product !== undefined);
       } else found = products;
-      found = found.filter((product) => matchesFilters(product, query));
-      if (query.sort === 'name' || (!text && query.sort !== 'stars'))
-        found = [...found].sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
-      if (query.sort === 'stars') found = [...found].sort((a, b) => b.stars - a.stars || a.nameVi.localeCompare(b.nameVi, 'vi'));
+      const place = query.place !== undefined ? foldVietnamese(query.place) : null;
+      found = found.filter((product) => matchesFilters(product, query, place, places));
+      // Without a search text the products are already in name order (the snapshot's), and a filter keeps it.
+      if (text && query.sort === 'name') found = [...found].sort((a, b) => byName(a.nameVi, b.nameVi));
+      if (query.sort === 'stars') found = [...found].sort((a, b) => b.stars - a.stars || byName(a.nameVi, b.nameVi));
       const start = (query.page - 1) * query.pageSize;
       return { items: found.slice(start, start + query.pageSize), total: found.length, page: query.page, pageSize: query.pageSize };
     },
