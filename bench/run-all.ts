@@ -96,3 +96,9 @@ for (const line of await benchCatalogueSearch()) console.log(`- ${line}`);
 console.log('\n## Stamp print sheet (the PDF of 10,000 stamps rendered as before and as now, in one run; no database)');
 const { benchStampSheet } = await import('./stamp-sheet.bench');
 for (const line of await benchStampSheet()) console.log(`- ${line}`);
+
+console.log(
+  '\n## Public portal (issue 15): the catalogue at 20,000 certified products on both engines, the bytes of each public page, the product page over real HTTP beside bare node:http',
+);
+const { benchPublicPortal } = await import('./public-portal.bench');
+for (const line of await benchPublicPortal({ seconds, postgresUrl: pgUrl })) console.log(`- ${line}`);

@@ -10,7 +10,10 @@ import { BENCH_OFFICER, startBenchApp, withScratchPostgres } from './bench-app';
 import { startServer } from './server-process';
 
 const BARE_PORT = 3833;
-const BARE_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/plain' }); s.end('hello'); }).listen(${BARE_PORT}, '127.0.0.1', () => console.log('up'));`;
+/** A bare node:http hello listening on `port` (run with `node -e`): the baseline of every HTTP figure. */
+export const bareServerScript = (port: number) =>
+  `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/plain' }); s.end('hello'); }).listen(${port}, '127.0.0.1', () => console.log('up'));`;
+const BARE_SERVER = bareServerScript(BARE_PORT);
 /**
  * Stamps the load cycles through (each connection walks the list): consumers scan many stamps a few
  * times each, so most scans cost no suspicion query; a serial scanned past the thresholds does.
@@ -19,7 +22,7 @@ const STAMPS = 4_000;
 /** Turns the bare hello and a scan page load take, each half of the configured seconds. */
 const ROUNDS = 3;
 
-type Figure = {
+export type Figure = {
   label: string;
   rps: number;
   p50: number;
@@ -57,7 +60,7 @@ function postgresCpuUs(): number {
   return total;
 }
 
-async function load(baseUrl: string, paths: readonly string[], seconds: number, label: string, serverPid?: number): Promise<Figure> {
+export async function load(baseUrl: string, paths: readonly string[], seconds: number, label: string, serverPid?: number): Promise<Figure> {
   const before = { server: serverPid ? processCpuUs(serverPid) : 0, postgres: postgresCpuUs(), generator: process.cpuUsage() };
   let next = 0;
   const result = await autocannon({
@@ -93,63 +96,68 @@ async function load(baseUrl: string, paths: readonly string[], seconds: number, 
 async function givenActivatedStamps(databaseUrl: string): Promise<string[]> {
   const bench = await startBenchApp(databaseUrl, 'ocop-bench-scan');
   try {
-    const login = await bench.app.inject({ method: 'POST', url: '/api/auth/login', payload: { ...BENCH_OFFICER } });
-    const session = {
-      cookie: login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '',
-      csrf: (login.json() as { csrfToken: string }).csrfToken,
-    };
-    const call = async (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => {
-      const response = await bench.app.inject({
-        method,
-        url,
-        headers: { cookie: `${SESSION_COOKIE}=${session.cookie}`, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
-        ...(payload ? { payload } : {}),
-      });
-      if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json() as Record<string, unknown> & { id: string };
-    };
-    const producer = await call('POST', '/api/producers', {
-      type: 'cooperative',
-      name: `HTX quét tem ${randomInt(1e9)}`,
-      registrationNumber: `55${String(randomInt(0, 1e8)).padStart(8, '0')}`,
-      communeCode: '03868',
-      address: 'Bản Tà Xùa',
-    });
-    const sets = await bench.modules.registry.classification.listSets({});
-    const productSetId = sets.items.find((item) => item.code === '1.5.1')?.id;
-    const product = await call('POST', '/api/products', { producerId: producer.id, productSetId, nameVi: 'Chè Shan tuyết Tà Xùa (bench)' });
-    const lot = await call('POST', '/api/traceability/lots', {
-      productId: product.id,
-      lotCode: 'BENCH-01',
-      producedOn: '2026-01-10',
-      expiresOn: '2027-01-10',
-      quantity: 500,
-      unit: 'kg',
-    });
-    await call('POST', `/api/traceability/lots/${lot.id}/steps`, {
-      kind: 'harvest',
-      eventTime: '2026-01-10T07:00:00+07:00',
-      quantity: 500,
-      unit: 'kg',
-    }).catch(() => undefined); // the journey is nicer with a step; the bench does not depend on the form's exact shape
-    const order = await call('POST', '/api/traceability/stamp-orders', { productId: product.id, lotId: lot.id, quantity: STAMPS });
-    await bench.jobs.settle();
-    await call('POST', `/api/traceability/stamp-orders/${order.id}/activation`, { from: 1, to: STAMPS });
-    const serials: string[] = [];
-    while (serials.length < STAMPS) {
-      const page = (await call(
-        'GET',
-        `/api/traceability/stamp-orders/${order.id}/stamps?pageSize=500&from=${serials.length + 1}`,
-      )) as unknown as {
-        items: { serial: string }[];
-      };
-      if (page.items.length === 0) break;
-      serials.push(...page.items.map((item) => item.serial.replace(/-/g, '').slice(0, 20)));
-    }
-    return serials;
+    return await activatedStampsIn(bench, STAMPS);
   } finally {
     await bench.close();
   }
+}
+
+/** `count` activated stamps of a new product with a lot, made through the API of a running bench app. */
+export async function activatedStampsIn(bench: Awaited<ReturnType<typeof startBenchApp>>, count: number): Promise<string[]> {
+  const login = await bench.app.inject({ method: 'POST', url: '/api/auth/login', payload: { ...BENCH_OFFICER } });
+  const session = {
+    cookie: login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '',
+    csrf: (login.json() as { csrfToken: string }).csrfToken,
+  };
+  const call = async (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) => {
+    const response = await bench.app.inject({
+      method,
+      url,
+      headers: { cookie: `${SESSION_COOKIE}=${session.cookie}`, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
+      ...(payload ? { payload } : {}),
+    });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json() as Record<string, unknown> & { id: string };
+  };
+  const producer = await call('POST', '/api/producers', {
+    type: 'cooperative',
+    name: `HTX quét tem ${randomInt(1e9)}`,
+    registrationNumber: `55${String(randomInt(0, 1e8)).padStart(8, '0')}`,
+    communeCode: '03868',
+    address: 'Bản Tà Xùa',
+  });
+  const sets = await bench.modules.registry.classification.listSets({});
+  const productSetId = sets.items.find((item) => item.code === '1.5.1')?.id;
+  const product = await call('POST', '/api/products', { producerId: producer.id, productSetId, nameVi: 'Chè Shan tuyết Tà Xùa (bench)' });
+  const lot = await call('POST', '/api/traceability/lots', {
+    productId: product.id,
+    lotCode: 'BENCH-01',
+    producedOn: '2026-01-10',
+    expiresOn: '2027-01-10',
+    quantity: 500,
+    unit: 'kg',
+  });
+  await call('POST', `/api/traceability/lots/${lot.id}/steps`, {
+    kind: 'harvest',
+    eventTime: '2026-01-10T07:00:00+07:00',
+    quantity: 500,
+    unit: 'kg',
+  }).catch(() => undefined); // the journey is nicer with a step; the bench does not depend on the form's exact shape
+  const order = await call('POST', '/api/traceability/stamp-orders', { productId: product.id, lotId: lot.id, quantity: count });
+  await bench.jobs.settle();
+  await call('POST', `/api/traceability/stamp-orders/${order.id}/activation`, { from: 1, to: count });
+  const serials: string[] = [];
+  while (serials.length < count) {
+    const page = (await call(
+      'GET',
+      `/api/traceability/stamp-orders/${order.id}/stamps?pageSize=500&from=${serials.length + 1}`,
+    )) as unknown as {
+      items: { serial: string }[];
+    };
+    if (page.items.length === 0) break;
+    serials.push(...page.items.map((item) => item.serial.replace(/-/g, '').slice(0, 20)));
+  }
+  return serials;
 }
 
 async function countScans(databaseUrl: string): Promise<number> {
@@ -243,7 +251,7 @@ export async function benchScan(options: { seconds: number; postgresUrl: string 
 }
 
 /** Rounds of one load as one figure: requests over the whole time, the middle round's latencies, CPU per request over all. */
-function combined(rounds: readonly Figure[], label: string): Figure {
+export function combined(rounds: readonly Figure[], label: string): Figure {
   const total = (pick: (f: Figure) => number) => rounds.reduce((sum, f) => sum + pick(f), 0);
   const middle = (pick: (f: Figure) => number) => [...rounds.map(pick)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)] ?? 0;
   const answered = Math.max(
@@ -264,9 +272,9 @@ function combined(rounds: readonly Figure[], label: string): Figure {
   };
 }
 
-const ratioTo = (figure: Figure, base: Figure | undefined) => (base?.rps ? (figure.rps / base.rps).toFixed(2) : '?');
+export const ratioTo = (figure: Figure, base: Figure | undefined) => (base?.rps ? (figure.rps / base.rps).toFixed(2) : '?');
 
-const cpuFigure = (us: number | undefined) => (us === undefined ? '?' : Math.round(us).toLocaleString('en'));
+export const cpuFigure = (us: number | undefined) => (us === undefined ? '?' : Math.round(us).toLocaleString('en'));
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 

@@ -13,6 +13,8 @@ export type AppSettings = {
   bodyLimitBytes?: number;
   /** Where uploaded files are kept (`DATA_DIR/files`); tests give a fresh temporary folder. */
   filesDir: string;
+  /** Where phone-sized copies of public product pictures are kept (`filesDir/.public-images` by default; bounded, removable). */
+  imageCacheDir?: string | undefined;
   /** The SMTP server mail goes through (`smtp://user:pass@host:587`); unset: mail is only noted in the log. */
   smtpUrl?: string | undefined;
   /** The sender of every mail. */

@@ -281,6 +281,7 @@ export async function buildApp(deps: AppDeps) {
     // Buyers' inquiries go to the producer's members.
     people: { holders: identity.users.holders },
     ...(settings.inquiryLimits ? { inquiryLimits: settings.inquiryLimits } : {}),
+    imageCache: { dir: settings.imageCacheDir ?? join(settings.filesDir, '.public-images') },
   });
 
   // News and legal texts of the programme: the secretariat writes them, the public edge shows the published ones.

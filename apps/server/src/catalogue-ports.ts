@@ -11,7 +11,8 @@ const SYSTEM: { grants: readonly RoleGrant[] } = {
 
 /** A day on the map before the July 2025 reform: where former districts are named. */
 const BEFORE_REFORM = '2025-06-30';
-const FILE_ID_IN_URL = /^\/api\/files\/([0-9a-f-]{36})(?:\?|$)/;
+/** Most bytes read of a source picture (uploads are at most 20 MB; the medium variant is far smaller). */
+const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
 
 /** The certified products for the public catalogue (wiring across modules, kept apart from app.ts). */
 export function catalogueSourcesPort(deps: {
@@ -29,13 +30,23 @@ export function catalogueSourcesPort(deps: {
         if (!names.has(key)) names.set(key, (await geography.adminUnits.findUnit(code, asOf).catch(() => undefined))?.name ?? null);
         return names.get(key) ?? null;
       };
-      for await (const page of registry.products.iterateProducts(SYSTEM, {})) {
-        const marks = await certification.marksOf(page.map((product) => product.id));
+      const pages = registry.products.iterateProducts(SYSTEM, {});
+      // The next page is read while this one's marks and pictures are (two connections on PostgreSQL).
+      let next = pages.next();
+      for (;;) {
+        const current = await next;
+        if (current.done) break;
+        const page = current.value;
+        next = pages.next();
+        // Awaited at the loop's top; a failure of this page's own reads must not leave it unhandled meanwhile.
+        void next.catch(() => undefined);
+        const ids = page.map((product) => product.id);
+        const [marks, images] = await Promise.all([certification.marksOf(ids), registry.files.primaryImagesOf(ids)]);
         const out: CatalogueProduct[] = [];
         for (const product of page) {
           const mark = marks.get(product.id);
           if (product.status === 'withdrawn' || !mark?.allowed || !mark.stars || !mark.certificateNumber || !mark.status) continue;
-          const fileId = product.primaryImageUrl ? FILE_ID_IN_URL.exec(product.primaryImageUrl)?.[1] : undefined;
+          const image = images.get(product.id);
           out.push({
             id: product.id,
             slug: product.slug,
@@ -58,8 +69,7 @@ export function catalogueSourcesPort(deps: {
             legacyDistrictName: await nameOf(product.producer.legacyDistrictCode, BEFORE_REFORM),
             priceMin: product.priceMin,
             priceMax: product.priceMax,
-            // The scan pages' public picture address: only a product's own primary picture is served there.
-            primaryImageUrl: fileId ? `/s/img/${product.id}/${fileId}` : null,
+            primaryImage: image ? { fileId: image.fileId, width: image.width, height: image.height } : null,
             stars: mark.stars,
             certificateNumber: mark.certificateNumber,
             certificateStatus: mark.status,
@@ -70,12 +80,24 @@ export function catalogueSourcesPort(deps: {
         yield out;
       }
     },
-    productTexts: async (productId) => {
-      const product = await registry.products.getProduct(SYSTEM, productId).catch((error: unknown) => {
-        if (isDomainError(error) && error.kind === 'not_found') return null;
-        throw error;
-      });
-      return product ? { description: product.description, story: product.story } : null;
+    productTexts: (productId) => registry.products.productTexts(productId),
+    primaryImageBytes: async (fileId) => {
+      // The medium variant (≤ 1024 px) where made: a far smaller decode than the full picture.
+      const download = await registry.files
+        .openFile(SYSTEM.grants, fileId, 'medium')
+        .catch(() => registry.files.openFile(SYSTEM.grants, fileId))
+        .catch((error: unknown) => {
+          if (isDomainError(error) && error.kind === 'not_found') return null;
+          throw error;
+        });
+      if (!download) return null;
+      if (download.sizeBytes > MAX_SOURCE_BYTES) {
+        download.stream.destroy();
+        return 'too_large';
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of download.stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks);
     },
     producerProfile: async (producerId) => {
       const producer = await registry.producers.getProducer(SYSTEM, producerId).catch((error: unknown) => {

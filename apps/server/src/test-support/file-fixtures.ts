@@ -113,3 +113,16 @@ export function aDocx(): Buffer {
       '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bản công bố tiêu chuẩn</w:t></w:r></w:p></w:body></w:document>',
   });
 }
+
+/**
+ * A small PNG whose header declares `width` × `height` pixels (a "decompression bomb": a few
+ * bytes that claim gigapixels); its data is that of a 1 × 1 picture, so no decoder gets far.
+ */
+export async function aPngDeclaring(width: number, height: number): Promise<Buffer> {
+  const png = Buffer.from(await aPng(1, 1));
+  // The IHDR chunk: length (4) and type (4) at byte 8, width and height at 16 and 20, its CRC at 29.
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
+}

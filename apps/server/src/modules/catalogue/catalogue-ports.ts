@@ -16,7 +16,8 @@ export type CatalogueProduct = {
   legacyDistrictName: string | null;
   priceMin: number | null;
   priceMax: number | null;
-  primaryImageUrl: string | null;
+  /** The product's primary picture: its file (the address of its sizes carries the id) and its shape. */
+  primaryImage: { fileId: string; width: number | null; height: number | null } | null;
   stars: number;
   certificateNumber: string;
   certificateStatus: string;
@@ -32,6 +33,8 @@ export type CatalogueSources = {
   productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
   /** What a producer's public page shows beyond the catalogue: its kind and its phone (shown only if it chose so). */
   producerProfile: (producerId: string) => Promise<ProducerProfile | null>;
+  /** The bytes the sizes of a primary picture are made from (its medium variant, else the picture); null when gone. */
+  primaryImageBytes: (fileId: string) => Promise<Buffer | 'too_large' | null>;
 };
 
 export type ProducerProfile = {

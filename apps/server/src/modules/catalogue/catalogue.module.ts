@@ -14,9 +14,11 @@ import { inquiryRoutes } from './inquiries/inquiry.routes';
 import { createInquiryService, type InquiryPeople } from './inquiries/inquiry.service';
 import { createProducerPageService } from './producers/producer-page.service';
 import { producerPages } from './producers/producer.pages';
+import type { ResizedImageCacheOptions } from '../../platform/files/resized-images';
 import { cataloguePages } from './products/catalogue.pages';
 import { createCatalogueService } from './products/catalogue.service';
 import { openDataRoutes } from './products/open-data.routes';
+import { productImageRoutes } from './products/product-images';
 import { productPages } from './products/product.pages';
 import { createSalesPointDirectory } from './sales-points/sales-point-directory';
 import type { MapTiles } from './sales-points/sales-point-map';
@@ -31,7 +33,7 @@ export const DEFAULT_INQUIRY_LIMITS: InquiryLimits = { perAddress: 5, perAddress
 
 /**
  * The public side of the programme: the catalogue of certified products (search, filters, paging),
- * product and producer pages (JSON-LD, Open Graph, where to buy), buyers' inquiries to producers (public
+ * product and producer pages (JSON-LD, Open Graph, pictures sized for phones, where to buy), buyers' inquiries to producers (public
  * form, back-office inbox), open data, robots.txt and the sitemap, read from the registry and the
  * certification through `CatalogueSources`; and the showcase and sales points (the province's register,
  * each operator's shelf, the public map and its coverage).
@@ -48,6 +50,8 @@ export function createCatalogueModule(deps: {
   notifier: Notifier;
   people: InquiryPeople;
   inquiryLimits?: Partial<InquiryLimits>;
+  /** Where the phone-sized copies of product pictures are kept, and how much of them. */
+  imageCache: ResizedImageCacheOptions;
 }) {
   const limits = { ...DEFAULT_INQUIRY_LIMITS, ...deps.inquiryLimits };
   const refreshMs = deps.catalogueRefreshMs ?? 60_000;
@@ -84,11 +88,12 @@ export function createCatalogueModule(deps: {
     inquiryForm({ ...target, token: await tokens.issue(), language });
   const publicRoutes: FastifyPluginAsync[] = [
     cataloguePages(catalogue),
-    productPages(catalogue, deps.sources, deps.publicUrl, directory, formFor),
+    productPages(catalogue, deps.publicUrl, directory, formFor),
     producerPages({ catalogue, sources: deps.sources, tokens, showPhone: producerPageSettings.showPhone, publicUrl: deps.publicUrl }),
     inquiryPages({ catalogue, inquiries, tokens, perAddress, retryAfterSeconds: Math.ceil(1 / refillPerSecond) }),
     openDataRoutes(catalogue, deps.publicUrl),
     salesPointPages(directory, catalogue, deps.mapTiles ?? null),
+    productImageRoutes(catalogue, deps.sources, deps.imageCache),
   ];
   const routes: FastifyPluginAsyncZod[] = [salesPointRoutes(salesPoints, catalogue), inquiryRoutes(inquiries, producerPageSettings)];
   return { catalogue, salesPoints, inquiries, publicRoutes, routes };

@@ -6,6 +6,7 @@ import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueSources } from '../catalogue-ports';
 import type { FormTokens } from '../inquiries/form-token';
 import { inquiryForm } from '../inquiries/inquiry-form';
+import { productImageUrl } from '../products/product-images';
 import { nameIn } from '../products/catalogue.pages';
 import type { CatalogueService } from '../products/catalogue.service';
 import { type PublicProducer, publicProducerBySlug } from './producer-index';
@@ -107,7 +108,9 @@ export function producerPages(deps: {
       const url = new URL(`/chu-the/${producer.slug}`, deps.publicUrl).toString();
       const phone = profile.phone && (await deps.showPhone(producer.id)) ? profile.phone : null;
       const kinds = KINDS[language === 'en' ? 'en' : 'vi'];
-      const image = producer.products.find((product) => product.primaryImageUrl)?.primaryImageUrl;
+      // JPEG for the preview: Zalo and Facebook may not read WebP.
+      const pictured = producer.products.find((product) => product.primaryImage);
+      const image = pictured ? productImageUrl(pictured, 960, 'jpg') : null;
       const summary = t.summary(producer.products.length);
       const head = html`<meta property="og:type" content="website"><meta property="og:title" content="${producer.name}"><meta property="og:description" content="${summary}${producer.communeName ? ` · ${producer.communeName}` : ''}"><meta property="og:url" content="${url}">${
         image ? html`<meta property="og:image" content="${new URL(image, deps.publicUrl).toString()}">` : ''

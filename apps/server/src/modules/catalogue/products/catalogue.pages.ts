@@ -11,6 +11,7 @@ import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueProduct } from '../catalogue-ports';
 import type { CataloguePage, CatalogueService } from './catalogue.service';
+import { productImageUrl, productPicture } from './product-images';
 
 const TEXTS = {
   vi: {
@@ -73,7 +74,7 @@ export function catalogueItem(product: CatalogueProduct, language: PublicLanguag
     stars: product.stars,
     priceMin: product.priceMin,
     priceMax: product.priceMax,
-    imageUrl: product.primaryImageUrl,
+    imageUrl: productImageUrl(product, 640),
     url: `/san-pham/${encodeURIComponent(product.slug)}`,
     certificate: {
       number: product.certificateNumber,
@@ -113,9 +114,14 @@ function productCard(product: CatalogueProduct, language: PublicLanguage): SafeH
   const price = priceRange(product);
   const place = [product.communeName, product.legacyDistrictName].filter(Boolean).join(', ');
   return html`<li style="display:flex;gap:.75rem;padding:.75rem 0;border-bottom:1px solid #e5e5e0">${
-    product.primaryImageUrl
-      ? html`<img src="${product.primaryImageUrl}" alt="" width="72" height="72" loading="lazy" decoding="async" style="border-radius:.5rem;object-fit:cover;background:#eee;flex:none">`
-      : html`<span style="width:72px;height:72px;border-radius:.5rem;background:#eee;flex:none"></span>`
+    productPicture(product, {
+      widths: [160, 320],
+      sizes: '72px',
+      box: 72,
+      square: true,
+      alt: '',
+      style: 'border-radius:.5rem;object-fit:cover;background:#eee;flex:none',
+    }) ?? html`<span style="width:72px;height:72px;border-radius:.5rem;background:#eee;flex:none"></span>`
   }<span><a href="/san-pham/${encodeURIComponent(product.slug)}${language === 'vi' ? '' : `?lang=${language}`}" style="font-weight:700">${nameIn(product, language)}</a>
 <br><span style="color:#b8860b" aria-label="${t.stars(product.stars)}">${'★'.repeat(product.stars)}</span> · ${product.producer.name}
 <br><small>${place}${price ? html` · ${t.price} ${price}` : ''}</small></span></li>`;

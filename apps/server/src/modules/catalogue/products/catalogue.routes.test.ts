@@ -75,6 +75,20 @@ describe('public catalogue, open data, robots and sitemap', () => {
     expect(second.body.items.map((item) => item.stars)).toEqual([3]);
   });
 
+  it('filters by place, the commune or the former district, without diacritics, keeping the name order', async () => {
+    const names = (await api('pageSize=50')).body.items.map((item) => item.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    for (const place of ['ta xua', 'Tà Xùa', 'bac yen', 'Huyện Bắc Yên']) {
+      const { status, body } = await api(`place=${encodeURIComponent(place)}`);
+      expect(status, place).toBe(200);
+      expect(
+        body.items.map((item) => item.name),
+        place,
+      ).toEqual(names);
+    }
+    expect((await api('place=moc%20chau')).body.total).toBe(0);
+  });
+
   it('refuses page=-1, a search of 10,000 characters and an unknown language with a 400 that says why', async () => {
     const page = await t.anonymous.get('/api/public/catalogue?page=-1');
     expect(page.statusCode).toBe(400);

@@ -3,10 +3,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { html, SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
-import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
+import type { CatalogueProduct } from '../catalogue-ports';
 import { nameIn } from './catalogue.pages';
 import type { SalesPointDirectory } from '../sales-points/sales-point-directory';
 import { renderWhereToBuy } from '../sales-points/sales-point.pages';
+import { productImageUrl, productPicture } from './product-images';
 import type { CatalogueService } from './catalogue.service';
 import { producerPath } from '../producers/producer-index';
 
@@ -62,7 +63,7 @@ export function productJsonLd(product: CatalogueProduct, language: PublicLanguag
     url,
     sku: product.code,
     ...(description ? { description: description.slice(0, 500) } : {}),
-    ...(product.primaryImageUrl ? { image: new URL(product.primaryImageUrl, publicUrl).toString() } : {}),
+    ...(product.primaryImage ? { image: new URL(productImageUrl(product, 960, 'jpg') as string, publicUrl).toString() } : {}),
     brand: { '@type': 'Organization', name: product.producer.name },
     category: product.productSet.name,
     award: `OCOP ${product.stars}★ (${product.certificateNumber})`,
@@ -87,7 +88,6 @@ export function productJsonLd(product: CatalogueProduct, language: PublicLanguag
  */
 export function productPages(
   catalogue: CatalogueService,
-  sources: CatalogueSources,
   publicUrl: string,
   salesPoints: SalesPointDirectory,
   inquiryForm?: InquiryFormOf,
@@ -109,11 +109,12 @@ export function productPages(
           .type('text/html; charset=utf-8')
           .send(page);
       }
-      const [texts, stockists] = await Promise.all([sources.productTexts(product.id), salesPoints.stocking(product.id)]);
+      const [texts, stockists] = await Promise.all([catalogue.texts(product.id), salesPoints.stocking(product.id)]);
       const name = nameIn(product, language);
       const url = new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString();
       const summary = `${t.stars(product.stars)} · ${product.producer.name}${product.communeName ? ` · ${product.communeName}` : ''}`;
-      const image = product.primaryImageUrl ? new URL(product.primaryImageUrl, publicUrl).toString() : null;
+      // JPEG for the link previews (Zalo, Facebook): every previewer reads it.
+      const image = product.primaryImage ? new URL(productImageUrl(product, 960, 'jpg') as string, publicUrl).toString() : null;
       const head = html`<meta property="og:type" content="product"><meta property="og:title" content="${name}"><meta property="og:description" content="${(texts?.description ?? summary).slice(0, 200)}"><meta property="og:url" content="${url}"><meta property="og:locale" content="${language === 'en' ? 'en_US' : language === 'zh' ? 'zh_CN' : 'vi_VN'}">${
         image ? html`<meta property="og:image" content="${image}">` : ''
       }<link rel="canonical" href="${url}"><script type="application/ld+json">${new SafeHtml(scriptJson(productJsonLd(product, language, publicUrl, texts?.description ?? null)))}</script>`;
@@ -130,9 +131,15 @@ export function productPages(
         title: `${name} — OCOP ${product.stars}★`,
         head,
         body: html`<div lang="${language}"><p><a href="/san-pham">${t.back}</a></p>${
-          image
-            ? html`<img src="${image}" alt="${name}" width="320" height="320" loading="lazy" decoding="async" style="max-width:100%;height:auto;border-radius:.5rem;background:#eee">`
-            : ''
+          // The page's first picture: fetched at once (it is what a reader looks at first), never lazily.
+          productPicture(product, {
+            widths: [320, 640, 960],
+            sizes: '(max-width: 40rem) calc(100vw - 2rem), 38rem',
+            box: 640,
+            alt: name,
+            eager: true,
+            style: 'width:100%;height:auto;border-radius:.5rem;background:#eee',
+          }) ?? ''
         }<h1>${name}</h1>
 <p style="font-size:1.2rem"><span style="color:#b8860b">${'★'.repeat(product.stars)}</span> ${t.stars(product.stars)}</p>
 <dl>${row(t.producer, html`<a href="${producerPath(product.producer)}${language === 'vi' ? '' : `?lang=${language}`}">${product.producer.name}</a>`)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(

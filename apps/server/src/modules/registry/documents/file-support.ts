@@ -41,7 +41,16 @@ export type DocumentMeta = {
 };
 
 /** Where the primary picture of each product can be fetched; for list and detail views. */
-export type PrimaryImage = { fileId: string; url: string; thumbUrl: string | null; mediumUrl: string | null; altText: string | null };
+export type PrimaryImage = {
+  fileId: string;
+  url: string;
+  thumbUrl: string | null;
+  mediumUrl: string | null;
+  altText: string | null;
+  /** The picture's size (of the medium variant where there is one: the same shape), for width/height attributes. */
+  width: number | null;
+  height: number | null;
+};
 
 export function fileUrl(fileId: string, variant?: ImageVariantName): string {
   return variant ? `/api/files/${fileId}?variant=${variant}` : `/api/files/${fileId}`;
@@ -54,6 +63,8 @@ export function primaryImageOf(row: PrimaryImageRow): PrimaryImage {
     thumbUrl: row.variants?.thumb ? fileUrl(row.fileId, 'thumb') : null,
     mediumUrl: row.variants?.medium ? fileUrl(row.fileId, 'medium') : null,
     altText: row.altText,
+    width: row.variants?.medium?.width ?? row.width,
+    height: row.variants?.medium?.height ?? row.height,
   };
 }
 

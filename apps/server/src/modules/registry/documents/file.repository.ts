@@ -25,6 +25,8 @@ export type PrimaryImageRow = {
   productId: string;
   fileId: string;
   altText: string | null;
+  width: number | null;
+  height: number | null;
   variants: Partial<Record<'thumb' | 'medium', FileVariant>> | null;
 };
 
@@ -149,6 +151,8 @@ export function createFileRepository({ transactions }: { transactions: Transacti
           productId: productImages.productId,
           fileId: productImages.fileId,
           altText: productImages.altText,
+          width: storedFiles.width,
+          height: storedFiles.height,
           variants: storedFiles.variants,
         })
         .from(productImages)

@@ -282,6 +282,15 @@ export function createProductRepository({ transactions }: { transactions: Transa
 
     findJoined: (id: string): Promise<JoinedProduct[]> => joined().where(and(eq(products.id, id), isPublishedProduct)),
 
+    /** The longer texts of a product (by primary key alone: what a public product page reads per view). */
+    findTexts: async (id: string): Promise<{ description: string | null; story: string | null } | undefined> => {
+      const [row] = await db()
+        .select({ description: products.description, story: products.story })
+        .from(products)
+        .where(and(eq(products.id, id), isPublishedProduct));
+      return row;
+    },
+
     listPage: async (actor: RegistryActor, query: ProductFilters & { page: number; pageSize: number }) => {
       const where = and(...listConditions(actor, query));
       const page = await joined()

@@ -198,13 +198,18 @@ export function createProductService(deps: {
       for (let i = 0; i < ids.length; i += pageSize) {
         const chunk = ids.slice(i, i + pageSize);
         const rows = await repository.listJoinedByIds(chunk);
-        const items = await details(
-          rows.map((row) => ({ ...row.product, producer: row.producer, productSet: row.productSet, primaryImageUrl: null })),
-        );
+        // With each product's primary picture (one query a page): the public catalogue shows it.
+        const items = await details(await withImages(rows));
         const byId = new Map(items.map((item) => [item.id, item]));
         yield chunk.map((id) => byId.get(id)).filter((item): item is ProductDetail => item !== undefined);
       }
     },
+
+    /**
+     * The description and story of a product, for the system's public pages (which show only
+     * certified products): one primary-key read, where `getProduct` makes four.
+     */
+    productTexts: async (productId: string) => (await repository.findTexts(productId)) ?? null,
 
     /** Whose products these GTINs (14 digits) and product codes name, at most 1,000 of each per call. */
     keyOwners: async (gtins: string[], codes: string[]) => {
