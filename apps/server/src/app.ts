@@ -287,6 +287,12 @@ export async function buildApp(deps: AppDeps) {
   // News and legal texts of the programme: the secretariat writes them, the public edge shows the published ones.
   const content = createContentModule({ transactions, clock, audit: identity.audit, store, publicUrl: settings.publicUrl });
 
+  // A product page keeps its texts as long as the catalogue; an edit here shows at once. (A page read between
+  // this and the commit may keep the old text for the catalogue's refresh period, as other processes do.)
+  events.inTransaction('registry.product_updated', async (event) => {
+    catalogue.catalogue.forgetTexts(event.payload.productId);
+  });
+
   // Public edge: pages anyone may open (scan, verification, catalogue) and the probes. Modules
   // return their public pages as `publicRoutes`; each must declare `access: 'public'`.
   const publicRoutes: FastifyPluginAsync[] = [

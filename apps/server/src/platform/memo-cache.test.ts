@@ -21,10 +21,14 @@ describe('createMemoCache', () => {
     expect(cache.get('key-9999')).toBe(9_999);
   });
 
-  it('clears on demand', () => {
+  it('clears on demand, one entry or all', () => {
     const cache = createMemoCache<string>({ ttlMs: 60_000, maxEntries: 10 });
     cache.set('a', 'x');
-    cache.clear();
+    cache.set('b', 'y');
+    cache.delete('a');
     expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBe('y');
+    cache.clear();
+    expect(cache.get('b')).toBeUndefined();
   });
 });

@@ -6,6 +6,8 @@
 export type MemoCache<V> = {
   get: (key: string) => V | undefined;
   set: (key: string, value: V) => void;
+  /** Forget one answer (after a change this process made to it). */
+  delete: (key: string) => void;
   /** Forget everything (after a change this process made). */
   clear: () => void;
   readonly size: number;
@@ -32,6 +34,9 @@ export function createMemoCache<V>(options: { ttlMs: number; maxEntries: number;
         entries.delete(oldest.value);
       }
       entries.set(key, { value, expires: now() + options.ttlMs });
+    },
+    delete: (key) => {
+      entries.delete(key);
     },
     clear: () => entries.clear(),
     get size() {

@@ -186,6 +186,17 @@ describe('public catalogue, open data, robots and sitemap', () => {
     expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('shows a producer’s edit of the product’s story at once, though the page keeps its texts', async () => {
+    const officer = await t.as({ role: 'province_officer' });
+    expect((await t.anonymous.get(`/san-pham/${slugs.ruou}`)).body).toContain('Rượu ủ từ quả táo mèo rừng Tà Xùa.');
+    const { version } = (await officer.get(`/api/products/${ids.ruou}`)).json() as { version: number };
+    const changed = await officer.patch(`/api/products/${ids.ruou}`, { version, description: 'Ủ trong chum sành ba tháng.' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const page = (await t.anonymous.get(`/san-pham/${slugs.ruou}`)).body;
+    expect(page).toContain('Ủ trong chum sành ba tháng.');
+    expect(page).not.toContain('Rượu ủ từ quả táo mèo rừng Tà Xùa.');
+  });
+
   it('answers 404 for a product not in the catalogue and 400 for an unknown language', async () => {
     expect((await t.anonymous.get(`/san-pham/${slugs.expired}`)).statusCode).toBe(404);
     expect((await t.anonymous.get('/san-pham/khong-co')).statusCode).toBe(404);

@@ -140,5 +140,10 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
       invalidateSnapshot();
       texts.clear();
     },
+
+    /** Forgets one product's kept texts (the producer edited them in this process). */
+    forgetTexts: (productId: string) => {
+      texts.delete(productId);
+    },
   };
 }

@@ -131,6 +131,15 @@ export function createProductWrites(deps: {
         after: { ...diff.after, ...(gtinsChanged ? { gtins } : {}), version: after.version },
       });
     }
+    await events.publish({
+      name: 'registry.product_updated',
+      payload: {
+        productId: after.id,
+        producerId: after.producerId,
+        provinceCode: after.provinceCode,
+        fields: [...diff.changed, ...(gtinsChanged ? ['gtins'] : [])],
+      },
+    });
     return after;
   }
 

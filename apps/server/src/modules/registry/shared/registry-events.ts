@@ -30,6 +30,8 @@ export type RegistryEvents = {
     from: ProductStatus;
     to: ProductStatus;
   };
+  /** A product's fields changed (names, texts, prices…): `fields` names them. */
+  'registry.product_updated': { productId: string; producerId: string; provinceCode: string; fields: string[] };
   'registry.document_added': DocumentFacts & { fileId: string };
   'registry.document_updated': DocumentFacts;
   'registry.document_removed': DocumentFacts & { fileId: string; storeKeys: string[] };
