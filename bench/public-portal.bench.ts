@@ -2,6 +2,7 @@ import { catalogueQuery } from '@ocop/contracts/catalogue';
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { insertCatalogueBenchData } from '../apps/server/src/bench-support/catalogue-bench-data';
+import { producerPath } from '../apps/server/src/modules/catalogue/producers/producer-index';
 import { startBenchApp, withScratchPostgres } from './bench-app';
 import { activatedStampsIn, bareServerScript, combined, cpuFigure, type Figure, load, ratioTo } from './scan.bench';
 import { startServer } from './server-process';
@@ -28,7 +29,7 @@ const SEARCHES = [
   'place=moc chau&sort=stars',
 ] as const;
 
-type PageFacts = { productSlug: string; certificateNumber: string; stampSerial: string };
+type PageFacts = { productSlug: string; producerPath: string; certificateNumber: string; stampSerial: string };
 
 /**
  * Every public page whose bytes are printed, one line each (pages other parts add, such as
@@ -39,6 +40,10 @@ export const PUBLIC_PAGES: { label: string; path: (facts: PageFacts) => string; 
   { label: 'catalogue /san-pham (first page of 20)', path: () => '/san-pham' },
   { label: 'catalogue search /san-pham?q=ruou+tao+meo', path: () => '/san-pham?q=ruou+tao+meo' },
   { label: 'product page /san-pham/:slug', path: (f) => `/san-pham/${encodeURIComponent(f.productSlug)}` },
+  { label: 'producer page /chu-the/:slug', path: (f) => f.producerPath },
+  { label: 'sales points and map /diem-ban (no point registered in the bench data)', path: () => '/diem-ban' },
+  { label: 'news /tin-tuc (none published in the bench data)', path: () => '/tin-tuc' },
+  { label: 'legal texts /van-ban (none published in the bench data)', path: () => '/van-ban' },
   { label: 'verification /c/:number', path: (f) => `/c/${encodeURIComponent(f.certificateNumber)}` },
   { label: 'scan page /s/:serial', path: (f) => `/s/${f.stampSerial}` },
   { label: 'about /about', path: () => '/about' },
@@ -139,7 +144,12 @@ export async function benchPublicPortal(options: { seconds: number; postgresUrl:
       const all = await bench.modules.catalogue.catalogue.all();
       slugs = all.slice(0, LOADED_PAGES).map((product) => product.slug);
       const [serial] = await activatedStampsIn(bench, 10);
-      facts = { productSlug: slugs[0] ?? '', certificateNumber: all[0]?.certificateNumber ?? '', stampSerial: serial ?? '' };
+      facts = {
+        productSlug: slugs[0] ?? '',
+        producerPath: all[0] ? producerPath(all[0].producer) : '/chu-the/none',
+        certificateNumber: all[0]?.certificateNumber ?? '',
+        stampSerial: serial ?? '',
+      };
     } finally {
       await bench.close();
     }

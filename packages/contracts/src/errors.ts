@@ -1,4 +1,4 @@
-import { type ErrorCode, isErrorCode } from '@ocop/domain/shared';
+import type { ErrorCode } from '@ocop/domain/shared';
 import type { Language } from './common';
 
 import type { ErrorText as Text } from './common';
@@ -266,7 +266,9 @@ function formatDong(value: unknown): string {
 /** The text for a code in a language, with `{placeholders}` filled from details. */
 export function errorMessage(code: string, language: Language, details: Record<string, unknown> = {}): string {
   // A code from outside (an older server, a stored problem) may be unknown: it reads as "internal".
-  const text = isErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES.internal;
+  // The table's own keys are the codes (errors.test.ts holds them equal to ERROR_CODES); asking the
+  // domain's list instead would put all of it in the web app's first load.
+  const text = Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as ErrorCode] : ERROR_MESSAGES.internal;
   const template = text[language];
   const money = MONEY_DETAILS[code] ?? [];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -347,12 +347,19 @@ export const RULE_ERROR_CODES = [
   'inquiry.fields_invalid',
 ] as const;
 
-export const ERROR_CODES = [...EDGE_ERROR_CODES, ...RULE_ERROR_CODES] as const;
+/** Both lists in one; a pure call, so a bundle that never reads the codes (the web app's first load) drops them. */
+function joined<A extends readonly string[], B extends readonly string[]>(a: A, b: B): readonly (A[number] | B[number])[] {
+  return [...a, ...b];
+}
+export const ERROR_CODES = /* @__PURE__ */ joined(EDGE_ERROR_CODES, RULE_ERROR_CODES);
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+// Made on first use: a module-level Set would keep the whole list in every bundle that imports
+// `@ocop/domain/shared` (the web app's first load), used or not.
+let known: ReadonlySet<string> | undefined;
 
 /** Whether a string from outside (a server answer, a stored problem) is one of our codes. */
 export function isErrorCode(value: string): value is ErrorCode {
-  return KNOWN.has(value);
+  known ??= new Set(ERROR_CODES);
+  return known.has(value);
 }
