@@ -74,18 +74,30 @@ function fakeSources(count: number) {
   return { sources, state };
 }
 
-/** The longest the event loop went without running a 1 ms timer while `work` ran (ms). */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const at = performance.now();
-    longest = Math.max(longest, at - last);
+/**
+ * CPU time of this thread (ms): on a shared machine other processes delay a timer at will, so a
+ * stall is measured as the CPU time this thread spent between two turns of a 1 ms timer, which is
+ * the time the event loop was held by this process's own work, whatever the machine's load.
+ */
+const threadCpuMs = () => {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** The longest the event loop was held while `work` ran: in CPU time of this thread and in wall time (ms). */
+async function longestStall(work: () => Promise<unknown>): Promise<{ cpu: number; wall: number }> {
+  let last = { cpu: threadCpuMs(), wall: performance.now() };
+  const longest = { cpu: 0, wall: 0 };
+  const look = () => {
+    const at = { cpu: threadCpuMs(), wall: performance.now() };
+    longest.cpu = Math.max(longest.cpu, at.cpu - last.cpu);
+    longest.wall = Math.max(longest.wall, at.wall - last.wall);
     last = at;
-  }, 1);
+  };
+  const probe = setInterval(look, 1);
   try {
     await work();
-    longest = Math.max(longest, performance.now() - last);
+    look();
   } finally {
     clearInterval(probe);
   }
@@ -102,8 +114,10 @@ describe('catalogue rebuild at 20,000 products', () => {
 
     const slicedStall = await longestStall(() => sliced.search(everything));
     const oneBlockStall = await longestStall(() => oneBlock.search(everything));
-    expect(slicedStall).toBeLessThan(STALL_BUDGET_MS);
-    expect(oneBlockStall).toBeGreaterThan(STALL_BUDGET_MS);
+    expect(slicedStall.cpu).toBeLessThan(STALL_BUDGET_MS);
+    expect(oneBlockStall.cpu).toBeGreaterThan(STALL_BUDGET_MS);
+    // In wall time too (load may stretch both): the one block holds the loop longer than the worst slice.
+    expect(oneBlockStall.wall).toBeGreaterThan(slicedStall.wall);
 
     // The same answers: listing, searching (typos, joined syllables), filters, groups.
     for (const q of ['ruou tao meo bac yen', 'taomeo', 'ruuo tao meo', 'muong giang', 'htx mat ong 12', 'product 4242', 'xa moc chau 7']) {
