@@ -57,10 +57,14 @@ function product(i: number): CatalogueProduct {
 /** Sources in memory: `products` in pages of 500, a token the test sets, and counts of each read. */
 function fakeSources(count: number) {
   const all = Array.from({ length: count }, (_, i) => product(i));
-  const state = { token: 'day-1', reads: 0, tokenReads: 0 };
+  const state = { token: 'day-1', reads: 0, tokenReads: 0, failNext: false };
   const sources: CatalogueSources = {
     certifiedProducts: async function* () {
       state.reads += 1;
+      if (state.failNext) {
+        state.failNext = false;
+        throw new Error('database unavailable');
+      }
       for (let i = 0; i < all.length; i += 500) yield all.slice(i, i + 500);
     },
     changeToken: async () => {
@@ -169,5 +173,12 @@ describe('catalogue rebuild on change', () => {
     await catalogue.search(everything);
     await catalogue.search(everything);
     expect(state).toMatchObject({ reads: 3, tokenReads: 5 });
+
+    // A forced rebuild that fails stays forced: the next reader gets a rebuild, not the old snapshot.
+    catalogue.invalidate();
+    state.failNext = true;
+    await expect(catalogue.search(everything)).rejects.toThrow('database unavailable');
+    expect((await catalogue.search(everything)).total).toBe(50);
+    expect(state).toMatchObject({ reads: 5, tokenReads: 7 });
   });
 });

@@ -118,13 +118,19 @@ export function createCatalogueService(deps: {
   async function build(): Promise<Snapshot> {
     const mustBuild = forced;
     forced = false;
-    const token = await deps.sources.changeToken();
-    if (built && !mustBuild && built.token === token) return built.snapshot;
-    const started = ++buildsStarted;
-    const snapshot = await buildSnapshot(deps.sources, sliceMs);
-    // Two builds may overlap (an invalidation during one): the later started one is kept.
-    if (!built || built.started < started) built = { token, started, snapshot };
-    return snapshot;
+    try {
+      const token = await deps.sources.changeToken();
+      if (built && !mustBuild && built.token === token) return built.snapshot;
+      const started = ++buildsStarted;
+      const snapshot = await buildSnapshot(deps.sources, sliceMs);
+      // Two builds may overlap (an invalidation during one): the later started one is kept.
+      if (!built || built.started < started) built = { token, started, snapshot };
+      return snapshot;
+    } catch (error) {
+      // A failed forced build stays forced: the next try must not settle for the old snapshot.
+      if (mustBuild) forced = true;
+      throw error;
+    }
   }
 
   const { get: snapshot, invalidate: invalidateSnapshot } = createRefreshingSnapshot(build, {
