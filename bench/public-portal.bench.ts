@@ -1,6 +1,8 @@
 import { catalogueQuery } from '@ocop/contracts/catalogue';
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { catalogueSourcesPort } from '../apps/server/src/catalogue-ports';
 import { insertCatalogueBenchData } from '../apps/server/src/bench-support/catalogue-bench-data';
 import { producerPath } from '../apps/server/src/modules/catalogue/producers/producer-index';
 import { startBenchApp, withScratchPostgres } from './bench-app';
@@ -65,13 +67,31 @@ async function catalogueFigures(engine: string, bench: BenchApp): Promise<string
   const { catalogue } = bench.modules.catalogue;
   const everything = catalogueQuery.parse({});
   const builds: number[] = [];
+  // The longest the event loop waited during each rebuild (10 ms resolution): the build runs in slices.
+  const stalls: number[] = [];
+  const delay = monitorEventLoopDelay({ resolution: 10 });
   for (let i = 0; i < 3; i++) {
     catalogue.invalidate();
+    delay.reset();
+    delay.enable();
     const started = performance.now();
     await catalogue.search(everything);
     builds.push(performance.now() - started);
+    delay.disable();
+    stalls.push(delay.max / 1e6);
   }
   builds.sort((a, b) => a - b);
+  stalls.sort((a, b) => a - b);
+  // What a refresh costs when nothing changed: the sources' change token, one query.
+  const { registry, certification, geography } = bench.modules;
+  const changeToken = catalogueSourcesPort({ registry, certification, geography }).changeToken;
+  const tokens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await changeToken();
+    tokens.push(performance.now() - started);
+  }
+  tokens.sort((a, b) => a - b);
   const total = (await catalogue.search(everything)).total;
 
   const service: number[] = [];
@@ -98,7 +118,9 @@ async function catalogueFigures(engine: string, bench: BenchApp): Promise<string
   const figure = (list: number[]) => `p50 ${ms(percentile(list, 0.5))} ms / p95 ${ms(percentile(list, 0.95))} ms`;
   return [
     `${engine}: ${seeded.products.toLocaleString('en')} products and ${seeded.certificates.toLocaleString('en')} certificates seeded with SQL in ${(seeded.ms / 1000).toFixed(1)} s; ${total.toLocaleString('en')} in the catalogue`,
-    `${engine}: catalogue snapshot built from the database in ${Math.round(builds[1] ?? 0).toLocaleString('en')} ms (median of 3; min ${Math.round(builds[0] ?? 0)}, max ${Math.round(builds[2] ?? 0)})`,
+    `${engine}: catalogue snapshot built from the database in ${Math.round(builds[1] ?? 0).toLocaleString('en')} ms` +
+      ` (median of 3; min ${Math.round(builds[0] ?? 0)}, max ${Math.round(builds[2] ?? 0)}), ` +
+      `longest event-loop stall during a rebuild ${Math.round(stalls[2] ?? 0)} ms (worst of 3); unchanged sources: change token in ${ms(tokens[2] ?? 0)} ms (median of 5), no rebuild`,
     `${engine}: search, ${SEARCHES.length} typed queries × 20 (${Math.round(hits / service.length)} hits a query on average): service ${figure(service)}; ` +
       `GET /api/public/catalogue (inject) ${figure(http)}; GET /san-pham HTML (inject) ${figure(html)}`,
   ];

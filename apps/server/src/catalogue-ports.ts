@@ -80,6 +80,10 @@ export function catalogueSourcesPort(deps: {
         yield out;
       }
     },
+    changeToken: async () => {
+      const [registryToken, marksToken] = await Promise.all([registry.publicChangeToken(), certification.marksChangeToken()]);
+      return `${registryToken}#${marksToken}`;
+    },
     productTexts: (productId) => registry.products.productTexts(productId),
     primaryImageBytes: async (fileId) => {
       // The medium variant (≤ 1024 px) where made: a far smaller decode than the full picture.

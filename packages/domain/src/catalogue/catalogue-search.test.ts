@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogueIndex, queryWords, type SearchDocument, searchCatalogue, withinOneEdit } from './catalogue-search';
+import {
+  buildCatalogueIndex,
+  queryWords,
+  type SearchDocument,
+  searchCatalogue,
+  startCatalogueIndex,
+  withinOneEdit,
+} from './catalogue-search';
 
 const product = (id: string, name: string, producer: string, places: string[]): SearchDocument => ({
   id,
@@ -69,6 +76,35 @@ describe('catalogue search', () => {
     expect(queryWords(long).length).toBe(8);
     expect(ids(long)).toEqual(['ruou-tao-meo']);
     expect(queryWords('x'.repeat(10_000))).toEqual(['x'.repeat(200)]);
+  });
+});
+
+describe('the index built in slices', () => {
+  // Many documents sharing syllables, so postings, deletions and joined keys grow across slices.
+  const words = ['ruou', 'tao', 'meo', 'che', 'shan', 'tuyet', 'mat', 'ong', 'ca', 'phe', 'bac', 'yen', 'moc', 'chau', 'x'];
+  const many = Array.from({ length: 700 }, (_, i) =>
+    product(
+      `p${i}`,
+      `${words[i % words.length]} ${words[(i * 7) % words.length]} số ${i}`,
+      `HTX ${words[(i * 3) % words.length]} ${i % 13}`,
+      [`Xã ${words[(i * 5) % words.length]}`, 'Sơn La'],
+    ),
+  );
+
+  it.each([1, 7, 500, 700])('gives the one-block index in slices of %i', (slice) => {
+    const builder = startCatalogueIndex();
+    for (let i = 0; i < many.length; i += slice) builder.add(many.slice(i, i + slice));
+    const sliced = builder.finish();
+    expect(sliced).toEqual(buildCatalogueIndex(many));
+    expect(searchCatalogue(sliced, 'ruou tso 12')).toEqual(searchCatalogue(buildCatalogueIndex(many), 'ruou tso 12'));
+  });
+
+  it('is spent once finished', () => {
+    const builder = startCatalogueIndex();
+    builder.add(CATALOGUE);
+    expect(builder.finish().size).toBe(5);
+    expect(() => builder.add(CATALOGUE)).toThrow();
+    expect(() => builder.finish()).toThrow();
   });
 });
 

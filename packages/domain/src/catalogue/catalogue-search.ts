@@ -67,10 +67,41 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
-export function buildCatalogueIndex(documents: readonly SearchDocument[]): CatalogueIndex {
+/** An index being built a slice at a time: `add` documents in order, then `finish` once. */
+export type CatalogueIndexBuilder = {
+  /** Indexes these documents after the ones added before (their order is the index order). */
+  add: (documents: readonly SearchDocument[]) => void;
+  /** The index of every document added; the builder is spent afterwards. */
+  finish: () => CatalogueIndex;
+};
+
+/**
+ * The index built in slices, so a caller may yield between them (the server's event loop): the
+ * same index as `buildCatalogueIndex` on all the documents at once, still pure. A syllable's
+ * one-letter deletions are recorded when it is first met, which keeps their order that of the
+ * one-block build and leaves `finish` only the sort of the syllables.
+ */
+export function startCatalogueIndex(): CatalogueIndexBuilder {
   const postings = new Map<string, Posting>();
   const syllables = new Set<string>();
-  const documentKeys = documents.map((document, doc): DocumentKeys => {
+  const deletions = new Map<string, string[]>();
+  const documentKeys: DocumentKeys[] = [];
+  const ids: string[] = [];
+  let finished = false;
+
+  const meetSyllable = (word: string) => {
+    if (syllables.has(word)) return;
+    syllables.add(word);
+    if (word.length < FUZZY_MIN_LENGTH) return;
+    for (const deleted of new Set(deletionsOf(word))) {
+      const list = deletions.get(deleted);
+      if (list) list.push(word);
+      else deletions.set(deleted, [word]);
+    }
+  };
+
+  const addOne = (document: SearchDocument) => {
+    const doc = ids.length;
     const keys = new Map<string, number>();
     const add = (key: string, weight: number) => {
       if ((keys.get(key) ?? 0) < weight) keys.set(key, weight);
@@ -79,7 +110,7 @@ export function buildCatalogueIndex(documents: readonly SearchDocument[]): Catal
       const weight = Math.max(1, Math.min(SEARCH_MAX_WEIGHT, Math.round(field.weight)));
       const words = searchWords(field.text);
       words.forEach((word, i) => {
-        syllables.add(word);
+        meetSyllable(word);
         add(word, weight);
         const next = words[i + 1];
         if (next) add(word + next, weight);
@@ -93,25 +124,28 @@ export function buildCatalogueIndex(documents: readonly SearchDocument[]): Catal
       }
       posting.push(doc * 8 + weight);
     }
-    return { keys: [...keys.keys()], weights: Uint8Array.from(keys.values()) };
-  });
-  const deletions = new Map<string, string[]>();
-  for (const word of syllables) {
-    if (word.length < FUZZY_MIN_LENGTH) continue;
-    for (const deleted of new Set(deletionsOf(word))) {
-      const list = deletions.get(deleted);
-      if (list) list.push(word);
-      else deletions.set(deleted, [word]);
-    }
-  }
-  return {
-    size: documents.length,
-    ids: documents.map((document) => document.id),
-    postings,
-    documentKeys,
-    deletions,
-    sortedSyllables: [...syllables].sort(),
+    ids.push(document.id);
+    documentKeys.push({ keys: [...keys.keys()], weights: Uint8Array.from(keys.values()) });
   };
+
+  return {
+    add: (documents) => {
+      if (finished) throw new Error('catalogue index already finished');
+      for (const document of documents) addOne(document);
+    },
+    finish: () => {
+      if (finished) throw new Error('catalogue index already finished');
+      finished = true;
+      return { size: ids.length, ids, postings, documentKeys, deletions, sortedSyllables: [...syllables].sort() };
+    },
+  };
+}
+
+/** The index of these documents in one block (tests, benches, small catalogues). */
+export function buildCatalogueIndex(documents: readonly SearchDocument[]): CatalogueIndex {
+  const builder = startCatalogueIndex();
+  builder.add(documents);
+  return builder.finish();
 }
 
 /** Whether a and b are at most one edit apart (insert, delete, replace, or swap of neighbours). */

@@ -29,6 +29,12 @@ export type CatalogueProduct = {
 export type CatalogueSources = {
   /** Every product that may show the OCOP mark today, in pages. */
   certifiedProducts: () => AsyncIterable<CatalogueProduct[]>;
+  /**
+   * A short text that changes whenever what `certifiedProducts` gives may have changed (a product,
+   * producer, picture, product set, certificate or revocation written, or a new day in Vietnam,
+   * since validity follows the date): one cheap query, asked before each rebuild.
+   */
+  changeToken: () => Promise<string>;
   /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
   productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
   /** What a producer's public page shows beyond the catalogue: its kind and its phone (shown only if it chose so). */

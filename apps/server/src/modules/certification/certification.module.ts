@@ -5,6 +5,7 @@ import type { Transactions } from '../../platform/database/transaction';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { ShortMessageChannel } from '../../platform/messaging/short-message-channel';
 import type { AuditService } from '../identity';
+import { createCertificateChangeToken } from './certificates/certificate-change-token';
 import { createCertificateDocuments } from './certificates/certificate-documents';
 import { createCertificateIssuing } from './certificates/certificate-issuing';
 import { createCertificateRevocation } from './certificates/certificate-revocation';
@@ -79,6 +80,8 @@ export function createCertificationModule(deps: CertificationDeps) {
     /** The question every other module asks: may this product show the OCOP mark today, with how many stars? */
     markOf: certificates.markOf,
     marksOf: certificates.marksOf,
+    /** Changes whenever the marks may have changed, the day in Vietnam included (the public catalogue rebuilds on it). */
+    marksChangeToken: createCertificateChangeToken({ transactions: deps.transactions, today: certificates.today }),
     routes,
     publicRoutes,
   };

@@ -12,6 +12,7 @@ import { createProductService } from './products/product.service';
 import type { ParseContext } from './imports/sheet-columns';
 import { vietnamYear } from '@ocop/domain/registry';
 import { createUnitDirectory } from './shared/unit-directory';
+import { createPublicChangeToken } from './shared/public-change-token';
 import { fileRoutes } from './documents/file.routes';
 import { createFileService } from './documents/file.service';
 import { createFileRepository } from './documents/file.repository';
@@ -106,7 +107,10 @@ export function createRegistryModule(deps: RegistryDeps) {
     subscribeBlobCleanup(subscriptions, cleanup);
   };
 
-  return { classification, producers, products, units, sheets, files, imports, routes, subscribe };
+  /** Changes whenever what the public side shows of the registry may have changed (the catalogue rebuilds on it). */
+  const publicChangeToken = createPublicChangeToken({ transactions });
+
+  return { classification, producers, products, units, sheets, files, imports, routes, subscribe, publicChangeToken };
 }
 
 export type RegistryModule = ReturnType<typeof createRegistryModule>;

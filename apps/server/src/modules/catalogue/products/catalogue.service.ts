@@ -1,8 +1,9 @@
 import type { CatalogueQuery } from '@ocop/contracts/catalogue';
-import { buildCatalogueIndex, type CatalogueIndex, searchCatalogue } from '@ocop/domain/catalogue';
+import { type CatalogueIndex, type SearchDocument, searchCatalogue, startCatalogueIndex } from '@ocop/domain/catalogue';
 import { foldVietnamese } from '@ocop/domain/shared';
 import { createRefreshingSnapshot } from '../../../platform/refreshing-snapshot';
 import { createMemoCache } from '../../../platform/memo-cache';
+import { createLoopSlicer } from '../../../platform/loop-slices';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
 
 /** Most products the catalogue holds (a bound on memory: the national programme has a few thousand). */
@@ -28,13 +29,75 @@ export type CataloguePage = { items: CatalogueProduct[]; total: number; page: nu
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
 
+/** What the index reads of a product: its names first, then its producer, then its places. */
+function searchDocument(product: CatalogueProduct): SearchDocument {
+  return {
+    id: product.id,
+    fields: [
+      { text: [product.nameVi, product.nameEn ?? ''].join(' '), weight: 3 },
+      { text: product.producer.name, weight: 2 },
+      { text: [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(' '), weight: 1 },
+    ],
+  };
+}
+
+/** A product's commune and former district (codes and names), folded for the place filter. */
+function foldedPlaces(product: CatalogueProduct): string[] {
+  return [product.communeCode, product.legacyDistrictCode, product.communeName, product.legacyDistrictName]
+    .filter((value): value is string => Boolean(value))
+    .map(foldVietnamese);
+}
+
+/**
+ * Reads every certified product and builds the snapshot. The per-product work (index, maps, folded
+ * places: seconds at 20,000 products) runs in slices of `sliceMs`, so requests keep being answered
+ * meanwhile; the sort by name too (tens of milliseconds in one block).
+ */
+async function buildSnapshot(sources: CatalogueSources, sliceMs: number | undefined): Promise<Snapshot> {
+  const slicer = createLoopSlicer(sliceMs === undefined ? {} : { sliceMs });
+  const read: CatalogueProduct[] = [];
+  for await (const page of sources.certifiedProducts()) {
+    for (const product of page) if (read.length < CATALOGUE_MAX_PRODUCTS) read.push(product);
+  }
+  const products = await slicer.sort(read, (a, b) => byName(a.nameVi, b.nameVi));
+  const index = startCatalogueIndex();
+  const byId = new Map<string, CatalogueProduct>();
+  const bySlug = new Map<string, CatalogueProduct>();
+  const places = new Map<string, string[]>();
+  const groups = new Map<string, string>();
+  await slicer.forEachChunk(products, (chunk) => {
+    index.add(chunk.map(searchDocument));
+    for (const product of chunk) {
+      byId.set(product.id, product);
+      bySlug.set(product.slug, product);
+      places.set(product.id, foldedPlaces(product));
+      groups.set(product.productSet.groupCode, product.productSet.groupName);
+    }
+  });
+  return {
+    products,
+    index: index.finish(),
+    byId,
+    bySlug,
+    places,
+    groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
 /**
  * The public catalogue: the certified products in memory with their search index, rebuilt from the
  * sources at most every `refreshMs` (the answer of the moment is served while a rebuild runs), or at
  * once after `invalidate` (a certificate issued or revoked in this process): `platform/refreshing-snapshot.ts`.
  */
-export function createCatalogueService(deps: { sources: CatalogueSources; refreshMs: number; now?: () => number }) {
+export function createCatalogueService(deps: {
+  sources: CatalogueSources;
+  refreshMs: number;
+  now?: () => number;
+  /** Longest run of rebuild work between two turns of the event loop (tests make it huge to compare). */
+  sliceMs?: number;
+}) {
   const now = deps.now ?? (() => performance.now());
+  const sliceMs = deps.sliceMs;
   // A product page reads its texts per view; they are as fresh as the catalogue itself (`refreshMs`).
   const texts = createMemoCache<{ description: string | null; story: string | null } | null>({
     ttlMs: deps.refreshMs,
@@ -42,39 +105,32 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
     now,
   });
 
+  /** The last snapshot built and the sources' change token it was built at (read before its products). */
+  let built: { token: string; started: number; snapshot: Snapshot } | null = null;
+  let buildsStarted = 0;
+  /** Set by `invalidate`: a write of this process may not show in the token (same instant), so rebuild anyway. */
+  let forced = false;
+
+  /**
+   * The snapshot of the moment: the last one while the sources' change token is the same (a cheap
+   * query instead of reading 20,000 products), else a new one built in slices of the event loop.
+   */
   async function build(): Promise<Snapshot> {
-    const products: CatalogueProduct[] = [];
-    for await (const page of deps.sources.certifiedProducts()) {
-      for (const product of page) if (products.length < CATALOGUE_MAX_PRODUCTS) products.push(product);
+    const mustBuild = forced;
+    forced = false;
+    try {
+      const token = await deps.sources.changeToken();
+      if (built && !mustBuild && built.token === token) return built.snapshot;
+      const started = ++buildsStarted;
+      const snapshot = await buildSnapshot(deps.sources, sliceMs);
+      // Two builds may overlap (an invalidation during one): the later started one is kept.
+      if (!built || built.started < started) built = { token, started, snapshot };
+      return snapshot;
+    } catch (error) {
+      // A failed forced build stays forced: the next try must not settle for the old snapshot.
+      if (mustBuild) forced = true;
+      throw error;
     }
-    products.sort((a, b) => byName(a.nameVi, b.nameVi));
-    const index = buildCatalogueIndex(
-      products.map((product) => ({
-        id: product.id,
-        fields: [
-          { text: [product.nameVi, product.nameEn ?? ''].join(' '), weight: 3 },
-          { text: product.producer.name, weight: 2 },
-          { text: [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(' '), weight: 1 },
-        ],
-      })),
-    );
-    const groups = new Map<string, string>();
-    for (const product of products) groups.set(product.productSet.groupCode, product.productSet.groupName);
-    return {
-      products,
-      index,
-      byId: new Map(products.map((product) => [product.id, product])),
-      bySlug: new Map(products.map((product) => [product.slug, product])),
-      places: new Map(
-        products.map((product) => [
-          product.id,
-          [product.communeCode, product.legacyDistrictCode, product.communeName, product.legacyDistrictName]
-            .filter((value): value is string => Boolean(value))
-            .map(foldVietnamese),
-        ]),
-      ),
-      groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-    };
   }
 
   const { get: snapshot, invalidate: invalidateSnapshot } = createRefreshingSnapshot(build, {
@@ -137,6 +193,7 @@ export function createCatalogueService(deps: { sources: CatalogueSources; refres
 
     /** Rebuild on the next request (a certificate issued, revoked or expired here). */
     invalidate: () => {
+      forced = true;
       invalidateSnapshot();
       texts.clear();
     },
