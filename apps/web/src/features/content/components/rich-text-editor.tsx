@@ -2,7 +2,7 @@ import { Link } from '@tiptap/extension-link';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Button, Flex, Input, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useContentTexts } from '../content-texts';
 
 /**
@@ -14,6 +14,8 @@ import { useContentTexts } from '../content-texts';
 export function RichTextEditor({ value, onChange, id }: { value?: string; onChange?: (html: string) => void; id?: string }) {
   const t = useContentTexts();
   const [address, setAddress] = useState('');
+  // The last HTML this editor reported: the same text coming back as `value` is our own echo, not news.
+  const emitted = useRef<string | undefined>(undefined);
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -39,7 +41,10 @@ export function RichTextEditor({ value, onChange, id }: { value?: string; onChan
         ...(id ? { id } : {}),
       },
     },
-    onUpdate: ({ editor: current }) => onChange?.(current.isEmpty ? '' : current.getHTML()),
+    onUpdate: ({ editor: current }) => {
+      emitted.current = current.isEmpty ? '' : current.getHTML();
+      onChange?.(emitted.current);
+    },
   });
   const active = useEditorState({
     editor,
@@ -58,9 +63,13 @@ export function RichTextEditor({ value, onChange, id }: { value?: string; onChan
   });
 
   // A value set from outside (the item loaded after the editor) replaces the document once.
+  // useEditor may destroy an instance and make another (options or a remount): a destroyed one has no
+  // schema left, and reading its HTML threw, crashing the screen now and then (the browser journey).
+  // An echo of an older keystroke arriving after a newer one (a loaded machine) must not roll the document back:
+  // only a value the editor did not emit (the item loaded after the editor) replaces it.
   useEffect(() => {
-    if (editor && value !== undefined && value !== editor.getHTML() && !editor.isFocused)
-      editor.commands.setContent(value, { emitUpdate: false });
+    if (!editor || editor.isDestroyed || value === undefined || value === emitted.current || editor.isFocused) return;
+    if (value !== editor.getHTML()) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   if (!editor) return null;
