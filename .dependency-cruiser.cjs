@@ -20,7 +20,7 @@ module.exports = {
         'platform/ is the shared infrastructure every module builds on; if it knew a module (or its tables, the config or the app wiring) the layers would fold into each other and no module could be lifted out. Configuration reaches the platform as options from the wiring.',
       severity: 'error',
       from: { path: `${SERVER}platform/`, pathNot: TESTS },
-      to: { path: [MODULES, `${SERVER}(config|app|main|cli|prepare-database)\\.ts$`, BUILDERS] },
+      to: { path: [MODULES, `${SERVER}(config|app|app-modules|app-back-office|main|cli|prepare-database)\\.ts$`, BUILDERS] },
     },
     {
       name: 'module-imports-other-module-through-index',
