@@ -177,12 +177,21 @@ export async function createAppModules(deps: ModuleDeps) {
     imageCache: { dir: settings.imageCacheDir ?? join(settings.filesDir, '.public-images') },
   });
   // News and legal texts of the programme: the secretariat writes them, the public edge shows the published ones.
-  const content = createContentModule({ transactions, clock, audit: identity.audit, store, publicUrl: settings.publicUrl });
+  const content = createContentModule({
+    transactions,
+    clock,
+    audit: identity.audit,
+    store,
+    publicUrl: settings.publicUrl,
+    jobs,
+    blobUsedElsewhere: registry.blobInUse,
+  });
 
   // Jobs: the daily certificate job (expiry reminders at 06:00, Vietnam time), the reminders' SMS/Zalo sender,
-  // the stamp orders and the traceability exports.
+  // the stamp orders and the traceability exports, the removal of news attachments' bytes.
   certification.registerJobs(jobs);
   traceability.registerJobs(jobs);
+  content.registerJobs(jobs);
   await certification.ensureDailyJob(jobs);
 
   // Subscriptions, before the worker starts: each module's reactions to its own events, then those across modules.

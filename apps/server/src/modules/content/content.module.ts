@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock';
 import type { Transactions } from '../../platform/database/transaction';
 import type { FileStore } from '../../platform/files/file-store';
+import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { AuditService } from '../identity';
 import { contentFeedRoutes } from './items/content-feed';
 import { createContentFiles } from './items/content-files';
@@ -22,13 +23,16 @@ export function createContentModule(deps: {
   audit: AuditService;
   store: FileStore;
   publicUrl: string;
+  jobs: JobQueue;
+  /** Whether the registry's rows use a blob of the shared store (attachments are removed only when neither does). */
+  blobUsedElsewhere: (key: string) => Promise<boolean>;
 }) {
   const items = createContentRepository({ transactions: deps.transactions });
   const content = createContentService({ ...deps, items });
-  const files = createContentFiles({ ...deps, items });
+  const files = createContentFiles({ ...deps, items, usedElsewhere: deps.blobUsedElsewhere });
   const routes: FastifyPluginAsyncZod[] = [contentRoutes(content, files)];
   const publicRoutes: FastifyPluginAsync[] = [contentPages(content, deps.publicUrl), contentFeedRoutes(content, files, deps.publicUrl)];
-  return { content, files, routes, publicRoutes };
+  return { content, files, routes, publicRoutes, registerJobs: files.registerJobs };
 }
 
 export type ContentModule = ReturnType<typeof createContentModule>;

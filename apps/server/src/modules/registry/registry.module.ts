@@ -110,7 +110,10 @@ export function createRegistryModule(deps: RegistryDeps) {
   /** Changes whenever what the public side shows of the registry may have changed (the catalogue rebuilds on it). */
   const publicChangeToken = createPublicChangeToken({ transactions });
 
-  return { classification, producers, products, units, sheets, files, imports, routes, subscribe, publicChangeToken };
+  /** Whether a registry document or picture uses a blob of the shared store (content asks before it deletes one). */
+  const blobInUse = async (key: string) => (await transactions.run(() => fileRecords.countFilesUsingKey(key))) > 0;
+
+  return { classification, producers, products, units, sheets, files, imports, routes, subscribe, publicChangeToken, blobInUse };
 }
 
 export type RegistryModule = ReturnType<typeof createRegistryModule>;

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Clock } from '../../../platform/clock';
 import type { Transactions } from '../../../platform/database/transaction';
 import { FileMissingError, type FileStore } from '../../../platform/files/file-store';
+import type { JobQueue } from '../../../platform/jobs/job-queue';
 import { nameForType, sniffAllowedType, sniffImage } from '../../../platform/files/file-sniffing';
 import type { AuditContext, AuditService } from '../../identity';
 import type { ContentRepository } from './content.repository';
@@ -11,6 +12,9 @@ import type { ContentFilePurpose, ContentFileRow } from './content.tables';
 import { assertManages, type ContentActor } from './content-support';
 
 export type ContentFiles = ReturnType<typeof createContentFiles>;
+
+/** The queue of blob removals: one job per removed file, queued in the removal's own transaction. */
+export const CONTENT_BLOB_QUEUE = 'content.remove_blob';
 
 /** What a public download sends: the bytes, their type and size, and the name to offer. */
 export type ContentDownload = { stream: Readable; mediaType: string; sizeBytes: number; fileName: string };
@@ -25,10 +29,12 @@ function fileMissing() {
  * purpose, at most `filesPerItem` per item. Bytes go to the store before the row (a crash leaves at
  * most an unreferenced blob, never a row without bytes).
  *
- * Removing a file removes its row only: the store is content-addressed and shared with the
- * registry, and deleting a blob here could take bytes a registry document still uses (the same PDF
- * uploaded twice). The registry asks `keyInUse` before it deletes one; a sweep over both modules'
- * rows is the way to reclaim the blobs of removed content files.
+ * The store is content-addressed and shared with the registry (the same PDF may be a legal text's
+ * attachment and a producer's document), so a blob goes only when no row of either module uses it:
+ * removing a file queues a job in the removal's transaction (an outbox: a crash or a store outage
+ * leaks nothing, and a rolled-back removal queues nothing), and the job deletes the bytes if neither
+ * this module nor `usedElsewhere` still names them. Bytes stored for a file whose row was then
+ * refused (too many files, the item gone) are removed at once on the same terms.
  */
 export function createContentFiles(deps: {
   transactions: Transactions;
@@ -36,8 +42,17 @@ export function createContentFiles(deps: {
   audit: AuditService;
   items: ContentRepository;
   store: FileStore;
+  jobs: JobQueue;
+  /** Whether another module's rows (the registry's documents and pictures) use a blob. */
+  usedElsewhere: (key: string) => Promise<boolean>;
 }) {
-  const { transactions, clock, audit, items, store } = deps;
+  const { transactions, clock, audit, items, store, jobs, usedElsewhere } = deps;
+
+  /** Deletes a blob no row of either module names; idempotent, so a retried job is harmless. */
+  async function removeIfUnused(key: string) {
+    const usedHere = (await transactions.run(() => items.countFilesUsingKey(key))) > 0;
+    if (!usedHere && !(await usedElsewhere(key))) await store.delete(key);
+  }
 
   return {
     add: async (
@@ -50,7 +65,7 @@ export function createContentFiles(deps: {
       assertManages(actor.grants, await transactions.run(() => items.findById(itemId)));
       const sniffed = upload.purpose === 'image' ? await sniffImage(upload.bytes) : await sniffAllowedType(upload.bytes);
       const blob = await store.put(upload.bytes);
-      return transactions.run(async () => {
+      const written = transactions.run(async () => {
         const item = await items.findById(itemId);
         assertManages(actor.grants, item);
         if ((await items.countFiles(itemId)) >= CONTENT_LIMITS.filesPerItem) {
@@ -83,6 +98,10 @@ export function createContentFiles(deps: {
         });
         return file;
       });
+      return written.catch(async (error: unknown) => {
+        await removeIfUnused(blob.key).catch(() => undefined);
+        throw error;
+      });
     },
 
     remove: (actor: ContentActor, itemId: string, fileId: string, context: AuditContext) =>
@@ -93,6 +112,7 @@ export function createContentFiles(deps: {
         if (!file) throw fileMissing();
         if (item.coverFileId === fileId) await items.saveVersioned(itemId, item.version, { coverFileId: null, updatedAt: clock.now() });
         await items.deleteFile(fileId);
+        await jobs.enqueue(CONTENT_BLOB_QUEUE, { storeKey: file.storeKey });
         await audit.record(context, {
           action: 'content.file_removed',
           entityType: 'content_item',
@@ -100,6 +120,13 @@ export function createContentFiles(deps: {
           provinceCode: item.provinceCode,
           before: { fileId, originalName: file.originalName, mediaType: file.mediaType, storeKey: file.storeKey },
         });
+      }),
+
+    /** The blob removals' worker; `app-modules.ts` registers it before the job queue starts. */
+    registerJobs: (queue: JobQueue) =>
+      queue.register(CONTENT_BLOB_QUEUE, (payload) => removeIfUnused((payload as { storeKey: string }).storeKey), {
+        maxAttempts: 10,
+        retryDelayMs: (attempt) => 30_000 * attempt,
       }),
 
     /** Whether any content file uses a blob: the registry asks before it removes one from the shared store. */
