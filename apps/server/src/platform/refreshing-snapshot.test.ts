@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRefreshingSnapshot } from './refreshing-snapshot';
+import { createRefreshingSnapshot, createTokenGatedSnapshot } from './refreshing-snapshot';
 
 describe('a refreshing snapshot', () => {
   const counting = (refreshMs: number) => {
@@ -84,5 +84,81 @@ describe('a refreshing snapshot', () => {
     expect(await snapshot.get()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1));
     expect(await snapshot.get()).toBe(3);
+  });
+});
+
+describe('a token-gated snapshot', () => {
+  const gated = () => {
+    let clock = 0;
+    let token = 'a';
+    let builds = 0;
+    let tokenReads = 0;
+    let failBuild = false;
+    const snapshot = createTokenGatedSnapshot(
+      async () => {
+        builds += 1;
+        if (failBuild) throw new Error('database away');
+        return `${token}#${builds}`;
+      },
+      {
+        changeToken: async () => {
+          tokenReads += 1;
+          return token;
+        },
+        refreshMs: 100,
+        now: () => clock,
+      },
+    );
+    // Lets a refresh started in the background finish.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1));
+    return {
+      snapshot,
+      settle,
+      advance: (ms: number) => {
+        clock += ms;
+      },
+      setToken: (next: string) => {
+        token = next;
+      },
+      failBuilds: (yes: boolean) => {
+        failBuild = yes;
+      },
+      counts: () => ({ builds, tokenReads }),
+    };
+  };
+
+  it('asks the token every refreshMs and builds again only when it moved', async () => {
+    const s = gated();
+    expect(await s.snapshot.get()).toBe('a#1');
+    s.advance(150);
+    await s.snapshot.get();
+    await s.settle();
+    expect(await s.snapshot.get()).toBe('a#1');
+    expect(s.counts()).toEqual({ builds: 1, tokenReads: 2 });
+
+    s.setToken('b');
+    s.advance(150);
+    await s.snapshot.get(); // the old value answers while the next is built
+    await s.settle();
+    expect(await s.snapshot.get()).toBe('b#2');
+    expect(s.snapshot.buildsStarted()).toBe(2);
+  });
+
+  it('builds after invalidate even if the token did not move (a write of the same instant)', async () => {
+    const s = gated();
+    expect(await s.snapshot.get()).toBe('a#1');
+    s.snapshot.invalidate();
+    expect(await s.snapshot.get()).toBe('a#2');
+    expect(s.counts().builds).toBe(2);
+  });
+
+  it('keeps a failed forced build forced: the next read builds rather than settling for the old value', async () => {
+    const s = gated();
+    expect(await s.snapshot.get()).toBe('a#1');
+    s.failBuilds(true);
+    s.snapshot.invalidate();
+    await expect(s.snapshot.get()).rejects.toThrow('database away');
+    s.failBuilds(false);
+    expect(await s.snapshot.get()).toBe('a#3');
   });
 });

@@ -44,6 +44,8 @@ export function createCatalogueModule(deps: {
   publicUrl: string;
   mapTiles?: MapTiles | null;
   catalogueRefreshMs?: number;
+  /** How often the sales-point directory asks its change token (5 s by default). */
+  salesPointRefreshMs?: number;
   transactions: Transactions;
   clock: Clock;
   audit: AuditService;
@@ -61,7 +63,8 @@ export function createCatalogueModule(deps: {
     transactions: deps.transactions,
     repository: salesPointRepository,
     map: deps.map,
-    refreshMs,
+    // Tens of points: the token is a query of a millisecond, so another process's write shows within seconds.
+    refreshMs: deps.salesPointRefreshMs ?? 5_000,
   });
   const salesPoints = createSalesPointService({
     transactions: deps.transactions,

@@ -1,7 +1,7 @@
 import type { CatalogueQuery } from '@ocop/contracts/catalogue';
 import { type CatalogueIndex, type SearchDocument, searchCatalogue, startCatalogueIndex } from '@ocop/domain/catalogue';
 import { foldVietnamese } from '@ocop/domain/shared';
-import { createRefreshingSnapshot } from '../../../platform/refreshing-snapshot';
+import { createTokenGatedSnapshot } from '../../../platform/refreshing-snapshot';
 import { createMemoCache } from '../../../platform/memo-cache';
 import { createLoopSlicer } from '../../../platform/loop-slices';
 import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
@@ -105,35 +105,10 @@ export function createCatalogueService(deps: {
     now,
   });
 
-  /** The last snapshot built and the sources' change token it was built at (read before its products). */
-  let built: { token: string; started: number; snapshot: Snapshot } | null = null;
-  let buildsStarted = 0;
-  /** Set by `invalidate`: a write of this process may not show in the token (same instant), so rebuild anyway. */
-  let forced = false;
-
-  /**
-   * The snapshot of the moment: the last one while the sources' change token is the same (a cheap
-   * query instead of reading 20,000 products), else a new one built in slices of the event loop.
-   */
-  async function build(): Promise<Snapshot> {
-    const mustBuild = forced;
-    forced = false;
-    try {
-      const token = await deps.sources.changeToken();
-      if (built && !mustBuild && built.token === token) return built.snapshot;
-      const started = ++buildsStarted;
-      const snapshot = await buildSnapshot(deps.sources, sliceMs);
-      // Two builds may overlap (an invalidation during one): the later started one is kept.
-      if (!built || built.started < started) built = { token, started, snapshot };
-      return snapshot;
-    } catch (error) {
-      // A failed forced build stays forced: the next try must not settle for the old snapshot.
-      if (mustBuild) forced = true;
-      throw error;
-    }
-  }
-
-  const { get: snapshot, invalidate: invalidateSnapshot } = createRefreshingSnapshot(build, {
+  // The last snapshot while the sources' change token is the same (a cheap query instead of reading
+  // 20,000 products), else a new one built in slices of the event loop.
+  const { get: snapshot, invalidate: invalidateSnapshot } = createTokenGatedSnapshot(() => buildSnapshot(deps.sources, sliceMs), {
+    changeToken: deps.sources.changeToken,
     refreshMs: deps.refreshMs,
     ...(deps.now ? { now: deps.now } : {}),
   });
@@ -193,7 +168,6 @@ export function createCatalogueService(deps: {
 
     /** Rebuild on the next request (a certificate issued, revoked or expired here). */
     invalidate: () => {
-      forced = true;
       invalidateSnapshot();
       texts.clear();
     },

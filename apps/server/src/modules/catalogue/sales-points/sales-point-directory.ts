@@ -1,6 +1,6 @@
 import type { SalesPointKind } from '@ocop/domain/catalogue';
 import type { Transactions } from '../../../platform/database/transaction';
-import { createRefreshingSnapshot } from '../../../platform/refreshing-snapshot';
+import { createTokenGatedSnapshot } from '../../../platform/refreshing-snapshot';
 import type { SalesPointMap } from '../catalogue-ports';
 import type { SalesPointRepository } from './sales-point.repository';
 
@@ -38,7 +38,8 @@ export type SalesPointDirectory = ReturnType<typeof createSalesPointDirectory>;
 /**
  * The open points and their shelves in memory for the public pages (a province has tens of points,
  * each with at most a few hundred products): the product page's "where to buy" costs no query.
- * Rebuilt at most every `refreshMs`, and at once after a write in this process (`invalidate`).
+ * Every `refreshMs` a change token is asked and the directory rebuilt only if it moved (a write of
+ * another process shows within that time), and at once after a write in this process (`invalidate`).
  */
 export function createSalesPointDirectory(deps: {
   transactions: Transactions;
@@ -93,7 +94,8 @@ export function createSalesPointDirectory(deps: {
     return { points, byId: new Map(points.map((point) => [point.id, point])), byProduct, provinces };
   }
 
-  const { get: snapshot, invalidate } = createRefreshingSnapshot(build, {
+  const { get: snapshot, invalidate } = createTokenGatedSnapshot(build, {
+    changeToken: () => deps.transactions.run(() => deps.repository.changeToken()),
     refreshMs: deps.refreshMs,
     ...(deps.now ? { now: deps.now } : {}),
   });

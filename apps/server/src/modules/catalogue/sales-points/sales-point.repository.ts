@@ -1,5 +1,6 @@
 import type { CapabilityReach } from '@ocop/domain/shared';
 import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../../../platform/database/database';
 import type { Transactions } from '../../../platform/database/transaction';
 import { type SalesPointInsert, type SalesPointRow, salesPointStock, salesPoints } from './sales-point.tables';
 
@@ -115,6 +116,22 @@ export function createSalesPointRepository({ transactions }: { transactions: Tra
               .returning({ productId: salesPointStock.productId });
       await db().update(salesPoints).set({ stockUpdatedAt: at }).where(eq(salesPoints.id, salesPointId));
       return { added: added.map((row) => row.productId), removed: removed.map((row) => row.productId) };
+    },
+
+    /**
+     * A short text that moves whenever a point or a shelf changes: one query of aggregates over tens of
+     * points and their shelves, asked instead of reading them again. Hashes of the rows' contents (the
+     * points' revisions, the shelf pairs) rather than times, so a clock set back changes nothing.
+     */
+    changeToken: async (): Promise<string> => {
+      const [row] = await queryRows<{ token: string }>(
+        db(),
+        sql`select concat_ws('|',
+          (select concat_ws(':', count(*), sum(hashtext(${salesPoints.id}::text || ':' || ${salesPoints.revision}))) from ${salesPoints}),
+          (select concat_ws(':', count(*), sum(hashtext(${salesPointStock.salesPointId}::text || ${salesPointStock.productId}::text))) from ${salesPointStock})
+        ) as token`,
+      );
+      return row?.token ?? '';
     },
   };
 }

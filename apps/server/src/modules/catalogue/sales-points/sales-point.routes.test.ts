@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenLegacyCertificate } from '../../../test-support/certification-builders';
 import { givenProducer, givenProduct } from '../../../test-support/registry-builders';
 import { type Client, startTestApp, type TestApp } from '../../../test-support/test-app';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../platform/database/database';
+import { createSalesPointRepository } from './sales-point.repository';
 
 const TO_HIEU = '03646'; // a ward of the former Sơn La city (district 116)
 const MOC_SON = '03979';
@@ -186,6 +189,30 @@ describe('showcase and sales points', () => {
       revision,
     });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it('moves its change token on every write another process could make, and only then', async () => {
+    const repository = createSalesPointRepository({ transactions: t.transactions });
+    const token = () => t.transactions.run(() => repository.changeToken());
+    const before = await token();
+    expect(await token()).toBe(before);
+
+    const point = await register({ name: 'Điểm bán của tiến trình khác', communeCode: MOC_SON });
+    const registered = await token();
+    expect(registered).not.toBe(before);
+
+    // Another process puts a product on the shelf and takes it off again, writing no time at all.
+    await queryRows(
+      t.database.db,
+      sql`insert into sales_point_stock (sales_point_id, product_id, added_at) values (${point.id}, ${products.che}, now())`,
+    );
+    const stocked = await token();
+    expect(stocked).not.toBe(registered);
+    await queryRows(t.database.db, sql`delete from sales_point_stock where sales_point_id = ${point.id}`);
+    expect(await token()).toBe(registered);
+
+    await queryRows(t.database.db, sql`update sales_points set revision = revision + 1 where id = ${point.id}`);
+    expect(await token()).not.toBe(registered);
   });
 
   it('answers bad public requests in both languages', async () => {
