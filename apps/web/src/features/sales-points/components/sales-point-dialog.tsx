@@ -6,11 +6,10 @@ import {
   type SalesPointView,
 } from '@ocop/contracts/sales-points';
 import { SALES_POINT_KINDS, SALES_POINT_STATUSES, type SalesPointKind, type SalesPointStatus } from '@ocop/domain/catalogue';
-import { Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useFeedback } from '../../../components/feedback/feedback';
-import { ErrorAlert } from '../../../components/ui/error-alert';
-import { fieldFromDetails, showErrorOnFields } from '../../../lib/form-errors';
+import { RecordDialog } from '../../../components/ui/record-dialog';
+import { fieldFromDetails } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useCreateSalesPoint, useUpdateSalesPoint } from '../api/sales-point-writes';
@@ -64,17 +63,13 @@ export function SalesPointDialog({
   districtOptions: { value: string; label: string }[];
   onClose: () => void;
 }) {
-  const { language, describeError } = useI18n();
+  const { language } = useI18n();
   const t = useSalesPointTexts();
   const { message } = useFeedback();
-  const [form] = Form.useForm<Values>();
   const create = useCreateSalesPoint();
   const update = useUpdateSalesPoint();
-  const [error, setError] = useState<unknown>(null);
-  const pending = create.isPending || update.isPending;
 
-  const submit = async (values: Values) => {
-    setError(null);
+  const save = async (values: Values) => {
     const hasLocation = typeof values.lat === 'number' && typeof values.lon === 'number';
     const fields = {
       name: values.name.trim(),
@@ -88,16 +83,10 @@ export function SalesPointDialog({
       phone: text(values.phone),
       operatorName: text(values.operatorName),
     };
-    try {
-      const saved = point
-        ? await update.mutateAsync({ id: point.id, body: { ...fields, status: values.status, revision: point.revision } })
-        : await create.mutateAsync({ provinceCode, ...fields });
-      void message.success(t('salesPoint.saved', { name: saved.name }));
-      onClose();
-    } catch (failure) {
-      const placed = showErrorOnFields(form, failure, (_code, details) => fieldOf(details), describeError, FIELDS);
-      if (!placed) setError(failure);
-    }
+    const saved = point
+      ? await update.mutateAsync({ id: point.id, body: { ...fields, status: values.status, revision: point.revision } })
+      : await create.mutateAsync({ provinceCode, ...fields });
+    void message.success(t('salesPoint.saved', { name: saved.name }));
   };
 
   const initial: Partial<Values> = point
@@ -105,77 +94,60 @@ export function SalesPointDialog({
     : { kind: 'showcase', status: 'active' };
 
   return (
-    <Modal
-      open
+    <RecordDialog<Values>
       title={point ? t('salesPoint.editTitle') : t('salesPoint.createTitle')}
-      okText={t('common.save')}
-      okButtonProps={{ loading: pending, size: 'large', ...{ 'data-testid': 'sales-point-save' } }}
-      cancelButtonProps={{ size: 'large' }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      testId="sales-point"
+      fields={FIELDS}
+      fieldOf={fieldOf}
+      initialValues={initial}
+      pending={create.isPending || update.isPending}
+      save={save}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        size="large"
-        disabled={pending}
-        initialValues={initial}
-        onValuesChange={() => setError(null)}
-        onFinish={(values) => void submit(values)}
-        data-testid="sales-point-form"
+      <Form.Item
+        name="name"
+        label={t('salesPoint.name')}
+        rules={[{ required: true, whitespace: true, message: t('salesPoint.nameRequired') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('salesPoint.name')}
-          rules={[{ required: true, whitespace: true, message: t('salesPoint.nameRequired') }]}
-        >
-          <Input maxLength={SALES_POINT_NAME_MAX} />
+        <Input maxLength={SALES_POINT_NAME_MAX} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('salesPoint.kind')}>
+        <Select<SalesPointKind> options={SALES_POINT_KINDS.map((value) => ({ value, label: SALES_POINT_KIND_NAMES[value][language] }))} />
+      </Form.Item>
+      {point ? (
+        <Form.Item name="status" label={t('salesPoint.status')}>
+          <Select<SalesPointStatus> options={SALES_POINT_STATUSES.map((value) => ({ value, label: t(`salesPoint.status.${value}`) }))} />
         </Form.Item>
-        <Form.Item name="kind" label={t('salesPoint.kind')}>
-          <Select<SalesPointKind> options={SALES_POINT_KINDS.map((value) => ({ value, label: SALES_POINT_KIND_NAMES[value][language] }))} />
+      ) : null}
+      <Form.Item name="communeCode" label={t('salesPoint.commune')} rules={[{ required: true, message: t('salesPoint.communeRequired') }]}>
+        <Select<string> showSearch={{ filterOption: selectOptionMatches }} options={communeOptions} />
+      </Form.Item>
+      <Form.Item name="legacyDistrictCode" label={t('salesPoint.legacyDistrict')}>
+        <Select<string> allowClear showSearch={{ filterOption: selectOptionMatches }} options={districtOptions} />
+      </Form.Item>
+      <Form.Item name="address" label={t('salesPoint.address')}>
+        <Input maxLength={SALES_POINT_ADDRESS_MAX} />
+      </Form.Item>
+      <Form.Item name="hours" label={t('salesPoint.hours')}>
+        <Input maxLength={SALES_POINT_HOURS_MAX} />
+      </Form.Item>
+      <Flex gap={8}>
+        <Form.Item name="lat" label={t('salesPoint.latitude')} extra={t('salesPoint.locationHint')} style={{ flex: 1 }}>
+          <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
         </Form.Item>
-        {point ? (
-          <Form.Item name="status" label={t('salesPoint.status')}>
-            <Select<SalesPointStatus> options={SALES_POINT_STATUSES.map((value) => ({ value, label: t(`salesPoint.status.${value}`) }))} />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="communeCode"
-          label={t('salesPoint.commune')}
-          rules={[{ required: true, message: t('salesPoint.communeRequired') }]}
-        >
-          <Select<string> showSearch={{ filterOption: selectOptionMatches }} options={communeOptions} />
+        <Form.Item name="lon" label={t('salesPoint.longitude')} style={{ flex: 1 }}>
+          <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="legacyDistrictCode" label={t('salesPoint.legacyDistrict')}>
-          <Select<string> allowClear showSearch={{ filterOption: selectOptionMatches }} options={districtOptions} />
-        </Form.Item>
-        <Form.Item name="address" label={t('salesPoint.address')}>
-          <Input maxLength={SALES_POINT_ADDRESS_MAX} />
-        </Form.Item>
-        <Form.Item name="hours" label={t('salesPoint.hours')}>
-          <Input maxLength={SALES_POINT_HOURS_MAX} />
-        </Form.Item>
-        <Flex gap={8}>
-          <Form.Item name="lat" label={t('salesPoint.latitude')} extra={t('salesPoint.locationHint')} style={{ flex: 1 }}>
-            <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="lon" label={t('salesPoint.longitude')} style={{ flex: 1 }}>
-            <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="websiteUrl" label={t('salesPoint.websiteUrl')}>
-          <Input inputMode="url" maxLength={200} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('salesPoint.phone')}>
-          <Input inputMode="tel" maxLength={20} />
-        </Form.Item>
-        <Form.Item name="operatorName" label={t('salesPoint.operatorName')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
+      </Flex>
+      <Form.Item name="websiteUrl" label={t('salesPoint.websiteUrl')}>
+        <Input inputMode="url" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('salesPoint.phone')}>
+        <Input inputMode="tel" maxLength={20} />
+      </Form.Item>
+      <Form.Item name="operatorName" label={t('salesPoint.operatorName')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </RecordDialog>
   );
 }

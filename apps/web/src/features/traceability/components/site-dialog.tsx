@@ -1,10 +1,8 @@
 import type { SiteView } from '@ocop/contracts/traceability';
 import { SITE_ADDRESS_MAX_LENGTH, SITE_KIND_CODES, SITE_KINDS, SITE_NAME_MAX_LENGTH, type SiteKind } from '@ocop/domain/traceability';
-import { Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useFeedback } from '../../../components/feedback/feedback';
-import { ErrorAlert } from '../../../components/ui/error-alert';
-import { fieldFromDetails, showErrorOnFields } from '../../../lib/form-errors';
+import { RecordDialog } from '../../../components/ui/record-dialog';
 import { useI18n } from '../../../lib/i18n';
 import { selectOptionMatches } from '../../../lib/search';
 import { useCreateSite, useUpdateSite } from '../api/site-writes';
@@ -31,17 +29,13 @@ export function SiteDialog({
   communeOptions: { value: string; label: string }[];
   onClose: () => void;
 }) {
-  const { language, describeError } = useI18n();
+  const { language } = useI18n();
   const t = useTraceabilityTexts();
   const { message } = useFeedback();
-  const [form] = Form.useForm<Values>();
   const createSite = useCreateSite();
   const updateSite = useUpdateSite();
-  const [error, setError] = useState<unknown>(null);
-  const pending = createSite.isPending || updateSite.isPending;
 
-  const submit = async (values: Values) => {
-    setError(null);
+  const save = async (values: Values) => {
     const fields = {
       name: values.name.trim(),
       kind: values.kind,
@@ -49,57 +43,37 @@ export function SiteDialog({
       communeCode: values.communeCode ?? '',
       address: text(values.address),
     };
-    try {
-      const saved = site
-        ? await updateSite.mutateAsync({ siteId: site.id, body: { ...fields, revision: site.revision } })
-        : await createSite.mutateAsync({ producerId, ...fields });
-      void message.success(t('site.saved', { name: saved.name }));
-      onClose();
-    } catch (failure) {
-      const placed = showErrorOnFields(form, failure, (_code, details) => fieldFromDetails(details, FIELDS), describeError, FIELDS);
-      if (!placed) setError(failure);
-    }
+    const saved = site
+      ? await updateSite.mutateAsync({ siteId: site.id, body: { ...fields, revision: site.revision } })
+      : await createSite.mutateAsync({ producerId, ...fields });
+    void message.success(t('site.saved', { name: saved.name }));
   };
 
   return (
-    <Modal
-      open
+    <RecordDialog<Values>
       title={site ? t('site.editTitle') : t('site.createTitle')}
-      okText={t('common.save')}
-      okButtonProps={{ loading: pending, size: 'large', ...{ 'data-testid': 'site-save' } }}
-      cancelButtonProps={{ size: 'large' }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      testId="site"
+      fields={FIELDS}
+      initialValues={site ?? { kind: 'farm' }}
+      pending={createSite.isPending || updateSite.isPending}
+      save={save}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        size="large"
-        disabled={pending}
-        initialValues={site ?? { kind: 'farm' }}
-        onValuesChange={() => setError(null)}
-        onFinish={(values) => void submit(values)}
-        data-testid="site-form"
-      >
-        <Form.Item name="name" label={t('site.name')} rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }]}>
-          <Input maxLength={SITE_NAME_MAX_LENGTH} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('site.kind')}>
-          <Select<SiteKind> options={SITE_KIND_CODES.map((value) => ({ value, label: SITE_KINDS[value][language] }))} />
-        </Form.Item>
-        <Form.Item name="communeCode" label={t('site.commune')} rules={[{ required: true, message: t('site.communeRequired') }]}>
-          <Select<string> showSearch={{ filterOption: selectOptionMatches }} options={communeOptions} />
-        </Form.Item>
-        <Form.Item name="address" label={t('site.address')}>
-          <Input maxLength={SITE_ADDRESS_MAX_LENGTH} />
-        </Form.Item>
-        <Form.Item name="gln" label={t('site.gln')} extra={t('site.glnHint')}>
-          <Input inputMode="numeric" maxLength={20} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
+      <Form.Item name="name" label={t('site.name')} rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }]}>
+        <Input maxLength={SITE_NAME_MAX_LENGTH} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('site.kind')}>
+        <Select<SiteKind> options={SITE_KIND_CODES.map((value) => ({ value, label: SITE_KINDS[value][language] }))} />
+      </Form.Item>
+      <Form.Item name="communeCode" label={t('site.commune')} rules={[{ required: true, message: t('site.communeRequired') }]}>
+        <Select<string> showSearch={{ filterOption: selectOptionMatches }} options={communeOptions} />
+      </Form.Item>
+      <Form.Item name="address" label={t('site.address')}>
+        <Input maxLength={SITE_ADDRESS_MAX_LENGTH} />
+      </Form.Item>
+      <Form.Item name="gln" label={t('site.gln')} extra={t('site.glnHint')}>
+        <Input inputMode="numeric" maxLength={20} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+    </RecordDialog>
   );
 }
