@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/database/database';
 import type { FileStore } from '../../../platform/files/file-store';
-import { createLocalFileStore } from '../../../platform/files/local-file-store';
+import { createOutageStore } from '../../../test-support/outage-store';
 import { aPdf, multipart } from '../../../test-support/file-fixtures';
 import { givenProducer } from '../../../test-support/registry-builders';
 import { type Client, startTestApp, type TestApp } from '../../../test-support/test-app';
@@ -15,29 +12,18 @@ import { CONTENT_BLOB_QUEUE } from './content-files';
 describe('the bytes of removed news attachments go once neither content nor the registry uses them', () => {
   let t: TestApp;
   let officer: Client;
+  let outage: Awaited<ReturnType<typeof createOutageStore>>;
   let store: FileStore;
-  let failDeletes = 0;
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-content-blobs-'));
 
   beforeAll(async () => {
-    const disk = await createLocalFileStore(dir);
-    // A store that can be made to fail, as an object store does during an outage.
-    store = {
-      ...disk,
-      delete: async (key) => {
-        if (failDeletes > 0) {
-          failDeletes--;
-          throw new Error('store unavailable');
-        }
-        await disk.delete(key);
-      },
-    };
+    outage = await createOutageStore('ocop-content-blobs-');
+    store = outage.store;
     t = await startTestApp({ store });
     officer = await t.as({ role: 'province_officer' });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(dir, { recursive: true, force: true });
+    outage.remove();
   });
 
   const keyOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -101,7 +87,7 @@ describe('the bytes of removed news attachments go once neither content nor the 
     const key = keyOf(bytes);
     const item = await newItem('Tin khi kho tệp lỗi');
     const attached = await attach(item.id, bytes);
-    failDeletes = 1;
+    outage.failNextDeletes(1);
     expect((await officer.delete(`/api/content/items/${item.id}/files/${attached.id}`)).statusCode).toBe(204);
     await t.settleJobs();
     expect(await store.exists(key)).toBe(true);

@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvents } from '../../../app';
 import { queryRows } from '../../../platform/database/database';
 import type { PublishedEvent } from '../../../platform/domain-events';
 import type { FileStore } from '../../../platform/files/file-store';
-import { createLocalFileStore } from '../../../platform/files/local-file-store';
+import { createOutageStore } from '../../../test-support/outage-store';
 import { aPdf, aPng, multipart } from '../../../test-support/file-fixtures';
 import { givenProducer, givenProduct } from '../../../test-support/registry-builders';
 import { type Client, type TestApp, startTestApp } from '../../../test-support/test-app';
@@ -18,24 +15,13 @@ const REMOVE_DOCUMENT_BLOBS = 'event.registry.document_removed.remove_blobs';
 describe('blobs of removed files go after the commit, through the outbox', () => {
   let t: TestApp;
   let officer: Client;
+  let outage: Awaited<ReturnType<typeof createOutageStore>>;
   let store: FileStore;
-  let failDeletes = 0;
   const published: PublishedEvent<AppEvents>[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-outbox-files-'));
 
   beforeAll(async () => {
-    const disk = await createLocalFileStore(dir);
-    // A store that can be made to fail, as an object store does during an outage.
-    store = {
-      ...disk,
-      delete: async (key) => {
-        if (failDeletes > 0) {
-          failDeletes--;
-          throw new Error('store unavailable');
-        }
-        await disk.delete(key);
-      },
-    };
+    outage = await createOutageStore('ocop-outbox-files-');
+    store = outage.store;
     t = await startTestApp({ store });
     officer = await t.as({ role: 'province_officer' });
     for (const name of [
@@ -54,7 +40,7 @@ describe('blobs of removed files go after the commit, through the outbox', () =>
   });
   afterAll(async () => {
     await t.close();
-    rmSync(dir, { recursive: true, force: true });
+    outage.remove();
   });
 
   const addDocument = async (producerId: string, bytes: Buffer) => {
@@ -95,7 +81,7 @@ describe('blobs of removed files go after the commit, through the outbox', () =>
     const bytes = Buffer.concat([aPdf(), Buffer.from('outage')]);
     const key = createHash('sha256').update(bytes).digest('hex');
     const document = await addDocument(producer.id, bytes);
-    failDeletes = 1;
+    outage.failNextDeletes(1);
     expect((await officer.delete(`/api/documents/${document.id}`)).statusCode).toBe(204);
     await t.settleJobs();
     expect(await store.exists(key)).toBe(true);
