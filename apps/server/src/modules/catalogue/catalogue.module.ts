@@ -77,7 +77,12 @@ export function createCatalogueModule(deps: {
   });
   const repository = createInquiryRepository({ transactions: deps.transactions });
   const tokens = createFormTokens({ transactions: deps.transactions, repository, clock: deps.clock });
-  const inquiries = createInquiryService({ ...deps, repository, dailyCap: limits.perProducerPerDay });
+  const inquiries = createInquiryService({
+    ...deps,
+    repository,
+    dailyCap: limits.perProducerPerDay,
+    perAddress: { max: limits.perAddress, windowMinutes: limits.perAddressMinutes },
+  });
   const producerPageSettings = createProducerPageService({ ...deps, repository });
   const refillPerSecond = limits.perAddress / (limits.perAddressMinutes * 60);
   // The app's clock, so tests move the bucket's time by hand; at most 50,000 addresses are remembered.

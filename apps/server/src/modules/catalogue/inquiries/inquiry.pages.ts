@@ -133,13 +133,14 @@ export function inquiryPages(deps: {
             addressHash: await tokens.addressHash(request.ip),
           });
         } catch (error) {
-          if (!isDomainError(error) || error.code !== 'inquiry.producer_daily_cap') throw error;
-          request.log.info({ inquiry: 'producer_daily_cap', producerId: producer.id }, 'inquiry refused');
+          if (!isDomainError(error) || (error.code !== 'inquiry.producer_daily_cap' && error.code !== 'inquiry.rate_limited')) throw error;
+          request.log.info({ inquiry: error.code, producerId: producer.id }, 'inquiry refused');
+          if (error.code === 'inquiry.rate_limited') reply.header('retry-after', String(error.details.retryAfterSeconds));
           return sendPage(
             reply,
             429,
             t.heading,
-            html`<h1>${t.heading}</h1><p role="alert">${bothLanguages('inquiry.producer_daily_cap')}</p>`,
+            html`<h1>${t.heading}</h1><p role="alert">${bothLanguages(error.code, error.details)}</p>`,
           );
         }
         return reply.status(303).header('location', thanks).send();

@@ -38,6 +38,19 @@ export function createInquiryRepository({ transactions }: { transactions: Transa
       await db().execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inquiries:${producerId}`}, 0))`);
     },
 
+    /** Serialises the inquiries from one address (hashed) in every process, so their count is exact. */
+    lockAddress: async (addressHash: string) => {
+      await db().execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inquiries-from:${addressHash}`}, 0))`);
+    },
+
+    countFromAddressSince: async (addressHash: string, since: Date): Promise<number> => {
+      const [row] = await db()
+        .select({ n: count() })
+        .from(inquiries)
+        .where(and(eq(inquiries.sourceIpHash, addressHash), gte(inquiries.createdAt, since)));
+      return Number(row?.n ?? 0);
+    },
+
     countForProducerSince: async (producerId: string, since: Date): Promise<number> => {
       const [row] = await db()
         .select({ n: count() })

@@ -46,6 +46,8 @@ export function createInquiryService(deps: {
   people: InquiryPeople;
   /** Most inquiries one producer receives per Vietnamese day. */
   dailyCap: number;
+  /** Most inquiries stored from one address in a window, counted over every process (the memory bucket is per process). */
+  perAddress: { max: number; windowMinutes: number };
 }) {
   const { transactions, clock, audit, repository, notifier, people } = deps;
 
@@ -56,11 +58,20 @@ export function createInquiryService(deps: {
   }
 
   return {
-    /** Stores a buyer's inquiry and tells the producer's members; refuses past the producer's daily cap (429). */
+    /**
+     * Stores a buyer's inquiry and tells the producer's members; refuses past the address's limit over
+     * every process, or past the producer's daily cap (429).
+     */
     submit: (inquiry: NewInquiry): Promise<InquiryRow> =>
       transactions.run(async () => {
         const { producer, product, fields } = inquiry;
         const now = clock.now();
+        await repository.lockAddress(inquiry.addressHash);
+        const windowStart = new Date(now.getTime() - deps.perAddress.windowMinutes * 60_000);
+        if ((await repository.countFromAddressSince(inquiry.addressHash, windowStart)) >= deps.perAddress.max) {
+          const retryAfterSeconds = Math.ceil((deps.perAddress.windowMinutes * 60) / deps.perAddress.max);
+          throw new DomainError('throttled', 'inquiry.rate_limited', 'Too many inquiries from this address.', { retryAfterSeconds });
+        }
         await repository.lockProducer(producer.id);
         if ((await repository.countForProducerSince(producer.id, startOfVietnamDay(now))) >= deps.dailyCap) {
           throw new DomainError('throttled', 'inquiry.producer_daily_cap', 'The producer received its inquiries for today.', {
