@@ -492,9 +492,9 @@ describe('spreadsheet imports', () => {
       expect(job.status).toBe('completed');
       expect(job.summary).toMatchObject({ dataRows: 20_000, rowsWithProblems: 3, problemCount: 3 });
       expect(problemsOf(job)).toEqual([
-        [138, 'T', 'product.gtin_invalid'],
+        [138, 'X', 'product.gtin_invalid'],
         [10_000, 'G', 'cell.unknown_product_set'],
-        [19_877, 'R', 'cell.not_a_number'],
+        [19_877, 'V', 'cell.not_a_number'],
       ]);
       const refused = await run(admin, 'products', 'commit', file, 'san-pham-20000.xlsx');
       expect(refused.status).toBe('rejected');
