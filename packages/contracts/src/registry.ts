@@ -256,11 +256,11 @@ export const productView = productListItemView.extend({
 });
 export type ProductView = z.infer<typeof productView>;
 
-/** Mùa vụ: each month 1–12 once; [] clears it. The server sorts them. */
-export const seasonMonths = z
-  .array(z.number().int().min(1).max(12))
-  .max(12)
-  .refine((months) => new Set(months).size === months.length, { message: 'Each month once' });
+/**
+ * Mùa vụ: month numbers; [] clears them. Checked by the server (whole 1–12, each once), so that a
+ * wrong month gets its own message (product.seasons_invalid, 422); the list is bounded here.
+ */
+export const seasonMonths = z.array(z.number()).max(24);
 
 const productFields = {
   productSetId: z.uuid(),
