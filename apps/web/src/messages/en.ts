@@ -464,7 +464,8 @@ export const en: Messages = {
   'productForm.storyHint': 'The origin, people, land and traditions behind the product.',
   'productForm.section.seasons': 'Season',
   'productForm.seasons': 'Months made or available',
-  'productForm.seasonsHint': 'Pick the months; a season across the new year (October – January) picks each of them. No month picked: not stated.',
+  'productForm.seasonsHint':
+    'Pick the months; a season across the new year (October – January) picks each of them. No month picked: not stated.',
   'productForm.seasonsAll': 'All year',
   'productForm.seasonsNone': 'Clear',
   'productForm.seasonsSummary': 'Shown as: {text}',

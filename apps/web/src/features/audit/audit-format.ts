@@ -158,7 +158,9 @@ function enumLabel(prefix: string, value: string, t: Translate): string {
 
 /** Season months as runs around the year: "Tháng 10 – Tháng 1", "Quanh năm". */
 function seasonsText(value: unknown[], t: Translate): string {
-  const months = value.filter((month): month is number => typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12);
+  const months = value.filter(
+    (month): month is number => typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12,
+  );
   if (months.length === 0) return t('audit.empty');
   if (months.length === 12) return t('productForm.seasonsAll');
   return seasonRanges([...new Set(months)])

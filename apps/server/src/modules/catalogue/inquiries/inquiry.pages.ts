@@ -9,7 +9,15 @@ import type { TokenBuckets } from '../../../platform/http/token-buckets';
 import type { CatalogueService } from '../products/catalogue.service';
 import { producerPath, publicProducerById } from '../producers/producer-index';
 import type { FormTokens } from './form-token';
-import { formTextsOf, HONEYPOT_FIELD, type InquiryFormState, type InquiryNotice, inquiryForm, inquiryNotice, parseFormBody } from './inquiry-form';
+import {
+  formTextsOf,
+  HONEYPOT_FIELD,
+  type InquiryFormState,
+  type InquiryNotice,
+  inquiryForm,
+  inquiryNotice,
+  parseFormBody,
+} from './inquiry-form';
 import { HTML_LANG, withLanguage } from '../products/public-language';
 import type { InquiryService } from './inquiry.service';
 
@@ -119,9 +127,14 @@ export function inquiryPages(deps: {
           const named = product ? html`${product.nameVi} — ${producer.name}` : html`${producer.name}`;
           const target = language === 'vi' ? named : html`<span lang="vi">${named}</span>`;
           const back = product ? `/san-pham/${encodeURIComponent(product.slug)}` : producerPath(producer);
-          const body = html`<p><a href="${withLanguage(back, language)}">← ${target}</a></p><h1>${t.heading}: ${target}</h1>${inquiryForm(
-            { producerId: producer.id, productId: product?.id ?? null, token: await tokens.issue(), language, values: typed, ...state },
-          )}`;
+          const body = html`<p><a href="${withLanguage(back, language)}">← ${target}</a></p><h1>${t.heading}: ${target}</h1>${inquiryForm({
+            producerId: producer.id,
+            productId: product?.id ?? null,
+            token: await tokens.issue(),
+            language,
+            values: typed,
+            ...state,
+          })}`;
           return sendPage(reply, status, t.heading, body, language);
         };
         const age = await tokens.check(form.token ?? '');

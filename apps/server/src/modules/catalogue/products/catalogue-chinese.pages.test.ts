@@ -47,7 +47,19 @@ describe('public pages in Chinese, and seasons', () => {
     const body = response.body;
     expect(body).toContain('<html lang="zh-Hans">');
     expect(body).toContain('<h1>木州李子</h1>');
-    for (const label of ['生产主体', '产地', '参考价格', '认证证书', '查验', 'OCOP 4星产品', '产品故事', '购买地点', '询价购买', '姓名', '发送'])
+    for (const label of [
+      '生产主体',
+      '产地',
+      '参考价格',
+      '认证证书',
+      '查验',
+      'OCOP 4星产品',
+      '产品故事',
+      '购买地点',
+      '询价购买',
+      '姓名',
+      '发送',
+    ])
       expect(body, label).toContain(label);
     expect(body).toContain('<dt>产季</dt>');
     expect(body).toContain('<span data-testid="seasons">5月–6月</span> <small lang="vi">(Chín rộ giữa tháng 6)</small>');
@@ -78,14 +90,20 @@ describe('public pages in Chinese, and seasons', () => {
       ['en', '?lang=en'],
       ['zh-Hans', '?lang=zh'],
       ['x-default', ''],
-    ])
-      expect(body).toMatch(new RegExp(`<link rel="alternate" hreflang="${lang}" href="http://localhost(:\\d+)?/san-pham/${slugs.caphe}${query.replace('?', '\\?')}">`));
+    ] as const)
+      expect(body).toMatch(
+        new RegExp(
+          `<link rel="alternate" hreflang="${lang}" href="http://localhost(:\\d+)?/san-pham/${slugs.caphe}${query.replace('?', '\\?')}">`,
+        ),
+      );
   });
 
   it('writes the season in Vietnamese and English, across the new year too', async () => {
     const vi = (await t.anonymous.get(`/san-pham/${slugs.man}`)).body;
     expect(vi).toContain('<html lang="vi">');
-    expect(vi).toContain('<dt>Mùa vụ</dt><dd style="margin:0 0 .5rem"><span data-testid="seasons">tháng 5 – 6</span> <small>(Chín rộ giữa tháng 6)</small>');
+    expect(vi).toContain(
+      '<dt>Mùa vụ</dt><dd style="margin:0 0 .5rem"><span data-testid="seasons">tháng 5 – 6</span> <small>(Chín rộ giữa tháng 6)</small>',
+    );
     expect((await t.anonymous.get(`/san-pham/${slugs.caphe}`)).body).toContain('tháng 10 – tháng 1');
     const en = (await t.anonymous.get(`/san-pham/${slugs.man}?lang=en`)).body;
     expect(en).toContain('<dt>In season</dt><dd style="margin:0 0 .5rem"><span data-testid="seasons">May – Jun</span>');
@@ -96,7 +114,8 @@ describe('public pages in Chinese, and seasons', () => {
     const response = await t.anonymous.get('/san-pham?lang=zh');
     const body = response.body;
     expect(body).toContain('<html lang="zh-Hans">');
-    for (const label of ['<h1>OCOP产品</h1>', '全部星级', '全部产品类别', '共2个产品', '搜索</button>']) expect(body, label).toContain(label);
+    for (const label of ['<h1>OCOP产品</h1>', '全部星级', '全部产品类别', '共2个产品', '搜索</button>'])
+      expect(body, label).toContain(label);
     expect(body).toContain(`href="/san-pham/${slugs.man}?lang=zh" style="font-weight:700">木州李子</a>`);
     expect(body).toContain(`href="/san-pham/${slugs.caphe}?lang=zh" style="font-weight:700" lang="vi">Cà phê Arabica Mộc Châu</a>`);
     expect(body).toContain('<input type="hidden" name="lang" value="zh">');
@@ -114,7 +133,8 @@ describe('public pages in Chinese, and seasons', () => {
     const body = (await t.anonymous.get(`${producerPath}?lang=zh`)).body;
     expect(body).toContain('<html lang="zh-Hans">');
     expect(body).toContain('<h1 lang="vi">HTX Mận hậu Mộc Châu</h1>');
-    for (const label of ['类型', '合作社', '地址', 'OCOP产品', '拥有2个认证产品的OCOP生产主体', '询价购买']) expect(body, label).toContain(label);
+    for (const label of ['类型', '合作社', '地址', 'OCOP产品', '拥有2个认证产品的OCOP生产主体', '询价购买'])
+      expect(body, label).toContain(label);
     expect(body).toMatch(/<link rel="alternate" hreflang="zh-Hans" href="http:\/\/localhost(:\d+)?\/chu-the\/[^"]+\?lang=zh">/);
   });
 
@@ -138,7 +158,9 @@ describe('public pages in Chinese, and seasons', () => {
   });
 
   it('gives the months in the catalogue JSON and the open data', async () => {
-    const api = (await t.anonymous.get('/api/public/catalogue?lang=zh&sort=name')).json() as { items: { name: string; seasons: number[] }[] };
+    const api = (await t.anonymous.get('/api/public/catalogue?lang=zh&sort=name')).json() as {
+      items: { name: string; seasons: number[] }[];
+    };
     expect(api.items.map((item) => [item.name, item.seasons])).toEqual([
       ['Cà phê Arabica Mộc Châu', [1, 10, 11, 12]],
       ['木州李子', [5, 6]],

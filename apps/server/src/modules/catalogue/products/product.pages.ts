@@ -166,7 +166,9 @@ export function productPages(
 <p style="font-size:1.2rem"><span style="color:#b8860b">${'★'.repeat(product.stars)}</span> ${t.stars(product.stars)}</p>
 <dl>${row(t.producer, html`<a href="${withLanguage(producerPath(product.producer), language)}">${product.producer.name}</a>`)}${row(t.place, [product.communeName, product.legacyDistrictName, product.provinceName].filter(Boolean).join(', '))}${row(t.set, product.productSet.name)}${row(t.price, price)}${row(
           t.season,
-          season ? html`<span data-testid="seasons">${season}</span>${seasonNote ? html` <small${langAttribute(language === 'vi' ? null : 'vi')}>(${seasonNote})</small>` : ''}` : null,
+          season
+            ? html`<span data-testid="seasons">${season}</span>${seasonNote ? html` <small${langAttribute(language === 'vi' ? null : 'vi')}>(${seasonNote})</small>` : ''}`
+            : null,
         )}${row(
           t.certificate,
           html`${product.certificateNumber}${product.validUntil ? html` — ${t.validUntil} ${day(product.validUntil)}` : ''} · <a href="${new URL(product.verificationUrl, 'http://x').pathname}">${t.verify}</a>`,

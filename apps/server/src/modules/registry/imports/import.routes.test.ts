@@ -497,7 +497,10 @@ describe('spreadsheet imports', () => {
         `${header}${line('Mật ong mùa đông', '10-1')}${line('Mật ong mùa hè', '"5,6"')}${line('Mật ong quanh năm', 'quanh năm')}`,
         'utf8',
       );
-      expect(await run(officer, 'products', 'commit', good, 'mua-vu.csv', 'text/csv')).toMatchObject({ status: 'completed', summary: { created: 3 } });
+      expect(await run(officer, 'products', 'commit', good, 'mua-vu.csv', 'text/csv')).toMatchObject({
+        status: 'completed',
+        summary: { created: 3 },
+      });
       const seasonsOf = async (q: string) => {
         const item = (await officer.get(`/api/products?q=${encodeURIComponent(q)}`)).json().items[0];
         return (await officer.get(`/api/products/${item.id}`)).json();

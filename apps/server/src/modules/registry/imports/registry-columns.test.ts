@@ -124,7 +124,11 @@ describe('registry spreadsheet columns', () => {
     expect(seasons.parse(new Date(Date.UTC(2026, 0, 10)), ctx)).toMatchObject({ ok: false, code: 'cell.not_months' });
     expect(errorMessage('cell.not_months', 'vi', { value: '13' })).toContain('"13" không phải là danh sách tháng');
     expect(errorMessage('cell.not_months', 'en', { value: '13' })).toContain('"13" is not a list of months');
-    expect(productColumn('seasonNote').parse('x'.repeat(201), ctx)).toMatchObject({ ok: false, code: 'cell.too_long', details: { max: 200 } });
+    expect(productColumn('seasonNote').parse('x'.repeat(201), ctx)).toMatchObject({
+      ok: false,
+      code: 'cell.too_long',
+      details: { max: 200 },
+    });
   });
 
   it('puts back the leading zero a number cell took from a phone number, and keeps tax codes as typed', () => {

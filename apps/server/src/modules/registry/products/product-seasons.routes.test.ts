@@ -28,7 +28,12 @@ describe('product seasons and Chinese texts', () => {
     });
     expect(created.statusCode).toBe(201);
     const product = created.json();
-    expect(product).toMatchObject({ seasons: [1, 10, 11, 12], seasonNote: 'Thu hái quả chín đỏ', descriptionZh: '阿拉比卡咖啡', storyZh: '山罗咖啡的故事' });
+    expect(product).toMatchObject({
+      seasons: [1, 10, 11, 12],
+      seasonNote: 'Thu hái quả chín đỏ',
+      descriptionZh: '阿拉比卡咖啡',
+      storyZh: '山罗咖啡的故事',
+    });
     expect((await officer.get(`/api/products/${product.id}`)).json()).toEqual(product);
     expect((await officer.get(`/api/products?producerId=${producer.id}`)).json().items[0].seasons).toEqual([1, 10, 11, 12]);
 

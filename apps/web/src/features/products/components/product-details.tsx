@@ -84,7 +84,9 @@ export function ProductDetails({ product }: { product: ProductView }) {
     ...(product.descriptionZh
       ? [{ key: 'descriptionZh', label: t('productForm.descriptionZh'), span: full, children: <LongText text={product.descriptionZh} /> }]
       : []),
-    ...(product.storyZh ? [{ key: 'storyZh', label: t('productForm.storyZh'), span: full, children: <LongText text={product.storyZh} /> }] : []),
+    ...(product.storyZh
+      ? [{ key: 'storyZh', label: t('productForm.storyZh'), span: full, children: <LongText text={product.storyZh} /> }]
+      : []),
     {
       key: 'seasons',
       label: t('productForm.section.seasons'),
