@@ -69,6 +69,7 @@ export function catalogueSourcesPort(deps: {
             legacyDistrictName: await nameOf(product.producer.legacyDistrictCode, BEFORE_REFORM),
             priceMin: product.priceMin,
             priceMax: product.priceMax,
+            seasons: product.seasons,
             primaryImage: image ? { fileId: image.fileId, width: image.width, height: image.height } : null,
             stars: mark.stars,
             certificateNumber: mark.certificateNumber,

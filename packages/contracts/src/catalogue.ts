@@ -60,6 +60,8 @@ export const catalogueItemView = z.object({
   stars: z.number().int().min(3).max(5),
   priceMin: z.number().int().nullable(),
   priceMax: z.number().int().nullable(),
+  /** Mùa vụ: months 1–12 in calendar order; empty when the producer has not said. */
+  seasons: z.array(z.number().int().min(1).max(12)),
   imageUrl: z.string().nullable(),
   url: z.string(),
   certificate: z.object({ number: z.string(), status: z.string(), validUntil: z.string().nullable(), verificationUrl: z.string() }),

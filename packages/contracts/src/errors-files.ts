@@ -13,6 +13,10 @@ export const FILE_ERROR_MESSAGES = {
   'cell.unknown_commune': { vi: 'Không tìm thấy xã/phường "{value}" trong tỉnh.', en: 'No commune "{value}" in the province.' },
   'cell.unknown_product_set': { vi: 'Không tìm thấy bộ sản phẩm "{value}".', en: 'No product set "{value}".' },
   'cell.ambiguous': { vi: '"{value}" khớp với nhiều mục; hãy ghi kèm mã.', en: '"{value}" matches several entries; write its code too.' },
+  'cell.not_months': {
+    vi: '"{value}" không phải là danh sách tháng (ví dụ "5-6", "10-1", "5, 6, 9" hoặc "quanh năm"; tháng từ 1 đến 12).',
+    en: '"{value}" is not a list of months (e.g. "5-6", "10-1", "5, 6, 9" or "quanh năm"; months 1 to 12).',
+  },
   // Registry: files, documents and images
   'file.missing': { vi: 'Chưa có tệp nào được gửi lên.', en: 'No file was sent.' },
   'file.empty': { vi: 'Tệp rỗng, không có nội dung.', en: 'The file is empty.' },

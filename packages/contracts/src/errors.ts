@@ -250,6 +250,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
     vi: 'Không thể chuyển sản phẩm từ trạng thái "{from}" sang "{to}".',
     en: 'A product cannot go from "{from}" to "{to}".',
   },
+  'product.seasons_invalid': {
+    vi: 'Tháng mùa vụ "{value}" không hợp lệ: mỗi tháng là số từ 1 đến 12 và chỉ ghi một lần.',
+    en: 'Season month "{value}" is not valid: each month is a number from 1 to 12, given once.',
+  },
 };
 
 /** Details that are sums of money, written the way the app shows prices: "90.000 ₫". */

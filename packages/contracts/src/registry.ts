@@ -1,4 +1,4 @@
-import { LEGAL_FORMS, PRODUCER_STATUSES, PRODUCER_TYPES, PRODUCT_STATUSES } from '@ocop/domain/registry';
+import { LEGAL_FORMS, PRODUCER_STATUSES, PRODUCER_TYPES, PRODUCT_STATUSES, SEASON_NOTE_MAX } from '@ocop/domain/registry';
 import { z } from 'zod';
 import { isoDate, pageQuery } from './common';
 
@@ -223,6 +223,8 @@ export const productListItemView = z.object({
   status: z.enum(PRODUCT_STATUSES),
   priceMin: z.number().int().nullable(),
   priceMax: z.number().int().nullable(),
+  /** Mùa vụ: months 1–12 in calendar order; empty when not stated. */
+  seasons: z.array(z.number().int()),
   producer: productProducerView,
   productSet: productSetBriefView,
   /** The primary image's list-size variant, once images exist. */
@@ -237,6 +239,9 @@ export const productView = productListItemView.extend({
   nameZh: z.string().nullable(),
   description: z.string().nullable(),
   story: z.string().nullable(),
+  descriptionZh: z.string().nullable(),
+  storyZh: z.string().nullable(),
+  seasonNote: z.string().nullable(),
   rawMaterial: z.string().nullable(),
   rawMaterialOrigin: z.string().nullable(),
   packaging: z.string().nullable(),
@@ -251,6 +256,12 @@ export const productView = productListItemView.extend({
 });
 export type ProductView = z.infer<typeof productView>;
 
+/**
+ * Mùa vụ: month numbers; [] clears them. Checked by the server (whole 1–12, each once), so that a
+ * wrong month gets its own message (product.seasons_invalid, 422); the list is bounded here.
+ */
+export const seasonMonths = z.array(z.number()).max(24);
+
 const productFields = {
   productSetId: z.uuid(),
   legacyProductSetId: z.uuid().nullish(),
@@ -259,6 +270,10 @@ const productFields = {
   nameZh: optionalText(300),
   description: optionalText(5000),
   story: optionalText(10000),
+  descriptionZh: optionalText(5000),
+  storyZh: optionalText(10000),
+  seasons: seasonMonths.optional(),
+  seasonNote: optionalText(SEASON_NOTE_MAX),
   rawMaterial: optionalText(1000),
   rawMaterialOrigin: optionalText(1000),
   packaging: optionalText(500),
@@ -292,6 +307,10 @@ export const updateProductBody = z
     nameZh: productFields.nameZh,
     description: productFields.description,
     story: productFields.story,
+    descriptionZh: productFields.descriptionZh,
+    storyZh: productFields.storyZh,
+    seasons: productFields.seasons,
+    seasonNote: productFields.seasonNote,
     rawMaterial: productFields.rawMaterial,
     rawMaterialOrigin: productFields.rawMaterialOrigin,
     packaging: productFields.packaging,

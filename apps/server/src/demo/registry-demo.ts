@@ -21,7 +21,11 @@ type DemoProduct = {
   legacySet?: string; // code in QĐ 1048
   status?: ProductStatus;
   description: string;
+  descriptionZh?: string;
   story?: string;
+  /** Mùa vụ, months 1–12. */
+  seasons?: number[];
+  seasonNote?: string;
   rawMaterial?: string;
   rawMaterialOrigin?: string;
   packaging?: string;
@@ -71,6 +75,9 @@ export const DEMO_PRODUCERS: readonly DemoProducer[] = [
         legacySet: '1.7.1',
         status: 'on_sale',
         description: 'Cà phê Arabica Sơn La rang mộc, xay bột, không phụ gia. (Dữ liệu minh họa)',
+        descriptionZh: '山罗阿拉比卡咖啡，原味烘焙研磨，不含添加剂。（演示数据）',
+        seasons: [10, 11, 12, 1],
+        seasonNote: 'Thu hái quả chín đỏ (dữ liệu minh họa)',
         story: 'Sản phẩm mô phỏng theo cà phê bột được công nhận OCOP 5 sao quốc gia năm 2020 của Sơn La. (Dữ liệu minh họa)',
         rawMaterial: 'Cà phê Arabica chín đỏ',
         rawMaterialOrigin: 'Phường Chiềng Cơi, tỉnh Sơn La (chỉ dẫn địa lý Cà phê Sơn La)',
@@ -128,6 +135,8 @@ export const DEMO_PRODUCERS: readonly DemoProducer[] = [
         legacySet: '1.6.1',
         status: 'on_sale',
         description: 'Bạch trà từ búp chè Shan tuyết cổ thụ vùng mây Tà Xùa. (Dữ liệu minh họa)',
+        seasons: [3, 4, 8, 9],
+        seasonNote: 'Vụ xuân và vụ thu (dữ liệu minh họa)',
         story: 'Những cây chè Shan tuyết trăm tuổi trên độ cao 1.600 m, hái một tôm một lá vào sáng sớm. (Dữ liệu minh họa)',
         rawMaterial: 'Búp chè Shan tuyết cổ thụ',
         rawMaterialOrigin: 'Xã Tà Xùa, tỉnh Sơn La (nhãn hiệu tập thể Chè Tà Xùa Bắc Yên)',
@@ -144,6 +153,7 @@ export const DEMO_PRODUCERS: readonly DemoProducer[] = [
         set: '1.5.1',
         status: 'on_sale',
         description: 'Chè xanh sao suốt từ chè Shan tuyết. (Dữ liệu minh họa)',
+        seasons: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
         rawMaterial: 'Búp chè Shan tuyết',
         rawMaterialOrigin: 'Xã Tà Xùa, tỉnh Sơn La',
         packaging: 'Túi hút chân không trong hộp giấy',
@@ -316,6 +326,9 @@ export const DEMO_PRODUCERS: readonly DemoProducer[] = [
         set: '1.3.3',
         status: 'on_sale',
         description: 'Tỏi tía Yên Châu lên men tự nhiên 45 ngày. (Dữ liệu minh họa)',
+        descriptionZh: '安州紫皮蒜自然发酵45天制成的黑蒜。（演示数据）',
+        seasons: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        seasonNote: 'Tỏi tươi thu hoạch tháng 1 – 2, lên men quanh năm (dữ liệu minh họa)',
         rawMaterial: 'Tỏi tía',
         rawMaterialOrigin: 'Xã Yên Châu, tỉnh Sơn La',
         packaging: 'Hộp nhựa',
@@ -427,6 +440,8 @@ export const DEMO_PRODUCERS: readonly DemoProducer[] = [
         legacySet: '1.2.1',
         status: 'on_sale',
         description: 'Nếp tan hạt tròn, dẻo thơm, trồng ruộng bậc thang. (Dữ liệu minh họa)',
+        seasons: [9, 10],
+        seasonNote: 'Gặt lúa trên ruộng bậc thang (dữ liệu minh họa)',
         packaging: 'Túi vải',
         netQuantity: '2 kg',
         shelfLife: '12 tháng',
@@ -697,7 +712,10 @@ export async function seedRegistryDemo(registry: RegistryModule, options: { prov
           nameVi: demoName(product.name),
           nameEn: product.nameEn ?? null,
           description: product.description,
+          descriptionZh: product.descriptionZh ?? null,
           story: product.story ?? null,
+          seasons: product.seasons ?? [],
+          seasonNote: product.seasonNote ?? null,
           rawMaterial: product.rawMaterial ?? null,
           rawMaterialOrigin: product.rawMaterialOrigin ?? null,
           packaging: product.packaging ?? null,

@@ -110,6 +110,7 @@ export function buildProductListItem(overrides: Partial<ProductListItemView> = {
     status: 'on_sale',
     priceMin: 120000,
     priceMax: 1200000,
+    seasons: [],
     producer: {
       id: PRODUCER_ID,
       name: 'Hợp tác xã Chè Bích Thảo',
@@ -141,6 +142,9 @@ export function buildProduct(overrides: Partial<ProductView> = {}): ProductView 
     nameZh: null,
     description: 'Chè búp tươi hái từ cây chè cổ thụ.',
     story: null,
+    descriptionZh: null,
+    storyZh: null,
+    seasonNote: null,
     rawMaterial: 'Búp chè Shan tuyết',
     rawMaterialOrigin: 'Bản Hài, Chiềng An',
     packaging: 'Túi 200 g',

@@ -4,6 +4,7 @@ export * from './gtin';
 export * from './producer';
 export * from './product';
 export * from './product-code';
+export * from './product-seasons';
 export * from './registration-number';
 export * from './registry-access';
 export * from './slug';

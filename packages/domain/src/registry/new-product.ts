@@ -6,6 +6,7 @@ import { normalizeGtins } from './gtin';
 import type { ProducerStatus } from './producer';
 import { checkPriceRange, type ProductStatus } from './product';
 import { formatProductCode, normalizeIssuedProductCode } from './product-code';
+import { normalizeSeasons } from './product-seasons';
 import { assertMayOnProducer } from './registry-access';
 import { slugify, slugWithSuffix } from './slug';
 
@@ -15,6 +16,9 @@ export const PRODUCT_TEXT_FIELDS = [
   'nameZh',
   'description',
   'story',
+  'descriptionZh',
+  'storyZh',
+  'seasonNote',
   'rawMaterial',
   'rawMaterialOrigin',
   'packaging',
@@ -33,6 +37,8 @@ export type NewProductInput = {
   priceMin?: number | null | undefined;
   priceMax?: number | null | undefined;
   gtins?: readonly string[] | undefined;
+  /** Season months 1–12 (mùa vụ); empty or absent: not stated. */
+  seasons?: readonly number[] | undefined;
   /** A code issued before this system; blank or absent: the next code of the producer's commune. */
   code?: string | undefined;
   status?: ProductStatus | undefined;
@@ -69,6 +75,7 @@ export type NewProductPlan = ProductTexts & {
   priceMin: number | null;
   priceMax: number | null;
   status: ProductStatus;
+  seasons: number[];
   gtins: string[];
 };
 
@@ -156,7 +163,7 @@ export function productGtinTaken(gtin: string, productCode: string): DomainError
 
 /**
  * The row of a new product, the same whether it is added alone or in a bulk import: checks in a
- * fixed order (the producer and the actor's right, the product sets, price, GTINs, name, code,
+ * fixed order (the producer and the actor's right, the product sets, price, GTINs, season months, name, code,
  * GTIN owners) and the first failure thrown as its DomainError. The code is the hand-entered one
  * (provincial staff only, normalised) or the first free one of the producer's commune and `year`
  * from `nextCodeNumber`; the slug is the name's with the smallest free suffix. Reads nothing:
@@ -186,6 +193,7 @@ export function planNewProduct(args: {
   if (input.legacyProductSetId && args.setErrors.legacy) throw args.setErrors.legacy;
   const price = checkPriceRange(input.priceMin, input.priceMax);
   const gtins = normalizeGtins(input.gtins ?? []);
+  const seasons = normalizeSeasons(input.seasons ?? []);
   const nameVi = cleanProductName(input.nameVi);
   const code = hasIssuedCode(input)
     ? issuedCode(producer, input, grants, taken)
@@ -209,6 +217,7 @@ export function planNewProduct(args: {
     priceMin: price.min,
     priceMax: price.max,
     status: input.status ?? 'idea',
+    seasons,
     gtins,
   };
 }

@@ -16,6 +16,8 @@ export type CatalogueProduct = {
   legacyDistrictName: string | null;
   priceMin: number | null;
   priceMax: number | null;
+  /** Mùa vụ: months 1–12 in calendar order; empty when the producer has not said. */
+  seasons: readonly number[];
   /** The product's primary picture: its file (the address of its sizes carries the id) and its shape. */
   primaryImage: { fileId: string; width: number | null; height: number | null } | null;
   stars: number;
@@ -23,6 +25,15 @@ export type CatalogueProduct = {
   certificateStatus: string;
   validUntil: string | null;
   verificationUrl: string;
+};
+
+/** The longer texts of a product's page: the producer's Vietnamese and, where given, Chinese texts, and the season note. */
+export type CatalogueProductTexts = {
+  description: string | null;
+  story: string | null;
+  descriptionZh: string | null;
+  storyZh: string | null;
+  seasonNote: string | null;
 };
 
 /** What the catalogue reads from the registry, certification and geography (wired in app-level ports). */
@@ -36,7 +47,7 @@ export type CatalogueSources = {
    */
   changeToken: () => Promise<string>;
   /** The longer texts of a product, read when its page is opened (kept out of the in-memory catalogue). */
-  productTexts: (productId: string) => Promise<{ description: string | null; story: string | null } | null>;
+  productTexts: (productId: string) => Promise<CatalogueProductTexts | null>;
   /** What a producer's public page shows beyond the catalogue: its kind and its phone (shown only if it chose so). */
   producerProfile: (producerId: string) => Promise<ProducerProfile | null>;
   /** The bytes the sizes of a primary picture are made from (its medium variant, else the picture); null when gone. */

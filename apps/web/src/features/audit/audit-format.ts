@@ -1,4 +1,5 @@
 import type { AuditEntryView } from '@ocop/contracts/identity';
+import { seasonRanges } from '@ocop/domain/registry';
 import type { Translate } from '../../lib/i18n';
 import { DATE_TIME_FORMAT, formatDateTime, formatIsoDate } from '../../lib/format';
 import { isMessageKey } from '../../lib/i18n';
@@ -83,6 +84,10 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   nameZh: 'productForm.nameZh',
   description: 'productForm.description',
   story: 'productForm.story',
+  descriptionZh: 'productForm.descriptionZh',
+  storyZh: 'productForm.storyZh',
+  seasons: 'productForm.section.seasons',
+  seasonNote: 'productForm.seasonNote',
   rawMaterial: 'productForm.rawMaterial',
   rawMaterialOrigin: 'productForm.rawMaterialOrigin',
   packaging: 'productForm.packaging',
@@ -151,11 +156,27 @@ function enumLabel(prefix: string, value: string, t: Translate): string {
   return isMessageKey(key) ? t(key) : value;
 }
 
+/** Season months as runs around the year: "Tháng 10 – Tháng 1", "Quanh năm". */
+function seasonsText(value: unknown[], t: Translate): string {
+  const months = value.filter(
+    (month): month is number => typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12,
+  );
+  if (months.length === 0) return t('audit.empty');
+  if (months.length === 12) return t('productForm.seasonsAll');
+  return seasonRanges([...new Set(months)])
+    .map(([first, last]) => {
+      const start = t('productForm.monthLong', { month: first });
+      return first === last ? start : `${start} – ${t('productForm.monthLong', { month: last })}`;
+    })
+    .join(', ');
+}
+
 /** A recorded value as the app shows it elsewhere: status labels, "90.000 ₫", "01/07/2025". */
 export function formatAuditValue(entityType: string, field: string, value: unknown, t: Translate): string {
   if (value === null || value === undefined || value === '') return t('audit.empty');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field === 'priceMin' || field === 'priceMax') return typeof value === 'number' ? formatVnd(value) : String(value);
+  if (field === 'seasons' && Array.isArray(value)) return seasonsText(value, t);
   if (field === 'sizeBytes' && typeof value === 'number') return `${Math.max(1, Math.round(value / 1024)).toLocaleString('vi-VN')} KB`;
   if (typeof value === 'string') {
     if (field === 'status')

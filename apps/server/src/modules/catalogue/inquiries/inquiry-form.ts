@@ -1,5 +1,6 @@
 import { INQUIRY_LIMITS, type InquiryField, type InquiryFieldProblem, type InquiryFields } from '@ocop/domain/catalogue';
 import type { PublicLanguage } from '@ocop/contracts/catalogue';
+import { errorMessage } from '@ocop/contracts/errors';
 import { html, type SafeHtml } from '../../../platform/html/html';
 
 export const FORM_TEXTS = {
@@ -33,9 +34,49 @@ export const FORM_TEXTS = {
       contact_shape: () => 'Enter a phone number (e.g. 0912 345 678) or an e-mail address.',
     },
   },
+  zh: {
+    heading: '询价购买',
+    intro: '直接向生产主体提问或订购，生产主体会与您联系。',
+    name: '姓名',
+    contact: '电话号码或电子邮箱',
+    quantity: '数量（选填）',
+    message: '内容',
+    send: '发送',
+    honeypot: '请勿填写此栏',
+    problems: {
+      required: () => '请填写此栏。',
+      too_long: (max: number) => `最多${max}个字符。`,
+      contact_shape: () => '请输入电话号码（例如 0912 345 678）或电子邮箱地址。',
+    },
+  },
 } as const;
 
-export const formTextsOf = (language: PublicLanguage) => FORM_TEXTS[language === 'en' ? 'en' : 'vi'];
+export const formTextsOf = (language: PublicLanguage) => FORM_TEXTS[language];
+
+/** The refusals of the form in Chinese (the error table has Vietnamese and English only; these are the public form's own). */
+const NOTICES_ZH: Record<InquiryNotice, string> = {
+  'inquiry.rate_limited': '您在短时间内发送的请求过多。请在{retryAfterSeconds}秒后重试。',
+  'inquiry.producer_daily_cap': '该生产主体今天收到的询价已达上限。请明天再发送。',
+  'inquiry.form_expired': '表单已过期或无效。请通过下方表单重新发送。',
+  'inquiry.too_fast': '表单发送过快。请检查内容后重新发送。',
+  'inquiry.fields_invalid': '请更正标出的栏目后重新发送。',
+  'producer.not_found': '未找到该生产主体。',
+};
+
+export type InquiryNotice =
+  | 'inquiry.rate_limited'
+  | 'inquiry.producer_daily_cap'
+  | 'inquiry.form_expired'
+  | 'inquiry.too_fast'
+  | 'inquiry.fields_invalid'
+  | 'producer.not_found';
+
+/** A refusal in the page's language: Chinese on a Chinese page, else Vietnamese then English (as every refusal reads). */
+export function inquiryNotice(code: InquiryNotice, language: PublicLanguage, details: Record<string, unknown> = {}): string {
+  const both = `${errorMessage(code, 'vi', details)} / ${errorMessage(code, 'en', details)}`;
+  if (language !== 'zh') return both;
+  return NOTICES_ZH[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in details ? String(details[name]) : whole));
+}
 
 /** The honeypot: a field people never see nor fill; a robot filling every field fills it. */
 export const HONEYPOT_FIELD = 'website';

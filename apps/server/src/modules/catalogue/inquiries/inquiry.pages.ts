@@ -1,7 +1,6 @@
 import { PUBLIC_LANGUAGES, type PublicLanguage } from '@ocop/contracts/catalogue';
-import { errorMessage } from '@ocop/contracts/errors';
 import { checkInquiryFields, type InquiryFields } from '@ocop/domain/catalogue';
-import { type ErrorCode, isDomainError } from '@ocop/domain/shared';
+import { isDomainError } from '@ocop/domain/shared';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
@@ -10,7 +9,16 @@ import type { TokenBuckets } from '../../../platform/http/token-buckets';
 import type { CatalogueService } from '../products/catalogue.service';
 import { producerPath, publicProducerById } from '../producers/producer-index';
 import type { FormTokens } from './form-token';
-import { formTextsOf, HONEYPOT_FIELD, type InquiryFormState, inquiryForm, parseFormBody } from './inquiry-form';
+import {
+  formTextsOf,
+  HONEYPOT_FIELD,
+  type InquiryFormState,
+  type InquiryNotice,
+  inquiryForm,
+  inquiryNotice,
+  parseFormBody,
+} from './inquiry-form';
+import { HTML_LANG, withLanguage } from '../products/public-language';
 import type { InquiryService } from './inquiry.service';
 
 /** Largest form body accepted: the four fields at their bounds, percent-encoded, with room to spare. */
@@ -27,21 +35,22 @@ const THANKS = {
     text: 'Thank you! The producer has received your inquiry and will contact you.',
     back: '← OCOP product catalogue',
   },
+  zh: {
+    title: '询价已发送',
+    text: '谢谢！生产主体已收到您的询价，会与您联系。',
+    back: '← OCOP产品目录',
+  },
 } as const;
 
 const languageOf = (value: unknown): PublicLanguage =>
   (PUBLIC_LANGUAGES as readonly unknown[]).includes(value) ? (value as PublicLanguage) : 'vi';
 
-/** Both languages of a refusal, Vietnamese first. */
-const bothLanguages = (code: ErrorCode, details: Record<string, unknown> = {}) =>
-  `${errorMessage(code, 'vi', details)} / ${errorMessage(code, 'en', details)}`;
-
-function sendPage(reply: FastifyReply, status: number, title: string, body: SafeHtml) {
+function sendPage(reply: FastifyReply, status: number, title: string, body: SafeHtml, language: PublicLanguage) {
   return reply
     .status(status)
     .header('cache-control', PUBLIC_CACHE.none)
     .type('text/html; charset=utf-8')
-    .send(renderPublicPage({ title, body }));
+    .send(renderPublicPage({ title, body, lang: HTML_LANG[language] }));
 }
 
 /**
@@ -82,11 +91,12 @@ export function inquiryPages(deps: {
         const form = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, string | undefined>;
         const language = languageOf(form.lang);
         const t = formTextsOf(language);
+        const bothLanguages = (code: InquiryNotice, details: Record<string, unknown> = {}) => inquiryNotice(code, language, details);
         if (!deps.perAddress.take(request.ip)) {
           request.log.info({ inquiry: 'rate_limited' }, 'inquiry refused');
           reply.header('retry-after', String(deps.retryAfterSeconds));
           const text = bothLanguages('inquiry.rate_limited', { retryAfterSeconds: deps.retryAfterSeconds });
-          return sendPage(reply, 429, t.heading, html`<h1>${t.heading}</h1><p role="alert">${text}</p>`);
+          return sendPage(reply, 429, t.heading, html`<h1>${t.heading}</h1><p role="alert">${text}</p>`, language);
         }
         const products = await catalogue.all();
         const producer = publicProducerById(products, form.producer ?? '');
@@ -96,7 +106,8 @@ export function inquiryPages(deps: {
             reply,
             404,
             t.heading,
-            html`<h1>${t.heading}</h1><p>${bothLanguages('producer.not_found')}</p><p><a href="/san-pham">${THANKS[language === 'en' ? 'en' : 'vi'].back}</a></p>`,
+            html`<h1>${t.heading}</h1><p>${bothLanguages('producer.not_found')}</p><p><a href="${withLanguage('/san-pham', language)}">${THANKS[language].back}</a></p>`,
+            language,
           );
         }
         const thanks = `/hoi-mua/cam-on${language === 'vi' ? '' : `?lang=${language}`}`;
@@ -112,11 +123,19 @@ export function inquiryPages(deps: {
           message: form.message ?? '',
         };
         const again = async (status: number, state: Partial<InquiryFormState>) => {
-          const target = product ? html`${product.nameVi} — ${producer.name}` : html`${producer.name}`;
-          const body = html`<p><a href="${product ? `/san-pham/${encodeURIComponent(product.slug)}` : producerPath(producer)}">← ${target}</a></p><h1>${t.heading}: ${target}</h1>${inquiryForm(
-            { producerId: producer.id, productId: product?.id ?? null, token: await tokens.issue(), language, values: typed, ...state },
-          )}`;
-          return sendPage(reply, status, t.heading, body);
+          // The names are the producer's Vietnamese ones, whatever the page's language.
+          const named = product ? html`${product.nameVi} — ${producer.name}` : html`${producer.name}`;
+          const target = language === 'vi' ? named : html`<span lang="vi">${named}</span>`;
+          const back = product ? `/san-pham/${encodeURIComponent(product.slug)}` : producerPath(producer);
+          const body = html`<p><a href="${withLanguage(back, language)}">← ${target}</a></p><h1>${t.heading}: ${target}</h1>${inquiryForm({
+            producerId: producer.id,
+            productId: product?.id ?? null,
+            token: await tokens.issue(),
+            language,
+            values: typed,
+            ...state,
+          })}`;
+          return sendPage(reply, status, t.heading, body, language);
         };
         const age = await tokens.check(form.token ?? '');
         if (age !== 'ok') {
@@ -141,6 +160,7 @@ export function inquiryPages(deps: {
             429,
             t.heading,
             html`<h1>${t.heading}</h1><p role="alert">${bothLanguages(error.code, error.details)}</p>`,
+            language,
           );
         }
         return reply.status(303).header('location', thanks).send();
@@ -149,12 +169,16 @@ export function inquiryPages(deps: {
 
     app.get('/hoi-mua/cam-on', { config: { access: 'public' }, schema: { hide: true } }, async (request: FastifyRequest, reply) => {
       const language = languageOf((request.query as { lang?: unknown }).lang);
-      const t = THANKS[language === 'en' ? 'en' : 'vi'];
+      const t = THANKS[language];
       return reply
         .header('cache-control', PUBLIC_CACHE.page)
         .type('text/html; charset=utf-8')
         .send(
-          renderPublicPage({ title: t.title, body: html`<h1>${t.title}</h1><p>${t.text}</p><p><a href="/san-pham">${t.back}</a></p>` }),
+          renderPublicPage({
+            title: t.title,
+            lang: HTML_LANG[language],
+            body: html`<h1>${t.title}</h1><p>${t.text}</p><p><a href="${withLanguage('/san-pham', language)}">${t.back}</a></p>`,
+          }),
         );
     });
   };

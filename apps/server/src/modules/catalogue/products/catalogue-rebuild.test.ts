@@ -45,6 +45,7 @@ function product(i: number): CatalogueProduct {
     legacyDistrictName: `Huyện ${pick(PLACES, i + 3)}`,
     priceMin: 100_000,
     priceMax: null,
+    seasons: [],
     primaryImage: null,
     stars: 3 + (i % 3),
     certificateNumber: `${i}/GCN`,

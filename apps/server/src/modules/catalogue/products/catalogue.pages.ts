@@ -12,6 +12,7 @@ import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import type { CatalogueProduct } from '../catalogue-ports';
 import type { CataloguePage, CatalogueService } from './catalogue.service';
 import { productImageUrl, productPicture } from './product-images';
+import { HTML_LANG, hreflangLinks, langAttribute, languageSwitch, withLanguage } from './public-language';
 
 const TEXTS = {
   vi: {
@@ -27,7 +28,6 @@ const TEXTS = {
     previous: '← Trang trước',
     next: 'Trang sau →',
     invalid: 'Yêu cầu không hợp lệ',
-    other: 'English',
   },
   en: {
     title: 'OCOP products',
@@ -42,18 +42,33 @@ const TEXTS = {
     previous: '← Previous page',
     next: 'Next page →',
     invalid: 'Invalid request',
-    other: 'Tiếng Việt',
+  },
+  zh: {
+    title: 'OCOP产品',
+    search: '搜索产品、生产主体、乡、县（越南文或英文）',
+    button: '搜索',
+    allStars: '全部星级',
+    stars: (n: number) => `${n}星`,
+    allGroups: '全部产品类别',
+    found: (n: number) => `共${n.toLocaleString('zh-CN')}个产品`,
+    none: '未找到产品。请尝试其他关键词。',
+    price: '价格',
+    previous: '← 上一页',
+    next: '下一页 →',
+    invalid: '请求无效',
   },
 } as const;
-
-type PageLanguage = keyof typeof TEXTS;
-const pageLanguage = (language: PublicLanguage): PageLanguage => (language === 'en' ? 'en' : 'vi');
 
 /** The public name of a product in a language: the producer's own text where given, else Vietnamese. */
 export function nameIn(product: CatalogueProduct, language: PublicLanguage): string {
   if (language === 'en' && product.nameEn) return product.nameEn;
   if (language === 'zh' && product.nameZh) return product.nameZh;
   return product.nameVi;
+}
+
+/** True when `nameIn` falls back to the Vietnamese name on a page in another language. */
+export function nameIsFallback(product: CatalogueProduct, language: PublicLanguage): boolean {
+  return language === 'en' ? !product.nameEn : language === 'zh' ? !product.nameZh : false;
 }
 
 export function catalogueItem(product: CatalogueProduct, language: PublicLanguage): CatalogueItemView {
@@ -74,6 +89,7 @@ export function catalogueItem(product: CatalogueProduct, language: PublicLanguag
     stars: product.stars,
     priceMin: product.priceMin,
     priceMax: product.priceMax,
+    seasons: [...product.seasons],
     imageUrl: productImageUrl(product, 640),
     url: `/san-pham/${encodeURIComponent(product.slug)}`,
     certificate: {
@@ -110,7 +126,7 @@ function pageHref(query: CatalogueQuery, change: Partial<CatalogueQuery>): strin
 }
 
 function productCard(product: CatalogueProduct, language: PublicLanguage): SafeHtml {
-  const t = TEXTS[pageLanguage(language)];
+  const t = TEXTS[language];
   const price = priceRange(product);
   const place = [product.communeName, product.legacyDistrictName].filter(Boolean).join(', ');
   return html`<li style="display:flex;gap:.75rem;padding:.75rem 0;border-bottom:1px solid #e5e5e0">${
@@ -122,20 +138,33 @@ function productCard(product: CatalogueProduct, language: PublicLanguage): SafeH
       alt: '',
       style: 'border-radius:.5rem;object-fit:cover;background:#eee;flex:none',
     }) ?? html`<span style="width:72px;height:72px;border-radius:.5rem;background:#eee;flex:none"></span>`
-  }<span><a href="/san-pham/${encodeURIComponent(product.slug)}${language === 'vi' ? '' : `?lang=${language}`}" style="font-weight:700">${nameIn(product, language)}</a>
+  }<span><a href="${withLanguage(`/san-pham/${encodeURIComponent(product.slug)}`, language)}" style="font-weight:700"${langAttribute(nameIsFallback(product, language) ? 'vi' : null)}>${nameIn(product, language)}</a>
 <br><span style="color:#b8860b" aria-label="${t.stars(product.stars)}">${'★'.repeat(product.stars)}</span> · ${product.producer.name}
 <br><small>${place}${price ? html` · ${t.price} ${price}` : ''}</small></span></li>`;
 }
 
-export function cataloguePageHtml(result: CataloguePage, query: CatalogueQuery, groups: readonly { code: string; name: string }[]): string {
-  const language = pageLanguage(query.lang);
+/** The query of a catalogue page but its language and page: what the language switch and hreflang keep. */
+function searchOf(query: CatalogueQuery): URLSearchParams {
+  return new URLSearchParams(pageHref(query, { page: 1, lang: 'vi' }).split('?')[1] ?? '');
+}
+
+export function cataloguePageHtml(
+  result: CataloguePage,
+  query: CatalogueQuery,
+  groups: readonly { code: string; name: string }[],
+  publicUrl: string,
+): string {
+  const language = query.lang;
   const t = TEXTS[language];
   const lastPage = Math.max(1, Math.ceil(result.total / result.pageSize));
   const option = (value: string, label: string, selected: boolean) =>
     html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  const search = searchOf(query);
   return renderPublicPage({
     title: query.q ? `${query.q} — ${t.title}` : t.title,
-    body: html`<div lang="${language}"><h1>${t.title}</h1>
+    lang: HTML_LANG[language],
+    head: hreflangLinks('/san-pham', publicUrl, search),
+    body: html`${languageSwitch('/san-pham', language, search)}<h1>${t.title}</h1>
 <form method="get" action="/san-pham" role="search" style="display:flex;flex-wrap:wrap;gap:.5rem">
 <input type="search" name="q" value="${query.q ?? ''}" maxlength="500" placeholder="${t.search}" aria-label="${t.search}" style="flex:1 1 14rem;font:inherit;padding:.5rem">
 <select name="stars" aria-label="${t.allStars}" style="font:inherit;padding:.5rem">${option('', t.allStars, !query.stars)}${[5, 4, 3].map((n) => option(String(n), t.stars(n), query.stars === n))}</select>
@@ -146,7 +175,7 @@ ${result.items.length === 0 ? html`<p>${t.none}</p>` : html`<ul style="list-styl
 <nav style="display:flex;justify-content:space-between;margin-top:1rem">${
       result.page > 1 ? html`<a href="${pageHref(query, { page: result.page - 1 })}" rel="prev">${t.previous}</a>` : html`<span></span>`
     }${result.page < lastPage ? html`<a href="${pageHref(query, { page: result.page + 1 })}" rel="next">${t.next}</a>` : ''}</nav>
-<footer><a href="${pageHref(query, { lang: language === 'vi' ? 'en' : 'vi', page: 1 })}">${t.other}</a> · <a href="/du-lieu-mo/san-pham-ocop.csv">CSV</a> · <a href="/du-lieu-mo/san-pham-ocop.json">JSON</a></footer></div>`,
+<footer><a href="/du-lieu-mo/san-pham-ocop.csv">CSV</a> · <a href="/du-lieu-mo/san-pham-ocop.json">JSON</a></footer>`,
   });
 }
 
@@ -166,7 +195,7 @@ const sendHtml = (reply: FastifyReply, page: string, cache: string) =>
  * `GET /api/public/catalogue`: the same as JSON. A bad query (page=-1, a search of 10,000
  * characters, an unknown language) is a 400 saying which field and why, in Vietnamese and English.
  */
-export function cataloguePages(catalogue: CatalogueService): FastifyPluginAsync {
+export function cataloguePages(catalogue: CatalogueService, publicUrl: string): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       // The form sends its empty choices ("stars=&group="): an empty field is no filter.
@@ -177,7 +206,7 @@ export function cataloguePages(catalogue: CatalogueService): FastifyPluginAsync 
         return sendHtml(reply.status(400), invalidPage(reason), PUBLIC_CACHE.none);
       }
       const [result, groups] = await Promise.all([catalogue.search(parsed.data), catalogue.groups()]);
-      return sendHtml(reply, cataloguePageHtml(result, parsed.data, groups), PUBLIC_CACHE.page);
+      return sendHtml(reply, cataloguePageHtml(result, parsed.data, groups, publicUrl), PUBLIC_CACHE.page);
     });
 
     app.get(

@@ -4,7 +4,7 @@ import { foldVietnamese } from '@ocop/domain/shared';
 import { createTokenGatedSnapshot } from '../../../platform/refreshing-snapshot';
 import { createMemoCache } from '../../../platform/memo-cache';
 import { createLoopSlicer } from '../../../platform/loop-slices';
-import type { CatalogueProduct, CatalogueSources } from '../catalogue-ports';
+import type { CatalogueProduct, CatalogueProductTexts, CatalogueSources } from '../catalogue-ports';
 
 /** Most products the catalogue holds (a bound on memory: the national programme has a few thousand). */
 export const CATALOGUE_MAX_PRODUCTS = 50_000;
@@ -99,7 +99,7 @@ export function createCatalogueService(deps: {
   const now = deps.now ?? (() => performance.now());
   const sliceMs = deps.sliceMs;
   // A product page reads its texts per view; they are as fresh as the catalogue itself (`refreshMs`).
-  const texts = createMemoCache<{ description: string | null; story: string | null } | null>({
+  const texts = createMemoCache<CatalogueProductTexts | null>({
     ttlMs: deps.refreshMs,
     maxEntries: CATALOGUE_TEXTS_KEPT,
     now,

@@ -21,13 +21,14 @@ export const OPEN_DATA_COLUMNS = [
   'province',
   'price_min',
   'price_max',
+  'seasons',
   'certificate_number',
   'certificate_valid_until',
   'verification_url',
   'url',
 ] as const;
 
-type OpenDataRow = Record<(typeof OPEN_DATA_COLUMNS)[number], string | number | null>;
+type OpenDataRow = Record<(typeof OPEN_DATA_COLUMNS)[number], string | number | null | readonly number[]>;
 
 function rowOf(product: CatalogueProduct, publicUrl: string): OpenDataRow {
   return {
@@ -43,6 +44,7 @@ function rowOf(product: CatalogueProduct, publicUrl: string): OpenDataRow {
     province: product.provinceName,
     price_min: product.priceMin,
     price_max: product.priceMax,
+    seasons: product.seasons,
     certificate_number: product.certificateNumber,
     certificate_valid_until: product.validUntil,
     verification_url: new URL(product.verificationUrl, publicUrl).toString(),
@@ -54,8 +56,10 @@ function rowOf(product: CatalogueProduct, publicUrl: string): OpenDataRow {
  * A CSV cell: quoted when it holds a separator, quote or line break; a text a spreadsheet would run
  * as a formula (= + - @ first) gets a leading apostrophe, since producers write these names.
  */
-export function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null | readonly number[]): string {
   if (value === null) return '';
+  // A list of month numbers: "10;11;12;1" would read as a range of its own; in calendar order, ";"-separated.
+  if (typeof value === 'object') return value.join(';');
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -120,7 +124,7 @@ export function openDataRoutes(catalogue: CatalogueService, publicUrl: string): 
       const products = await catalogue.all();
       const urls = [
         new URL('/san-pham', publicUrl).toString(),
-        ...products.map((product) => rowOf(product, publicUrl).url as string),
+        ...products.map((product) => new URL(`/san-pham/${encodeURIComponent(product.slug)}`, publicUrl).toString()),
         ...publicProducers(products).map((producer) => new URL(producerPath(producer), publicUrl).toString()),
       ];
       // The sitemap protocol takes 50,000 addresses per file: the catalogue's products come first, then producers.

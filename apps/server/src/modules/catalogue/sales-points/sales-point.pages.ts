@@ -1,4 +1,4 @@
-import { PUBLIC_LANGUAGES, type PublicLanguage } from '@ocop/contracts/catalogue';
+import type { PublicLanguage } from '@ocop/contracts/catalogue';
 import { SALES_POINT_KIND_NAMES } from '@ocop/contracts/sales-points';
 import { salesPointCoverage } from '@ocop/domain/catalogue';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import { nameIn } from '../products/catalogue.pages';
+import { HTML_LANG, languageSwitch, readLanguage, withLanguage } from '../products/public-language';
 import type { CatalogueService } from '../products/catalogue.service';
 import type { PublicSalesPoint, SalesPointDirectory } from './sales-point-directory';
 import { type MapMarker, type MapTiles, provinceOutline, renderSketchMap, renderTileMap } from './sales-point-map';
@@ -39,7 +40,6 @@ const TEXTS = {
     badLanguage: 'Ngôn ngữ không hỗ trợ (vi, en, zh) / Unsupported language',
     whereToBuy: 'Nơi mua',
     nowhere: 'Chưa có điểm bán nào đăng ký sản phẩm này. Hãy liên hệ chủ thể.',
-    other: 'English',
   },
   en: {
     title: 'OCOP showcases and sales points',
@@ -68,16 +68,47 @@ const TEXTS = {
     badLanguage: 'Ngôn ngữ không hỗ trợ (vi, en, zh) / Unsupported language',
     whereToBuy: 'Where to buy',
     nowhere: 'No sales point lists this product yet. Contact the producer.',
-    other: 'Tiếng Việt',
+  },
+  zh: {
+    title: 'OCOP产品展示与销售点',
+    intro: '购买经认证的OCOP产品的地点：产品展示店、邮局OCOP专柜、展会摊位和网店。',
+    none: '尚无登记的销售点。',
+    mapCaption: (n: number) => `${n}个销售点地图`,
+    sketch: '省界为示意图，仅供参考',
+    coverage: '销售点覆盖',
+    districts: (covered: number, total: number) => `设有销售点的原县（2025年7月前）：${covered}/${total}`,
+    communes: (covered: number, total: number) => `设有销售点的乡、坊（2025年7月起）：${covered}/${total}`,
+    uncovered: (n: number) => `${n}个乡、坊尚无销售点`,
+    online: (n: number) => `网店：${n}`,
+    district: '原县',
+    points: '销售点数',
+    address: '地址',
+    hours: '营业时间',
+    phone: '电话',
+    website: '网站',
+    operator: '运营单位',
+    products: (n: number) => `${n}个OCOP产品`,
+    stock: '在售OCOP产品',
+    noStock: '该销售点尚未更新产品。',
+    back: '← 全部销售点',
+    catalogue: 'OCOP产品目录',
+    notFound: '未找到该销售点',
+    badLanguage: 'Ngôn ngữ không hỗ trợ (vi, en, zh) / Unsupported language',
+    whereToBuy: '购买地点',
+    nowhere: '尚无销售点登记此产品。请联系生产主体。',
   },
 } as const;
 
 type Texts = (typeof TEXTS)[keyof typeof TEXTS];
-const textsOf = (language: PublicLanguage): Texts => (language === 'en' ? TEXTS.en : TEXTS.vi);
-const readLanguage = (value: unknown): PublicLanguage | null =>
-  value === undefined ? 'vi' : (PUBLIC_LANGUAGES as readonly unknown[]).includes(value) ? (value as PublicLanguage) : null;
-const withLanguage = (path: string, language: PublicLanguage) => (language === 'vi' ? path : `${path}?lang=${language}`);
-const kindName = (point: PublicSalesPoint, language: PublicLanguage) => SALES_POINT_KIND_NAMES[point.kind][language === 'en' ? 'en' : 'vi'];
+const textsOf = (language: PublicLanguage): Texts => TEXTS[language];
+const KIND_NAMES_ZH: Record<PublicSalesPoint['kind'], string> = {
+  showcase: 'OCOP产品展示与销售点',
+  post_office: '邮局OCOP专柜',
+  fair_booth: '展会摊位',
+  online_store: '网店',
+};
+const kindName = (point: PublicSalesPoint, language: PublicLanguage) =>
+  language === 'zh' ? KIND_NAMES_ZH[point.kind] : SALES_POINT_KIND_NAMES[point.kind][language];
 const placeOf = (point: PublicSalesPoint) => [point.address, point.communeName].filter(Boolean).join(', ');
 
 /** One point's contact lines (address, hours, phone, website), shared by the list, the detail and the product page. */
@@ -130,7 +161,7 @@ function sendPage(reply: FastifyReply, status: number, title: string, body: Safe
     .status(status)
     .header('cache-control', status === 200 ? PUBLIC_CACHE.page : PUBLIC_CACHE.none)
     .type('text/html; charset=utf-8')
-    .send(Buffer.from(renderPublicPage({ title, body: html`<div lang="${language}">${body}</div>` })));
+    .send(Buffer.from(renderPublicPage({ title, body, lang: HTML_LANG[language] })));
 }
 
 /**
@@ -155,7 +186,7 @@ export function salesPointPages(directory: SalesPointDirectory, catalogue: Catal
         return tiles ? renderTileMap(own, outline, tiles, caption) : renderSketchMap(own, outline, caption);
       });
       const numbered = new Map(markers.map((marker, index) => [marker.id, index + 1]));
-      const body = html`<p><a href="${withLanguage('/san-pham', language)}">← ${t.catalogue}</a> · <a href="${language === 'en' ? '/diem-ban' : '/diem-ban?lang=en'}">${t.other}</a></p><h1>${t.title}</h1><p>${t.intro}</p>${
+      const body = html`${languageSwitch('/diem-ban', language)}<p><a href="${withLanguage('/san-pham', language)}">← ${t.catalogue}</a></p><h1>${t.title}</h1><p>${t.intro}</p>${
         points.length === 0
           ? html`<p>${t.none}</p>`
           : html`${maps}<ul style="padding-left:0;list-style:none">${points.map(

@@ -64,11 +64,11 @@ export async function buildTemplate(input: {
     const cell = example.getCell(index + 1);
     cell.value = column.example as ExcelJS.CellValue;
     cell.font = { italic: true, color: { argb: 'FF6B6B6B' } };
-    if (column.type === 'code') cell.numFmt = '@';
+    if (column.type === 'code' || column.type === 'season_months') cell.numFmt = '@';
   });
-  // Codes (tax codes, product codes) stay text, so Excel keeps their leading zeros.
+  // Codes (tax codes, product codes) stay text, so Excel keeps their leading zeros; season months, so "10-1" stays no date.
   input.columns.forEach((column, index) => {
-    if (column.type === 'code' || column.key === 'phone') sheet.getColumn(index + 1).numFmt = '@';
+    if (column.type === 'code' || column.type === 'season_months' || column.key === 'phone') sheet.getColumn(index + 1).numFmt = '@';
   });
 
   let listColumn = 0;

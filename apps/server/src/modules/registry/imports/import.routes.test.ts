@@ -474,6 +474,41 @@ describe('spreadsheet imports', () => {
       const product = (await officer.get('/api/products?q=mat ong hoa ban')).json().items[0];
       expect(product).toMatchObject({ nameVi: 'Mật ong hoa ban; rừng', priceMin: 120_000, status: 'on_sale' });
     });
+
+    it('reads the season column ("10-1", "5,6", "quanh năm"); a bad month refuses the whole file, which changes nothing', async () => {
+      const line = (name: string, seasons: string) =>
+        csvLine({
+          'Mã số thuế / Số ĐKKD của chủ thể': producerTax,
+          'Tên sản phẩm': name,
+          'Bộ sản phẩm': '1.2.2',
+          'Mùa vụ (tháng)': seasons,
+          'Mô tả tiếng Trung': '蜂蜜',
+        });
+      const header = `${PRODUCT_HEADERS.join(',')}\r\n`;
+      const bad = Buffer.from(`${header}${line('Mật ong mùa đông', '10-1')}${line('Mật ong mùa hè', '"5,13"')}`, 'utf8');
+      const before = await countProducts();
+      const refused = await run(officer, 'products', 'commit', bad, 'mua-vu.csv', 'text/csv');
+      expect(refused.status).toBe('rejected');
+      const column = String.fromCharCode(65 + PRODUCT_HEADERS.indexOf('Mùa vụ (tháng)'));
+      expect(problemsOf(refused)).toEqual([[3, column, 'cell.not_months']]);
+      expect(await countProducts()).toBe(before);
+
+      const good = Buffer.from(
+        `${header}${line('Mật ong mùa đông', '10-1')}${line('Mật ong mùa hè', '"5,6"')}${line('Mật ong quanh năm', 'quanh năm')}`,
+        'utf8',
+      );
+      expect(await run(officer, 'products', 'commit', good, 'mua-vu.csv', 'text/csv')).toMatchObject({
+        status: 'completed',
+        summary: { created: 3 },
+      });
+      const seasonsOf = async (q: string) => {
+        const item = (await officer.get(`/api/products?q=${encodeURIComponent(q)}`)).json().items[0];
+        return (await officer.get(`/api/products/${item.id}`)).json();
+      };
+      expect(await seasonsOf('mat ong mua dong')).toMatchObject({ seasons: [1, 10, 11, 12], descriptionZh: '蜂蜜' });
+      expect((await seasonsOf('mat ong mua he')).seasons).toEqual([5, 6]);
+      expect((await seasonsOf('mat ong quanh nam')).seasons).toHaveLength(12);
+    });
   });
 
   describe('large files', () => {
@@ -492,9 +527,9 @@ describe('spreadsheet imports', () => {
       expect(job.status).toBe('completed');
       expect(job.summary).toMatchObject({ dataRows: 20_000, rowsWithProblems: 3, problemCount: 3 });
       expect(problemsOf(job)).toEqual([
-        [138, 'T', 'product.gtin_invalid'],
+        [138, 'X', 'product.gtin_invalid'],
         [10_000, 'G', 'cell.unknown_product_set'],
-        [19_877, 'R', 'cell.not_a_number'],
+        [19_877, 'V', 'cell.not_a_number'],
       ]);
       const refused = await run(admin, 'products', 'commit', file, 'san-pham-20000.xlsx');
       expect(refused.status).toBe('rejected');

@@ -1,4 +1,11 @@
-import { displayGtin, PRODUCT_STATUS_LABELS, PRODUCT_STATUSES, type ProductStatus } from '@ocop/domain/registry';
+import {
+  displayGtin,
+  formatSeasonsCell,
+  PRODUCT_STATUS_LABELS,
+  PRODUCT_STATUSES,
+  type ProductStatus,
+  SEASON_NOTE_MAX,
+} from '@ocop/domain/registry';
 import type { ProductRow } from '../products/product.tables';
 import {
   type CellInput,
@@ -13,6 +20,7 @@ import {
   readGtins,
   readInteger,
   readLookup,
+  readSeasons,
   readText,
 } from './sheet-columns';
 
@@ -26,6 +34,10 @@ export type ProductSheetRow = Pick<
   | 'status'
   | 'description'
   | 'story'
+  | 'descriptionZh'
+  | 'storyZh'
+  | 'seasons'
+  | 'seasonNote'
   | 'rawMaterial'
   | 'rawMaterialOrigin'
   | 'packaging'
@@ -150,6 +162,29 @@ export const PRODUCT_COLUMNS = [
     format: (row) => row.description,
   }),
   column<ProductSheetRow, 'story'>({ ...productText('story', 'Câu chuyện sản phẩm', 10000, 40, null), format: (row) => row.story }),
+  column<ProductSheetRow, 'descriptionZh'>({
+    ...productText('descriptionZh', 'Mô tả tiếng Trung', 5000, 32, null),
+    format: (row) => row.descriptionZh,
+  }),
+  column<ProductSheetRow, 'storyZh'>({
+    ...productText('storyZh', 'Câu chuyện sản phẩm tiếng Trung', 10000, 32, null),
+    format: (row) => row.storyZh,
+  }),
+  column<ProductSheetRow, 'seasons'>({
+    key: 'seasons',
+    header: 'Mùa vụ (tháng)',
+    type: 'season_months',
+    required: false,
+    width: 16,
+    note: 'Các tháng sản xuất hoặc có hàng: "5-6", "10-1" (qua năm mới), "5, 6, 9" hoặc "quanh năm". Để trống nếu không nêu.',
+    example: '5-6',
+    format: (row) => formatSeasonsCell(row.seasons),
+    parse: readSeasons,
+  }),
+  column<ProductSheetRow, 'seasonNote'>({
+    ...productText('seasonNote', 'Ghi chú mùa vụ', SEASON_NOTE_MAX, 24, 'Quả chín rộ giữa tháng 6'),
+    format: (row) => row.seasonNote,
+  }),
   column<ProductSheetRow, 'rawMaterial'>({
     ...productText('rawMaterial', 'Nguyên liệu chính', 1000, 24, 'Búp chè Shan tuyết'),
     format: (row) => row.rawMaterial,

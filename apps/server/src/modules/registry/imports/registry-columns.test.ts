@@ -1,3 +1,4 @@
+import { errorMessage } from '@ocop/contracts/errors';
 import { describe, expect, it } from 'vitest';
 import { type CellInput, cellText, csvSafeText, type ParseContext } from './sheet-columns';
 import { PRODUCER_COLUMNS, PRODUCER_HEADERS } from './producer-columns';
@@ -107,6 +108,26 @@ describe('registry spreadsheet columns', () => {
       ok: false,
       code: 'product.gtin_invalid',
       details: { value: '8935001234565' },
+    });
+  });
+
+  it('reads season months: ranges across the new year, lists, "quanh năm"; refuses the rest in both languages', () => {
+    const seasons = productColumn('seasons');
+    expect(seasons.parse('10-1', ctx)).toEqual({ ok: true, value: [1, 10, 11, 12] });
+    expect(seasons.parse('5,6', ctx)).toEqual({ ok: true, value: [5, 6] });
+    expect(seasons.parse('Quanh năm', ctx)).toEqual({ ok: true, value: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+    expect(seasons.parse(7, ctx)).toEqual({ ok: true, value: [7] });
+    expect(seasons.parse('', ctx)).toEqual({ ok: true, value: [] });
+    for (const bad of ['13', '0-2', 'mùa hè'])
+      expect(seasons.parse(bad, ctx)).toEqual({ ok: false, code: 'cell.not_months', details: { value: bad } });
+    // Excel made a day of "10-1" typed into a number cell: refused rather than guessed.
+    expect(seasons.parse(new Date(Date.UTC(2026, 0, 10)), ctx)).toMatchObject({ ok: false, code: 'cell.not_months' });
+    expect(errorMessage('cell.not_months', 'vi', { value: '13' })).toContain('"13" không phải là danh sách tháng');
+    expect(errorMessage('cell.not_months', 'en', { value: '13' })).toContain('"13" is not a list of months');
+    expect(productColumn('seasonNote').parse('x'.repeat(201), ctx)).toMatchObject({
+      ok: false,
+      code: 'cell.too_long',
+      details: { max: 200 },
     });
   });
 

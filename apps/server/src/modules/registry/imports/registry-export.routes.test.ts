@@ -89,6 +89,9 @@ describe('registry exports', () => {
       gtins: [gtin],
       status: 'on_sale',
       story: 'Dòng 1\nDòng 2, có dấu phẩy',
+      descriptionZh: '山罗阿拉比卡咖啡',
+      seasons: [10, 11, 12, 1],
+      seasonNote: 'Thu hái quả chín đỏ',
     });
     await givenProduct(t, await t.as({ role: 'system_admin' }), hanoi.id, { nameVi: 'Trà sen' });
   });
@@ -158,6 +161,7 @@ describe('registry exports', () => {
       const row = rows[1] as CellInput[];
       expect(row[PRODUCT_HEADERS.indexOf('Mã GTIN (mã vạch)')]).toBe(gtin);
       expect(row[PRODUCT_HEADERS.indexOf('Bộ sản phẩm')]).toBe('1.6.1 - Cà phê, ca cao');
+      expect(row[PRODUCT_HEADERS.indexOf('Mùa vụ (tháng)')]).toBe('10-1');
       const parsed = parseProductRow(row, await t.modules.registry.sheets.parseContext('14'));
       expect(parsed.problems).toEqual([]);
       expect(parsed.values).toMatchObject({
@@ -167,6 +171,9 @@ describe('registry exports', () => {
         legacyProductSetId: await productSetId(t, '1.7.1', 'qd1048-2019'),
         status: 'on_sale',
         story: 'Dòng 1\nDòng 2, có dấu phẩy',
+        descriptionZh: '山罗阿拉比卡咖啡',
+        seasons: [1, 10, 11, 12],
+        seasonNote: 'Thu hái quả chín đỏ',
         priceMin: 180_000,
         priceMax: 250_000,
         gtins: [`0${gtin}`],

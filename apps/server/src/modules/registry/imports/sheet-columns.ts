@@ -1,4 +1,4 @@
-import { normalizeGtin } from '@ocop/domain/registry';
+import { normalizeGtin, parseSeasonsCell } from '@ocop/domain/registry';
 import { DomainError, foldVietnamese } from '@ocop/domain/shared';
 import type { CellInput } from '../../../platform/spreadsheets/cells';
 
@@ -42,7 +42,8 @@ export type ColumnType =
   | 'legacy_commune' // a commune of the 2025-03-01 map: "03676 - Xã Hua La, Thành phố Sơn La", its code or its name
   | 'product_set' // a set of the current classification: "1.5.1 - Chè tươi, chè chế biến", its code or its name
   | 'legacy_product_set' // a set of the 1048 classification, likewise
-  | 'gtin_list'; // GTINs separated by ";" "," or new lines
+  | 'gtin_list' // GTINs separated by ";" "," or new lines
+  | 'season_months'; // months 1–12: "10-1" (across the new year), "5,6", "quanh năm"; kept as text so Excel makes no date of "10-1"
 
 export type CellProblem = { ok: false; code: string; details: Record<string, unknown> };
 export type CellResult<T> = { ok: true; value: T | null } | CellProblem;
@@ -218,6 +219,15 @@ export function readGtins(cell: CellInput): CellResult<string[]> {
     }
   }
   return ok(gtins);
+}
+
+/** Season months; a date cell is refused, because Excel turns "10-1" typed into a number cell into a day. */
+export function readSeasons(cell: CellInput): CellResult<number[]> {
+  const text = cellText(cell);
+  if (text === '') return ok([]);
+  const months = cell instanceof Date ? undefined : parseSeasonsCell(text);
+  if (!months) return problem('cell.not_months', { value: text });
+  return ok(months);
 }
 
 /** Makes a column's `parse` enforce `required`. */

@@ -12,6 +12,7 @@ import {
   cleanProductTexts,
   type NewProductPlan,
   normalizeGtins,
+  normalizeSeasons,
   PRODUCT_TEXT_FIELDS,
 } from '@ocop/domain/registry';
 import { DomainError } from '@ocop/domain/shared';
@@ -52,6 +53,7 @@ export const AUDITED = [
   ...PRODUCT_TEXT_FIELDS,
   'priceMin',
   'priceMax',
+  'seasons',
   'status',
   'isDemo',
 ] as const satisfies readonly (keyof ProductRow)[];
@@ -93,6 +95,7 @@ export function plannedUpdate(before: ProductRow, beforeGtins: string[], input: 
     nameVi,
     priceMin: price.min,
     priceMax: price.max,
+    seasons: input.seasons !== undefined ? normalizeSeasons(input.seasons) : before.seasons,
   };
   const gtins = input.gtins !== undefined ? normalizeGtins(input.gtins) : beforeGtins;
   const gtinsChanged = gtins.join() !== beforeGtins.join();

@@ -18,7 +18,7 @@ export type JoinedProduct = { product: ProductRow; producer: ProductProducer; pr
 
 /** First key of the advisory locks that serialise slug choices (the second is a bucket of the name). */
 const SLUG_LOCK_SPACE = 700_101;
-/** Rows per multi-row INSERT of products (29 columns: about 15,000 bind parameters, under PostgreSQL's 65,535). */
+/** Rows per multi-row INSERT of products (33 columns: about 16,500 bind parameters, under PostgreSQL's 65,535). */
 export const ROWS_PER_INSERT = 500;
 /** Keys per bulk read (sent as one JSON parameter). */
 export const ROWS_PER_READ = 1000;
@@ -283,9 +283,15 @@ export function createProductRepository({ transactions }: { transactions: Transa
     findJoined: (id: string): Promise<JoinedProduct[]> => joined().where(and(eq(products.id, id), isPublishedProduct)),
 
     /** The longer texts of a product (by primary key alone: what a public product page reads per view). */
-    findTexts: async (id: string): Promise<{ description: string | null; story: string | null } | undefined> => {
+    findTexts: async (id: string) => {
       const [row] = await db()
-        .select({ description: products.description, story: products.story })
+        .select({
+          description: products.description,
+          story: products.story,
+          descriptionZh: products.descriptionZh,
+          storyZh: products.storyZh,
+          seasonNote: products.seasonNote,
+        })
         .from(products)
         .where(and(eq(products.id, id), isPublishedProduct));
       return row;

@@ -1,6 +1,19 @@
 import { PRODUCT_STATUSES } from '@ocop/domain/registry';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantProvinces } from '../../identity/identity.tables';
 import { productSets } from '../classification/classification.tables';
 import { importJobs } from '../imports/import.tables';
@@ -30,6 +43,9 @@ export const products = pgTable(
     nameZh: text(),
     description: text(),
     story: text(),
+    /** The producer's own Chinese texts (Sơn La trades with Yunnan); the public pages fall back to Vietnamese. */
+    descriptionZh: text(),
+    storyZh: text(),
     rawMaterial: text(),
     rawMaterialOrigin: text(),
     packaging: text(),
@@ -39,6 +55,9 @@ export const products = pgTable(
     /** Whole đồng. */
     priceMin: bigint({ mode: 'number' }),
     priceMax: bigint({ mode: 'number' }),
+    /** Mùa vụ: months 1–12 in calendar order, each once; empty when not stated. */
+    seasons: smallint().array().notNull().default(sql`'{}'::smallint[]`),
+    seasonNote: text(),
     status: text({ enum: PRODUCT_STATUSES }).notNull().default('idea'),
     statusChangedAt: timestamp({ withTimezone: true }),
     nameFolded: text().notNull(),
@@ -63,6 +82,7 @@ export const products = pgTable(
     index('products_product_set_idx').on(t.productSetId),
     index('products_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     index('products_search_trgm').using('gin', t.searchFolded.op('gin_trgm_ops')),
+    check('products_seasons_check', sql`cardinality(${t.seasons}) <= 12 and ${t.seasons} <@ '{1,2,3,4,5,6,7,8,9,10,11,12}'::smallint[]`),
     check(
       'products_price_check',
       sql`(${t.priceMin} is null or ${t.priceMin} >= 0) and (${t.priceMax} is null or ${t.priceMax} >= 0) and (${t.priceMin} is null or ${t.priceMax} is null or ${t.priceMin} <= ${t.priceMax})`,

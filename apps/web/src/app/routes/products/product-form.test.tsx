@@ -87,4 +87,36 @@ describe('product form', () => {
     const first = screen.getAllByTestId('gtin-input')[0]?.closest('.ant-form-item') as HTMLElement;
     expect(first.textContent).not.toContain('đã được gán');
   });
+
+  it('picks season months across the new year, shows them as the public page will, and sends the Chinese texts', async () => {
+    const { requests } = stubNewProduct(() => jsonResponse(buildProduct(), 201));
+    renderApp(`/products/new?producerId=${PRODUCER_ID}`);
+
+    await fillTea();
+    for (const month of [12, 10, 1, 11]) fireEvent.click(screen.getByLabelText(`Tháng ${month}`));
+    await waitFor(() => expect(screen.getByTestId('seasons-summary').textContent).toBe('Sẽ hiển thị: tháng 10 – tháng 1'));
+    fireEvent.change(field('Ghi chú mùa vụ'), { target: { value: 'Thu hái quả chín đỏ' } });
+    // The Chinese section is folded but its fields are in the form.
+    const descriptionZh = screen.getByLabelText('Mô tả sản phẩm tiếng Trung', { selector: 'textarea' });
+    fireEvent.change(descriptionZh, { target: { value: '山罗咖啡' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST' && r.path === '/api/products')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST' && r.path === '/api/products')?.body).toMatchObject({
+      seasons: [1, 10, 11, 12],
+      seasonNote: 'Thu hái quả chín đỏ',
+      descriptionZh: '山罗咖啡',
+      storyZh: null,
+    });
+  });
+
+  it('fills "all year" and clears the months', async () => {
+    stubNewProduct(() => jsonResponse(buildProduct(), 201));
+    renderApp(`/products/new?producerId=${PRODUCER_ID}`);
+    await fillTea();
+    fireEvent.click(screen.getByRole('button', { name: 'Quanh năm' }));
+    await waitFor(() => expect(screen.getByTestId('seasons-summary').textContent).toBe('Sẽ hiển thị: Quanh năm'));
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ chọn' }));
+    await waitFor(() => expect(screen.queryByTestId('seasons-summary')).toBeNull());
+  });
 });

@@ -1,4 +1,5 @@
 import type { ProductView } from '@ocop/contracts/registry';
+import { formatSeasons } from '@ocop/domain/registry';
 import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -21,7 +22,7 @@ function LongText({ text }: { text: string | null }) {
 
 /** Every field of a product, long texts (description, story) over the full width. */
 export function ProductDetails({ product }: { product: ProductView }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
   const full = isDesktop ? 2 : 1;
 
@@ -80,6 +81,19 @@ export function ProductDetails({ product }: { product: ProductView }) {
     { key: 'nameZh', label: t('productForm.nameZh'), children: orDash(product.nameZh) },
     { key: 'description', label: t('productForm.description'), span: full, children: <LongText text={product.description} /> },
     { key: 'story', label: t('productForm.story'), span: full, children: <LongText text={product.story} /> },
+    ...(product.descriptionZh
+      ? [{ key: 'descriptionZh', label: t('productForm.descriptionZh'), span: full, children: <LongText text={product.descriptionZh} /> }]
+      : []),
+    ...(product.storyZh
+      ? [{ key: 'storyZh', label: t('productForm.storyZh'), span: full, children: <LongText text={product.storyZh} /> }]
+      : []),
+    {
+      key: 'seasons',
+      label: t('productForm.section.seasons'),
+      children: orDash(
+        [formatSeasons(product.seasons, language === 'en' ? 'en' : 'vi'), product.seasonNote].filter(Boolean).join(' · ') || null,
+      ),
+    },
     { key: 'rawMaterial', label: t('productForm.rawMaterial'), children: orDash(product.rawMaterial) },
     { key: 'rawMaterialOrigin', label: t('productForm.rawMaterialOrigin'), children: orDash(product.rawMaterialOrigin) },
     { key: 'packaging', label: t('productForm.packaging'), children: orDash(product.packaging) },

@@ -17,6 +17,7 @@ import { useUpdateProduct } from '../api/update-product';
 import { checkGtin, printedGtin, repeatedGtins } from './gtin';
 import { PriceInput } from './price-input';
 import { productSetOptions } from './product-set-options';
+import { ChineseTextsSection, SeasonsSection } from './product-season-fields';
 
 export type ProductFormValues = {
   producerId?: string;
@@ -27,6 +28,10 @@ export type ProductFormValues = {
   nameZh?: string | null;
   description?: string | null;
   story?: string | null;
+  descriptionZh?: string | null;
+  storyZh?: string | null;
+  seasons?: number[];
+  seasonNote?: string | null;
   rawMaterial?: string | null;
   rawMaterialOrigin?: string | null;
   packaging?: string | null;
@@ -49,6 +54,10 @@ export const PRODUCT_FORM_FIELDS = [
   'nameZh',
   'description',
   'story',
+  'descriptionZh',
+  'storyZh',
+  'seasons',
+  'seasonNote',
   'rawMaterial',
   'rawMaterialOrigin',
   'packaging',
@@ -108,6 +117,10 @@ export function valuesFromProduct(product: ProductView): ProductFormValues {
     nameZh: product.nameZh,
     description: product.description,
     story: product.story,
+    descriptionZh: product.descriptionZh,
+    storyZh: product.storyZh,
+    seasons: product.seasons,
+    seasonNote: product.seasonNote,
     rawMaterial: product.rawMaterial,
     rawMaterialOrigin: product.rawMaterialOrigin,
     packaging: product.packaging,
@@ -135,6 +148,10 @@ function commonBody(values: ProductFormValues) {
     nameZh: text(values.nameZh),
     description: text(values.description),
     story: text(values.story),
+    descriptionZh: text(values.descriptionZh),
+    storyZh: text(values.storyZh),
+    seasons: values.seasons ?? [],
+    seasonNote: text(values.seasonNote),
     rawMaterial: text(values.rawMaterial),
     rawMaterialOrigin: text(values.rawMaterialOrigin),
     packaging: text(values.packaging),
@@ -284,7 +301,7 @@ export function ProductForm({
       layout="vertical"
       onFinish={(values) => void submit(values)}
       disabled={submitting}
-      initialValues={product ? valuesFromProduct(product) : { producerId, status: 'in_development', gtins: [] }}
+      initialValues={product ? valuesFromProduct(product) : { producerId, status: 'in_development', gtins: [], seasons: [] }}
       onValuesChange={() => {
         if (!stale) setFormError(null);
       }}
@@ -379,6 +396,10 @@ export function ProductForm({
             </Form.Item>
           </Col>
         </Section>
+
+        <ChineseTextsSection open={Boolean(product?.descriptionZh || product?.storyZh)} />
+
+        <SeasonsSection />
 
         <Section title={t('productForm.section.material')}>
           <Col {...half}>
