@@ -38,6 +38,8 @@ export const inquiries = pgTable(
   (t) => [
     index('inquiries_producer_idx').on(t.producerId, t.createdAt),
     index('inquiries_province_idx').on(t.provinceCode, t.communeCode, t.createdAt),
+    // The per-address limit counts an address's inquiries in the last minutes, in every process.
+    index('inquiries_source_idx').on(t.sourceIpHash, t.createdAt),
     check('inquiries_name_check', sql`char_length(${t.name}) between 1 and 100`),
     check('inquiries_contact_check', sql`char_length(${t.contact}) between 1 and 120`),
     check('inquiries_quantity_check', sql`char_length(${t.quantity}) <= 100`),

@@ -1,0 +1,1 @@
+CREATE INDEX "inquiries_source_idx" ON "inquiries" USING btree ("source_ip_hash","created_at");
