@@ -21,7 +21,7 @@ function fakeRepository(scansSoFar: number) {
   const releases: Array<() => void> = [];
   const counters = new Map<string, number>();
   let monthsMade = 0;
-  let openMonth = () => undefined as void;
+  let openMonth: () => void = () => undefined;
   const monthMade = new Promise<void>((resolve) => {
     openMonth = resolve;
   });
