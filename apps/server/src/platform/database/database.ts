@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +61,31 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   pool.on('error', () => undefined);
   const db = drizzlePostgres({ client: pool, casing: 'snake_case' }) as unknown as Database;
   return { db, engine: 'postgres', driver: { kind: 'postgres', pool }, close: () => pool.end() };
+}
+
+/** Renders a prepared statement's SQL: the same placeholders ($1, …) as the database's own. */
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/** Timestamps come back as their text, as through Drizzle (callers parse them). */
+const RAW_TIMESTAMPS = {
+  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
+    typeId === pg.types.builtins.TIMESTAMPTZ || typeId === pg.types.builtins.TIMESTAMP
+      ? (value: string) => value
+      : pg.types.getTypeParser(typeId, format),
+} as pg.CustomTypesConfig;
+
+/**
+ * Runs a hot statement and returns its rows. On a PostgreSQL pool it is a NAMED prepared statement:
+ * each connection parses and plans it once, and later runs only bind and execute it (Drizzle sends
+ * every statement unnamed, parsed again each time). PGlite and a transaction's handle run it as an
+ * ordinary query. `name` must be unique to this statement's text.
+ */
+export async function queryRowsPrepared<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const result = await client.query({ name, text, values: params, types: RAW_TIMESTAMPS });
+  return result.rows as T[];
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -43,6 +43,33 @@ describe('createGroupCommitter', () => {
     expect(await Promise.all(later)).toEqual(['done:2', 'done:3', 'done:4']);
   });
 
+  it('starts a second flush while one runs only once overlapMin rows wait; fewer wait for the running one', async () => {
+    const { batches, releases, flush } = manualFlush<number>();
+    const writer = createGroupCommitter({ flush, maxBatch: 100, maxWaitMs: 0, maxQueue: 1_000, concurrency: 2, overlapMin: 3 });
+    const first = writer.submit(1);
+    await tick();
+    const few = [2, 3].map((n) => writer.submit(n));
+    await tick();
+    expect(batches).toEqual([[1]]); // two waiting, fewer than overlapMin: they wait for the running flush
+    const more = [4, 5].map((n) => writer.submit(n));
+    await tick();
+    expect(batches).toEqual([[1], [2, 3, 4, 5]]); // four waiting: a second flush at once, beside the first
+    expect(writer.stats.running).toBe(2);
+    const last = writer.submit(6);
+    await tick();
+    expect(batches).toHaveLength(2); // never more than `concurrency` at once
+    releases[0]?.ok();
+    await first;
+    await tick();
+    expect(batches).toHaveLength(2); // one still runs and one row waits: it goes with the next flush
+    releases[1]?.ok();
+    await Promise.all([...few, ...more]);
+    await tick();
+    expect(batches).toEqual([[1], [2, 3, 4, 5], [6]]); // none running: what waits goes at once, however few
+    releases[2]?.ok();
+    expect(await Promise.all([...few, ...more, last])).toEqual(['done:2', 'done:3', 'done:4', 'done:5', 'done:6']);
+  });
+
   it('never puts more than maxBatch rows in one flush', async () => {
     const { batches, releases, flush } = manualFlush<number>();
     const writer = createGroupCommitter({ flush, maxBatch: 2, maxWaitMs: 0, maxQueue: 1_000, concurrency: 3 });

@@ -34,6 +34,11 @@ export type GroupCommitOptions<T, R> = {
   maxQueue: number;
   /** Flushes running at once (a pool of several connections can take more than one); 1 by default. */
   concurrency?: number;
+  /**
+   * Rows that must be waiting before a flush starts while another is still running (1 by default:
+   * any). Higher keeps batches large when the load is light and overlaps flushes only under load.
+   */
+  overlapMin?: number;
 };
 
 export type GroupCommitter<T, R> = {
@@ -51,6 +56,7 @@ export function createGroupCommitter<T, R>(options: GroupCommitOptions<T, R>): G
   const { maxBatch, maxWaitMs, maxQueue } = options;
   if (!(maxBatch >= 1 && maxQueue >= 1 && maxWaitMs >= 0)) throw new Error('group commit: maxBatch and maxQueue ≥ 1, maxWaitMs ≥ 0');
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  const overlapMin = Math.max(1, options.overlapMin ?? 1);
   let queue: Waiter<T, R>[] = [];
   let running = 0;
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
@@ -88,6 +94,8 @@ export function createGroupCommitter<T, R>(options: GroupCommitOptions<T, R>): G
   /** Starts as many flushes as allowed; `now` skips the gathering wait (rows queued during a flush). */
   function pump(now: boolean) {
     while (queue.length > 0 && running < concurrency) {
+      // The running flush's end pumps again: the rows left now go then, with whatever has joined them.
+      if (running > 0 && queue.length < overlapMin) return;
       if (!now && queue.length < maxBatch) {
         if (timer === null) {
           const fire = () => {

@@ -84,10 +84,17 @@ export const RAW_MULTIPART_FIELDS = { defCharset: 'latin1' } as const;
  * are read (platform/http/uploads.ts).
  */
 export function registerTextGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (request) => {
-    assertStorableText(request.params, 'params');
-    assertStorableText(request.query, 'query');
-    assertStorableText(request.body, '');
+  // A callback hook, not async: no promise per request (it runs on the scan page's hot path too).
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertStorableText(request.params, 'params');
+      assertStorableText(request.query, 'query');
+      assertStorableText(request.body, '');
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
   });
 }
 

@@ -1,6 +1,6 @@
 import type { StampView } from '@ocop/contracts/stamps';
 import type { FakeReportPage, ScanAnalyticsView } from '@ocop/contracts/stamp-scans';
-import { stampCheckSymbol } from '@ocop/domain/traceability';
+import { formatStampSerial, stampCheckSymbol } from '@ocop/domain/traceability';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { gzipSync } from 'node:zlib';
@@ -145,6 +145,21 @@ describe('the public scan page /s/:serial', () => {
       expect(response.body).toContain('Chính hãng');
     }
     expect(await scansOf(serial)).toBe(4);
+  });
+
+  it('gives every stamp of a lot the same page but for its serial and its count (the page is encoded once per lot, verdict and language)', async () => {
+    const [one, two] = [serials[1] as string, serials[2] as string];
+    const scanLine = /<p style="margin-top:1\.5rem"><small>([^<]*)<\/small><br>([^<]*)<\/p>/;
+    for (const language of ['', '?lang=en']) {
+      const [first, second] = [await scan(`/s/${one}${language}`, {}, '10.0.0.41'), await scan(`/s/${two}${language}`, {}, '10.0.0.41')];
+      expect(first.body.match(scanLine)?.[1]).toBe(formatStampSerial(one));
+      expect(second.body.match(scanLine)?.[1]).toBe(formatStampSerial(two));
+      expect(first.body.match(scanLine)?.[2]).toMatch(
+        language ? /^This stamp has been scanned \d+ times?, first at / : /^Tem này đã được quét \d+ lần/,
+      );
+      expect(first.body.replace(scanLine, '')).toBe(second.body.replace(scanLine, ''));
+      expect(Number(first.headers['content-length'])).toBe(Buffer.byteLength(first.body));
+    }
   });
 
   it('says "Tem chưa kích hoạt" for an issued stamp and "Tem đã hủy" for a void one', async () => {

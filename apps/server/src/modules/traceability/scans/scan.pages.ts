@@ -1,6 +1,6 @@
-import { formatStampSerial } from '@ocop/domain/traceability';
+import { formatStampSerial, type ScanVerdict } from '@ocop/domain/traceability';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { html, type SafeHtml } from '../../../platform/html/html';
+import { html, SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
 import { createTokenBuckets } from '../../../platform/http/token-buckets';
@@ -130,10 +130,13 @@ export function scanPages(scans: ScanService, options: { settings: ScanSettings;
   };
 }
 
-function sendPage(reply: FastifyReply, page: string) {
+function sendPage(reply: FastifyReply, page: string | Buffer) {
   // Per scan: never kept by a shared cache (the counts and the verdict change with every scan). A
   // Buffer: encoded once, where a string is measured for its length and then encoded again.
-  return reply.header('cache-control', PUBLIC_CACHE.none).type('text/html; charset=utf-8').send(Buffer.from(page));
+  return reply
+    .header('cache-control', PUBLIC_CACHE.none)
+    .type('text/html; charset=utf-8')
+    .send(typeof page === 'string' ? Buffer.from(page) : page);
 }
 
 function frame(language: ScanLanguage, title: string, body: SafeHtml): string {
@@ -276,20 +279,61 @@ function renderSharedParts(facts: StampPageFacts, language: ScanLanguage): Share
   };
 }
 
-function stampPage(outcome: Extract<ScanOutcome, { kind: 'stamp' }>, language: ScanLanguage): string {
+/**
+ * Where the per-scan parts go in a stamp page rendered once: `<` and NUL never survive escaping,
+ * so no producer-written text can contain a marker.
+ */
+const CERTIFICATE_HOLE = '<\u0000certificate>';
+const SCAN_HOLE = '<\u0000scan>';
+
+/**
+ * A stamp page is the same bytes for every scan of a product and lot in one verdict and language,
+ * except the certificate line and the serial with its counter: those bytes are encoded to UTF-8
+ * once, in three pieces around the two holes. Encoding the whole page (Vietnamese text makes it a
+ * two-byte string) was the largest part of rendering it per scan.
+ */
+const stampPageCache = new WeakMap<StampPageFacts, Map<string, readonly [Buffer, Buffer, Buffer]>>();
+
+function stampPagePieces(facts: StampPageFacts, verdict: ScanVerdict, language: ScanLanguage) {
+  const key = `${verdict}|${language}`;
+  let byKey = stampPageCache.get(facts);
+  const known = byKey?.get(key);
+  if (known) return known;
   const t = TEXTS[language];
-  const v = VERDICT_TEXTS[outcome.verdict];
-  const tone = VERDICT_TONES[outcome.verdict];
-  const { counter, stamp } = outcome;
-  const shared = sharedParts(outcome.facts, language);
-  return frame(
+  const v = VERDICT_TEXTS[verdict];
+  const tone = VERDICT_TONES[verdict];
+  const shared = sharedParts(facts, language);
+  const page = frame(
     language,
     `${language === 'vi' ? v.vi : v.en} — ${shared.name || t.title}`,
     html`${banner(tone.color, tone.background, language === 'vi' ? v.vi : v.en, language === 'vi' ? v.detailVi : v.detailEn)}
 ${shared.product}
-<h2>${t.ocop}</h2>${certificateLine(outcome, t, language)}
+<h2>${t.ocop}</h2>${new SafeHtml(CERTIFICATE_HOLE)}
 ${shared.lot}
-<p style="margin-top:1.5rem"><small>${formatStampSerial(stamp.serial)}</small><br>${t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt))}</p>
+<p style="margin-top:1.5rem">${new SafeHtml(SCAN_HOLE)}</p>
 ${EMPTY_REPORT_FORMS[language]}`,
+  );
+  const [head = '', rest = ''] = page.split(CERTIFICATE_HOLE);
+  const [middle = '', tail = ''] = rest.split(SCAN_HOLE);
+  const pieces = [Buffer.from(head), Buffer.from(middle), Buffer.from(tail)] as const;
+  if (!byKey) {
+    byKey = new Map();
+    stampPageCache.set(facts, byKey);
+  }
+  byKey.set(key, pieces);
+  return pieces;
+}
+
+function stampPage(outcome: Extract<ScanOutcome, { kind: 'stamp' }>, language: ScanLanguage): Buffer {
+  const t = TEXTS[language];
+  const { counter, stamp } = outcome;
+  const [head, middle, tail] = stampPagePieces(outcome.facts, outcome.verdict, language);
+  const certificate = Buffer.from(certificateLine(outcome, t, language).value);
+  const scan = Buffer.from(
+    html`<small>${formatStampSerial(stamp.serial)}</small><br>${t.scans(counter.scanCount, vietnamTime(counter.firstScannedAt))}`.value,
+  );
+  return Buffer.concat(
+    [head, certificate, middle, scan, tail],
+    head.length + certificate.length + middle.length + scan.length + tail.length,
   );
 }

@@ -2,7 +2,7 @@ import type { CapabilityReach } from '@ocop/domain/shared';
 import type { ScanAgentClass, SuspicionReason } from '@ocop/domain/traceability';
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { queryRows } from '../../../platform/database/database';
+import { queryRows, queryRowsPrepared } from '../../../platform/database/database';
 import type { Transactions } from '../../../platform/database/transaction';
 import { stampOrders, stamps } from '../stamps/stamp.tables';
 import { stampFakeReports, stampScanCounters, stampScans } from './scan.tables';
@@ -110,7 +110,7 @@ export function createScanRepository({ transactions }: { transactions: Transacti
           limited: row.limited,
         })),
       );
-      const found = await queryRows<{
+      const found = await queryRowsPrepared<{
         i: number;
         serial: string;
         state: ScannedStamp['state'];
@@ -125,6 +125,7 @@ export function createScanRepository({ transactions }: { transactions: Transacti
         suspicious_reason: SuspicionReason | null;
       }>(
         db(),
+        'stamp_scans_record',
         // The statement lives in migration 0022 (`stamp_scans_record`): a function, so its plan is prepared once.
         sql`select * from stamp_scans_record(${input}::jsonb)`,
       );
