@@ -181,10 +181,11 @@ describe('stamps: ordered, activated and printed from a phone', () => {
     assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
     const sheet = await readSheet(file);
     assert.equal(sheet.pages, 1, '20 stamps fit on one A4 page of 65');
-    // Each serial is printed on two lines beside its code; pdftotext joins them and drops the
-    // hyphen ending the first (it reads it as a word break), so serials are compared without hyphens.
-    const printed = new Set(sheet.text.split(/\s+/).map((word) => word.replace(/-/g, '')));
-    for (const stamp of stamps) assert.ok(printed.has(stamp.serial.replace(/-/g, '')), `${stamp.serial} printed as text`);
+    // Each serial is printed on two lines beside its code. pdftotext sometimes joins them (dropping the
+    // hyphen ending the first, read as a word break) and sometimes keeps two lines, depending on the
+    // glyphs of that serial; so the text is compared with its hyphens and white space taken out.
+    const printed = sheet.text.replace(/[\s-]/g, '');
+    for (const stamp of stamps) assert.ok(printed.includes(stamp.serial.replace(/-/g, '')), `${stamp.serial} printed as text`);
     assert.ok(sheet.qr, 'a QR code reads back from the printed sheet');
     assert.equal(sheet.qr, stamps[0]?.url, 'the first label’s code holds the first stamp’s Digital Link');
     await expectNoHorizontalScroll(phone);
