@@ -30,6 +30,13 @@ export const catalogueQuery = z
       .optional(),
     /** A commune or former district, by code or name, without diacritics if you like ("bac yen", "03868"). */
     place: z.string().max(100).optional(),
+    /** Products in season that month (1–12); those whose producer gave no months are left out. */
+    month: z.coerce
+      .number(message('Tháng phải là một số từ 1 đến 12', 'The month must be a number from 1 to 12'))
+      .int(message('Tháng phải là số nguyên', 'The month must be a whole number'))
+      .min(1, message('Tháng từ 1 đến 12', 'Months are 1 to 12'))
+      .max(12, message('Tháng từ 1 đến 12', 'Months are 1 to 12'))
+      .optional(),
     sort: z.enum(CATALOGUE_SORTS).optional(),
     page: z.coerce
       .number()

@@ -95,7 +95,7 @@ export function createCatalogueModule(deps: {
   const formFor = async (target: { producerId: string; productId: string | null }, language: 'vi' | 'en' | 'zh') =>
     inquiryForm({ ...target, token: await tokens.issue(), language });
   const publicRoutes: FastifyPluginAsync[] = [
-    cataloguePages(catalogue, deps.publicUrl),
+    cataloguePages(catalogue, deps.publicUrl, deps.clock),
     productPages(catalogue, deps.publicUrl, directory, formFor),
     producerPages({ catalogue, sources: deps.sources, tokens, showPhone: producerPageSettings.showPhone, publicUrl: deps.publicUrl }),
     inquiryPages({ catalogue, inquiries, tokens, perAddress, retryAfterSeconds: Math.ceil(1 / refillPerSecond) }),

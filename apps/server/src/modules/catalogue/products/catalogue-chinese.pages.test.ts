@@ -172,4 +172,28 @@ describe('public pages in Chinese, and seasons', () => {
     // Just after the prices (none given for the coffee).
     expect(csv.find((line) => line.includes('Cà phê Arabica'))).toContain(',,,1;10;11;12,');
   });
+
+  it('lists the products in season in a month, page and JSON alike, and marks this month in the filter', async () => {
+    // The test clock stands in March 2026 (Vietnam time): neither product is in season then.
+    const page = await t.anonymous.get('/san-pham?month=');
+    expect(page.body).toContain('<option value="3">Vào mùa tháng 3 (tháng này)</option>');
+    expect((await t.anonymous.get('/san-pham?month=3')).body).toContain('data-testid="catalogue-total">0 sản phẩm');
+
+    const june = await t.anonymous.get('/san-pham?month=6&lang=en');
+    expect(june.statusCode).toBe(200);
+    expect(june.body).toContain('<option value="6" selected>In season: Jun</option>');
+    expect(june.body).toContain('data-testid="catalogue-total">1 products');
+    expect(june.body).not.toContain('Cà phê Arabica');
+    // Across the new year: the coffee's October–January season holds in January.
+    const january = (await t.anonymous.get('/api/public/catalogue?month=1')).json() as { items: { name: string }[] };
+    expect(january.items.map((item) => item.name)).toEqual(['Cà phê Arabica Mộc Châu']);
+    expect((await t.anonymous.get('/san-pham?month=6&lang=zh')).body).toContain('<option value="6" selected>产季：6月</option>');
+
+    for (const bad of ['0', '13', '1.5', 'sau']) {
+      const refused = await t.anonymous.get(`/san-pham?month=${bad}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.body).toMatch(/Tháng .* \/ (Months are 1 to 12|The month must be a (whole number|number from 1 to 12))/);
+    }
+    expect((await t.anonymous.get('/api/public/catalogue?month=13')).statusCode).toBe(400);
+  });
 });

@@ -6,6 +6,8 @@ import {
   type PublicLanguage,
 } from '@ocop/contracts/catalogue';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { ALL_MONTHS, formatSeasons } from '@ocop/domain/registry';
+import type { Clock } from '../../../platform/clock';
 import { html, type SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
 import { PUBLIC_CACHE } from '../../../platform/http/public-edge';
@@ -22,6 +24,9 @@ const TEXTS = {
     allStars: 'Mọi hạng sao',
     stars: (n: number) => `${n} sao`,
     allGroups: 'Mọi nhóm sản phẩm',
+    anySeason: 'Mọi mùa vụ',
+    inSeason: 'Vào mùa ',
+    thisMonth: 'tháng này',
     found: (n: number) => `${n.toLocaleString('vi-VN')} sản phẩm`,
     none: 'Không tìm thấy sản phẩm nào. Hãy thử từ khóa khác.',
     price: 'Giá',
@@ -36,6 +41,9 @@ const TEXTS = {
     allStars: 'Any stars',
     stars: (n: number) => `${n} stars`,
     allGroups: 'Any product group',
+    anySeason: 'Any season',
+    inSeason: 'In season: ',
+    thisMonth: 'this month',
     found: (n: number) => `${n.toLocaleString('en')} products`,
     none: 'No product found. Try other words.',
     price: 'Price',
@@ -50,6 +58,9 @@ const TEXTS = {
     allStars: '全部星级',
     stars: (n: number) => `${n}星`,
     allGroups: '全部产品类别',
+    anySeason: '全部产季',
+    inSeason: '产季：',
+    thisMonth: '本月',
     found: (n: number) => `共${n.toLocaleString('zh-CN')}个产品`,
     none: '未找到产品。请尝试其他关键词。',
     price: '价格',
@@ -118,6 +129,7 @@ function pageHref(query: CatalogueQuery, change: Partial<CatalogueQuery>): strin
   if (next.group) params.set('group', next.group);
   if (next.set) params.set('set', next.set);
   if (next.place) params.set('place', next.place);
+  if (next.month) params.set('month', String(next.month));
   if (next.sort) params.set('sort', next.sort);
   if (next.page > 1) params.set('page', String(next.page));
   if (next.lang !== 'vi') params.set('lang', next.lang);
@@ -148,11 +160,15 @@ function searchOf(query: CatalogueQuery): URLSearchParams {
   return new URLSearchParams(pageHref(query, { page: 1, lang: 'vi' }).split('?')[1] ?? '');
 }
 
+/** The month in Vietnam (UTC+7, no daylight saving), 1–12: the season filter marks it. */
+const vietnamMonth = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).getUTCMonth() + 1;
+
 export function cataloguePageHtml(
   result: CataloguePage,
   query: CatalogueQuery,
   groups: readonly { code: string; name: string }[],
   publicUrl: string,
+  currentMonth: number,
 ): string {
   const language = query.lang;
   const t = TEXTS[language];
@@ -169,6 +185,14 @@ export function cataloguePageHtml(
 <input type="search" name="q" value="${query.q ?? ''}" maxlength="500" placeholder="${t.search}" aria-label="${t.search}" style="flex:1 1 14rem;font:inherit;padding:.5rem">
 <select name="stars" aria-label="${t.allStars}" style="font:inherit;padding:.5rem">${option('', t.allStars, !query.stars)}${[5, 4, 3].map((n) => option(String(n), t.stars(n), query.stars === n))}</select>
 <select name="group" aria-label="${t.allGroups}" style="font:inherit;padding:.5rem">${option('', t.allGroups, !query.group)}${groups.map((group) => option(group.code, group.name, query.group === group.code))}</select>
+<select name="month" aria-label="${t.anySeason}" style="font:inherit;padding:.5rem">${option('', t.anySeason, !query.month)}${ALL_MONTHS.map(
+      (month) =>
+        option(
+          String(month),
+          `${t.inSeason}${formatSeasons([month], language)}${month === currentMonth ? ` (${t.thisMonth})` : ''}`,
+          query.month === month,
+        ),
+    )}</select>
 ${language === 'vi' ? '' : html`<input type="hidden" name="lang" value="${language}">`}<button style="font:inherit;padding:.5rem 1rem;background:#1d6b34;color:#fff;border:0;border-radius:.25rem">${t.button}</button></form>
 <p data-testid="catalogue-total">${t.found(result.total)}</p>
 ${result.items.length === 0 ? html`<p>${t.none}</p>` : html`<ul style="list-style:none;padding:0;margin:0">${result.items.map((product) => productCard(product, query.lang))}</ul>`}
@@ -195,7 +219,7 @@ const sendHtml = (reply: FastifyReply, page: string, cache: string) =>
  * `GET /api/public/catalogue`: the same as JSON. A bad query (page=-1, a search of 10,000
  * characters, an unknown language) is a 400 saying which field and why, in Vietnamese and English.
  */
-export function cataloguePages(catalogue: CatalogueService, publicUrl: string): FastifyPluginAsync {
+export function cataloguePages(catalogue: CatalogueService, publicUrl: string, clock: Clock): FastifyPluginAsync {
   return async (app) => {
     app.get('/san-pham', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       // The form sends its empty choices ("stars=&group="): an empty field is no filter.
@@ -206,7 +230,7 @@ export function cataloguePages(catalogue: CatalogueService, publicUrl: string): 
         return sendHtml(reply.status(400), invalidPage(reason), PUBLIC_CACHE.none);
       }
       const [result, groups] = await Promise.all([catalogue.search(parsed.data), catalogue.groups()]);
-      return sendHtml(reply, cataloguePageHtml(result, parsed.data, groups, publicUrl), PUBLIC_CACHE.page);
+      return sendHtml(reply, cataloguePageHtml(result, parsed.data, groups, publicUrl, vietnamMonth(clock.now())), PUBLIC_CACHE.page);
     });
 
     app.get(

@@ -117,6 +117,7 @@ export function createCatalogueService(deps: {
     if (query.stars !== undefined && product.stars !== query.stars) return false;
     if (query.group !== undefined && product.productSet.groupCode !== query.group) return false;
     if (query.set !== undefined && product.productSet.code !== query.set) return false;
+    if (query.month !== undefined && !product.seasons.includes(query.month)) return false;
     if (place !== null && !places.get(product.id)?.some((name) => name === place || name.endsWith(` ${place}`))) return false;
     return true;
   }
