@@ -136,6 +136,59 @@ describe('the council member’s score sheet', () => {
     expect(radio('C1', 'Mức 3 của C1').checked).toBe(true);
   });
 
+  it('never seals over a change whose save failed: the submit saves it again first, and submits only once it is saved', async () => {
+    const almost = { 'A1.1': 'A1.1/3', 'A1.2': 'A1.2/3', B1: 'B1/2' };
+    const complete = { ...almost, C1: 'C1/3' };
+    let putsFailing = 2;
+    const { requests } = stubFetch({
+      ...base,
+      [`GET ${SHEET}`]: () => jsonResponse(buildMySheet({ answers: almost, unanswered: ['C1'] })),
+      [`PUT ${SHEET}`]: () =>
+        putsFailing-- > 0
+          ? problemResponse(503, 'request.unavailable', 'Service unavailable.')
+          : jsonResponse(buildMySheet({ answers: complete, unanswered: [], revision: 3 })),
+      [`POST ${SHEET}/submit`]: () =>
+        jsonResponse(
+          buildMySheet({
+            answers: complete,
+            unanswered: [],
+            status: 'submitted',
+            canEdit: false,
+            revision: 4,
+            sealSeq: 1,
+            hash: 'cd'.repeat(32),
+            submittedAt: '2026-09-10T03:15:00.000Z',
+          }),
+        ),
+    });
+    await openSheet();
+    fireEvent.click(radio('C1', 'Mức 3 của C1'));
+    await waitFor(() => expect(requests.filter((request) => request.method === 'PUT')).toHaveLength(1), { timeout: 3000 });
+
+    const press = async (opened: number) => {
+      fireEvent.click(screen.getByTestId('sc-submit'));
+      // The dialog of an earlier press may still be in the page, closing.
+      await waitFor(() => expect(screen.getAllByText('Nộp phiếu chấm?').length).toBeGreaterThanOrEqual(opened), { timeout: 10_000 });
+      const dialog = screen.getAllByRole('dialog').at(-1);
+      if (!dialog) throw new Error('no confirmation dialog');
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Nộp phiếu' }));
+    };
+    // The save fails again: nothing is submitted, the answer is still on screen and still pending.
+    await press(1);
+    await waitFor(() => expect(requests.filter((request) => request.method === 'PUT')).toHaveLength(2), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests.some((request) => request.path.endsWith('/submit'))).toBe(false);
+    expect(radio('C1', 'Mức 3 của C1').checked).toBe(true);
+
+    // Now the connection is back: the submit saves the answer, then seals over the revision that save returned.
+    await press(2);
+    await screen.findByTestId('sc-sealed', {}, { timeout: 5000 });
+    const puts = requests.filter((request) => request.method === 'PUT');
+    expect(puts).toHaveLength(3);
+    expect(puts.at(-1)?.body).toMatchObject({ answers: complete, revision: 2 });
+    expect(requests.find((request) => request.path.endsWith('/submit'))?.body).toEqual({ revision: 3 });
+  });
+
   it('reloads the newest sheet and says so when another save got there first (409)', async () => {
     let reads = 0;
     const newer = buildMySheet({ answers: { 'A1.1': 'A1.1/1', 'A1.2': 'A1.2/2' }, revision: 5 });

@@ -33,7 +33,7 @@ export function useSheetAutosave(view: MySheetView) {
   const [state, setState] = useState<SheetSaveState>(view.status === 'none' ? { kind: 'idle' } : { kind: 'saved' });
   const live = useRef({ answers: view.answers, comments: view.comments, revision: view.revision, dirty: false, saving: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const running = useRef<Promise<void> | null>(null);
+  const running = useRef<Promise<boolean> | null>(null);
 
   const adopt = useCallback(
     (fresh: MySheetView) => {
@@ -63,9 +63,10 @@ export function useSheetAutosave(view: MySheetView) {
     [reload],
   );
 
-  const saveNow = useCallback(async (): Promise<void> => {
+  /** Saves what is pending; false when a save failed (its changes stay pending for the next try). */
+  const saveNow = useCallback(async (): Promise<boolean> => {
     const now = live.current;
-    if (now.saving || !now.dirty) return;
+    if (now.saving || !now.dirty) return true;
     now.saving = true;
     now.dirty = false;
     setState({ kind: 'saving' });
@@ -77,22 +78,30 @@ export function useSheetAutosave(view: MySheetView) {
       queryClient.setQueryData(mySheetQueryOptions(dossierId).queryKey, saved);
       if (now.dirty) return await saveNow();
       setState({ kind: 'saved' });
+      return true;
     } catch (error) {
       now.saving = false;
+      // Unsaved is still unsaved (a dropped connection, a 5xx): the next change, or the submit, sends it again.
+      // A 409 reloads the newest sheet instead, which replaces these changes.
+      if (!(isApiError(error) && error.status === 409 && RELOAD_CODES.has(error.code))) now.dirty = true;
       await handleFailure(error);
+      return false;
     }
   }, [dossierId, queryClient, handleFailure]);
 
-  const flush = useCallback(async (): Promise<void> => {
+  /** Saves now; false when a save failed and changes are left unsaved. */
+  const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (!running.current)
       running.current = saveNow().finally(() => {
         running.current = null;
       });
-    await running.current;
+    const saved = await running.current;
+    if (!saved) return false;
     // A change made while that save ran goes now.
-    if (live.current.dirty) await flush();
+    if (live.current.dirty) return flush();
+    return true;
   }, [saveNow]);
 
   const schedule = useCallback(() => {
@@ -124,10 +133,9 @@ export function useSheetAutosave(view: MySheetView) {
     [schedule],
   );
 
-  /** Saves what is pending, then submits over the revision that save returned. */
+  /** Saves what is pending, then submits over the revision that save returned; never over unsaved changes. */
   const submit = useCallback(async (): Promise<boolean> => {
-    await flush();
-    if (live.current.dirty) return false;
+    if (!(await flush()) || live.current.dirty) return false;
     try {
       const submitted = await submitMySheet(dossierId, live.current.revision);
       adopt(submitted);
