@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn as logInAs, snap, startSystem, type System, expectNoHorizontalScroll } from './harness';
+import { confirmDialog, expectNoHorizontalScroll, launchBrowser, logIn as logInAs, snap, startSystem, type System } from './harness';
 
 const OFFICE = 'vanphong.sonla@ocop.demo';
 const ADMIN = 'quantri.sonla@ocop.demo';
@@ -100,7 +100,7 @@ describe('dossier filing journey', () => {
     const submit = page.getByTestId('step-button-submit');
     assert.equal(await submit.isDisabled(), false, (await page.getByTestId('dossier-actions').textContent()) ?? '');
     await submit.click();
-    await page.locator('.ant-modal-confirm-btns button').filter({ hasText: 'Nộp hồ sơ' }).click();
+    await confirmDialog(page, 'Nộp hồ sơ');
     await page.getByTestId('dossier-state').filter({ hasText: 'Đã nộp xã' }).waitFor();
     await page.close();
   });
@@ -150,7 +150,7 @@ describe('dossier filing journey', () => {
     await expectNoHorizontalScroll(page);
     await snap(page, 'dossier-05-commune-report-phone');
     await page.getByTestId('step-button-propose').click();
-    await page.locator('.ant-modal-confirm-btns button').filter({ hasText: 'Đề xuất lên tỉnh' }).click();
+    await confirmDialog(page, 'Đề xuất lên tỉnh');
     await page.getByTestId('dossier-state').filter({ hasText: 'Xã đã đề xuất' }).waitFor();
     await page.close();
   });
@@ -165,7 +165,7 @@ describe('dossier filing journey', () => {
     await page.getByTestId('count-proposed').click();
     await page.getByTestId('dossier-link').first().click();
     await page.getByTestId('step-button-receive').click();
-    await page.locator('.ant-modal-confirm-btns button').filter({ hasText: 'Tiếp nhận hồ sơ' }).click();
+    await confirmDialog(page, 'Tiếp nhận hồ sơ');
     await page.getByTestId('dossier-state').filter({ hasText: 'Tỉnh đã tiếp nhận' }).waitFor();
     await page.getByTestId('samples').waitFor();
     assert.equal(await page.getByTestId('step-button-send_to_council').isDisabled(), true);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, DEMO_PASSWORD, launchBrowser, logIn as logInAs, snap, startSystem, type System } from './harness';
+import { ARTIFACTS, confirmDialog, DEMO_PASSWORD, launchBrowser, logIn as logInAs, snap, startSystem, type System } from './harness';
 
 const ADMIN = 'quantri.sonla@ocop.demo';
 const OFFICE = 'vanphong.sonla@ocop.demo';
@@ -116,7 +116,8 @@ describe('evaluation journey', () => {
     assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const confirm = (page: Page) => page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  // Pressed again if a press during the dialog's zoom-in was lost (three scorers share the machine).
+  const confirm = (page: Page) => confirmDialog(page);
   const state = (page: Page, label: string) => page.getByTestId('dossier-state').filter({ hasText: label }).waitFor();
   async function pickDate(scope: Locator, label: string, typed: string) {
     const input = scope.getByLabel(label, { exact: true });
@@ -379,7 +380,8 @@ describe('evaluation journey', () => {
         if (seat === 0 && key === 'coffee') await page.screenshot({ path: join(ARTIFACTS, 'evaluation-06-scoring-1024.png') });
         await page.getByTestId('sc-submit').click();
         await confirm(page);
-        await page.getByTestId('sc-sealed').waitFor();
+        // Sealing waits for the last autosave, then signs the sheet; three members do it at once.
+        await page.getByTestId('sc-sealed').waitFor({ timeout: 60_000 });
         const sealed = await getJson<{ status: string; total: number }>(page, `/api/evaluation/dossiers/${dossiers[key]}/my-sheet`);
         assert.equal(sealed.status, 'submitted');
         assert.equal(sealed.total, total, `${email} on ${key}: the keys gave the planned total`);

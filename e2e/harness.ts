@@ -136,11 +136,13 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
  * again (at most three times) until the dialog closes. A press that got through and is working
  * shows the button loading, and antd ignores a second press on it.
  */
-export async function confirmDialog(page: Page, buttonName: string): Promise<void> {
+export async function confirmDialog(page: Page, buttonName?: string): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm');
+  // Without a name: the dialog's primary button (its OK).
+  const button = buttonName ? dialog.getByRole('button', { name: buttonName }) : dialog.locator('.ant-modal-confirm-btns .ant-btn-primary');
   for (let attempt = 1; ; attempt++) {
     try {
-      await dialog.getByRole('button', { name: buttonName }).click({ timeout: 10_000 });
+      await button.click({ timeout: 10_000 });
     } catch (error) {
       // Gone between the wait and the press: the earlier press went through.
       if ((await dialog.count()) > 0 && attempt === 3) throw error;
