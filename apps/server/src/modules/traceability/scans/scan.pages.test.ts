@@ -129,6 +129,14 @@ describe('the public scan page /s/:serial', () => {
     expect(again.body).toContain('href="?lang=vi"');
   });
 
+  it('keeps room on the counters’ pages (fillfactor 70), so a scan can update its counter in place (HOT)', async () => {
+    const [table] = await queryRows<{ reloptions: string[] | null }>(
+      t.database.db,
+      sql`select reloptions from pg_class where relname = 'stamp_scan_counters'`,
+    );
+    expect(table?.reloptions).toContain('fillfactor=70');
+  });
+
   it('stays under 14 KB compressed, with no script', async () => {
     const response = await scan(`/s/${serials[1]}`);
     const gzipped = gzipSync(response.body).length;
