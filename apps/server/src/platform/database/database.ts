@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -86,6 +86,15 @@ export async function queryRowsPrepared<T>(db: Database, name: string, query: SQ
   const { sql: text, params } = dialect.sqlToQuery(query);
   const result = await client.query({ name, text, values: params, types: RAW_TIMESTAMPS });
   return result.rows as T[];
+}
+
+/**
+ * Takes a lock named by `key` until the ambient transaction ends (PostgreSQL's transaction-level advisory
+ * lock, over a 64-bit hash of the name): the way to serialise one producer's or one address's writes
+ * across every process, where no row exists yet to lock.
+ */
+export async function lockUntilCommit(db: Database, key: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

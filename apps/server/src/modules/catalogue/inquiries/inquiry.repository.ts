@@ -1,6 +1,7 @@
 import type { InquiryStatus } from '@ocop/domain/catalogue';
 import type { CapabilityReach } from '@ocop/domain/shared';
 import { and, count, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { lockUntilCommit } from '../../../platform/database/database';
 import type { Transactions } from '../../../platform/database/transaction';
 import { producerPageSettings } from '../producers/producer-page.tables';
 import { type InquiryInsert, type InquiryRow, inquiries, inquiryKeys } from './inquiry.tables';
@@ -35,12 +36,12 @@ export function createInquiryRepository({ transactions }: { transactions: Transa
 
     /** Serialises the inquiries to one producer until the transaction ends, so its daily cap holds under a flood. */
     lockProducer: async (producerId: string) => {
-      await db().execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inquiries:${producerId}`}, 0))`);
+      await lockUntilCommit(db(), `inquiries:${producerId}`);
     },
 
     /** Serialises the inquiries from one address (hashed) in every process, so their count is exact. */
     lockAddress: async (addressHash: string) => {
-      await db().execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inquiries-from:${addressHash}`}, 0))`);
+      await lockUntilCommit(db(), `inquiries-from:${addressHash}`);
     },
 
     countFromAddressSince: async (addressHash: string, since: Date): Promise<number> => {

@@ -1,4 +1,5 @@
 import { type InquiryFields, type InquiryStatus, nextInquiryStatus } from '@ocop/domain/catalogue';
+import { vietnamDate } from '@ocop/domain/registry';
 import { can, DomainError, reachOf, type Role, type RoleGrant } from '@ocop/domain/shared';
 import type { Clock } from '../../../platform/clock';
 import type { Transactions } from '../../../platform/database/transaction';
@@ -25,10 +26,8 @@ export type NewInquiry = {
   addressHash: string;
 };
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** The instant today began in Vietnam (UTC+7, no daylight saving). */
-const startOfVietnamDay = (now: Date) =>
-  new Date(Math.floor((now.getTime() + VIETNAM_OFFSET_MS) / 86_400_000) * 86_400_000 - VIETNAM_OFFSET_MS);
+const startOfVietnamDay = (now: Date) => new Date(`${vietnamDate(now)}T00:00:00+07:00`);
 
 const notFound = () => new DomainError('not_found', 'inquiry.not_found', 'No such inquiry.');
 

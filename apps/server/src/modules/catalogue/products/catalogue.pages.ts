@@ -6,7 +6,7 @@ import {
   type PublicLanguage,
 } from '@ocop/contracts/catalogue';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ALL_MONTHS, formatSeasons } from '@ocop/domain/registry';
+import { ALL_MONTHS, formatSeasons, vietnamDate } from '@ocop/domain/registry';
 import type { Clock } from '../../../platform/clock';
 import { html, type SafeHtml } from '../../../platform/html/html';
 import { renderPublicPage } from '../../../platform/html/public-page';
@@ -161,7 +161,7 @@ function searchOf(query: CatalogueQuery): URLSearchParams {
 }
 
 /** The month in Vietnam (UTC+7, no daylight saving), 1–12: the season filter marks it. */
-const vietnamMonth = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).getUTCMonth() + 1;
+const vietnamMonth = (now: Date) => Number(vietnamDate(now).slice(5, 7));
 
 export function cataloguePageHtml(
   result: CataloguePage,

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { lockUntilCommit } from '../../../platform/database/database';
 import type { Transactions } from '../../../platform/database/transaction';
 import { type ApiKeyInsert, type ApiKeyRow, apiKeys } from './api-key.tables';
 
@@ -34,7 +35,7 @@ export function createApiKeyRepository({ transactions }: { transactions: Transac
      * registry's, so the lock is an advisory one on the producer's id).
      */
     lockProducerKeys: async (producerId: string): Promise<void> => {
-      await db().execute(sql`select pg_advisory_xact_lock(hashtextextended(${`api_keys:${producerId}`}, 0))`);
+      await lockUntilCommit(db(), `api_keys:${producerId}`);
     },
 
     countLive: async (producerId: string, now: Date): Promise<number> => {

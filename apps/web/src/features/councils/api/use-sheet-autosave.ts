@@ -18,6 +18,8 @@ export type SheetSaveState =
   | { kind: 'failed'; error: unknown };
 
 const RELOAD_CODES = new Set(['scoring.stale_revision', 'scoring.sheet_submitted', 'scoring.conflict_declared', 'scoring.not_open']);
+/** A refusal that means the server holds a newer sheet: it is reloaded instead of saved over. */
+const meansReload = (error: unknown) => isApiError(error) && error.status === 409 && RELOAD_CODES.has(error.code);
 
 /**
  * A member's answers and comments on screen and their draft on the server: every change shows at
@@ -54,7 +56,7 @@ export function useSheetAutosave(view: MySheetView) {
 
   const handleFailure = useCallback(
     async (error: unknown) => {
-      if (isApiError(error) && error.status === 409 && RELOAD_CODES.has(error.code)) {
+      if (meansReload(error)) {
         await reload().catch((reloadError: unknown) => setState({ kind: 'failed', error: reloadError }));
         return;
       }
@@ -83,7 +85,7 @@ export function useSheetAutosave(view: MySheetView) {
       now.saving = false;
       // Unsaved is still unsaved (a dropped connection, a 5xx): the next change, or the submit, sends it again.
       // A 409 reloads the newest sheet instead, which replaces these changes.
-      if (!(isApiError(error) && error.status === 409 && RELOAD_CODES.has(error.code))) now.dirty = true;
+      if (!meansReload(error)) now.dirty = true;
       await handleFailure(error);
       return false;
     }
