@@ -89,10 +89,18 @@ describe('traceability: a tea lot’s steps recorded on a phone', () => {
     await choose(phone, 'Xã, phường của vùng trồng', 'Xã Tà Xùa', 'Tà Xùa');
     if (withBestBefore) {
       await phone.getByText('Sử dụng tốt nhất trước', { exact: true }).click();
-      // A year ahead, the last day of that month's view: after today whatever today is.
-      await phone.locator('#endDate').click();
-      await phone.locator('.ant-picker-dropdown:visible .ant-picker-header-super-next-btn').click();
-      await phone.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view').last().click();
+      // A year ahead, the last day of that month's view: after today whatever today is. A click in the calendar
+      // while it still opens can be lost on a busy machine: the choice is made again until the field holds a date.
+      const field = phone.locator('#endDate');
+      for (let attempt = 1; (await field.inputValue()) === ''; attempt++) {
+        assert.ok(attempt <= 3, 'the best-before date did not take');
+        await field.click();
+        const calendar = phone.locator('.ant-picker-dropdown:visible');
+        await calendar.waitFor();
+        await calendar.locator('.ant-picker-header-super-next-btn').click();
+        await calendar.locator('.ant-picker-cell-in-view').last().click();
+        await phone.waitForTimeout(300);
+      }
     } else {
       await phone.getByText('Không ghi hạn', { exact: true }).click();
     }
